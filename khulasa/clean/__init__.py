@@ -1,0 +1,48 @@
+"""Cleaning: drop debris and repeats from an article, keep what was dropped and why."""
+
+from __future__ import annotations
+
+from khulasa.clean.boilerplate import boilerplate_reason
+from khulasa.clean.caption import is_caption
+from khulasa.clean.glued import unglue_line
+from khulasa.clean.language import article_language, is_foreign_line
+from khulasa.clean.repeats import repeated_lines
+from khulasa.model import Article, CleanArticle, RemovedLine
+from khulasa.text.segment import paragraphs_of
+
+__all__ = ["clean_article"]
+
+
+def clean_article(article: Article, language: str | None = None) -> CleanArticle:
+    """Run the cleaning stages in order: repeats, boilerplate, foreign lines, captions, glue."""
+    language = language or article_language(article.text) or "ar"
+    lines = paragraphs_of(article.text)
+    removed: list[RemovedLine] = []
+    repeats = repeated_lines(lines)
+    kept: list[tuple[int, str]] = []
+    for number, line in enumerate(lines, start=1):
+        reason = None
+        if number - 1 in repeats:
+            reason = "repeated paragraph"
+        elif (boiler := boilerplate_reason(line)) is not None:
+            reason = boiler
+        elif (foreign := is_foreign_line(line, language)) is not None:
+            reason = f"line in another language ({foreign})"
+        if reason:
+            removed.append(RemovedLine(number, line, reason))
+        else:
+            kept.append((number, line))
+    body_lines = [line for _, line in kept]
+    paragraphs: list[str] = []
+    for position, (number, line) in enumerate(kept):
+        others = body_lines[:position] + body_lines[position + 1 :]
+        if (position > 0 or article.title) and is_caption(line, others, language):
+            removed.append(RemovedLine(number, line, "photo caption"))
+            continue
+        if language == "ar":
+            line, changes = unglue_line(line)
+            for glued, split in changes:
+                removed.append(RemovedLine(number, glued, f"glued words split into '{split}'"))
+        paragraphs.append(line)
+    removed.sort(key=lambda r: r.line_number)
+    return CleanArticle(article, tuple(paragraphs), tuple(removed), language)

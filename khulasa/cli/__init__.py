@@ -1,0 +1,1 @@
+"""The `khulasa` command line."""

@@ -1,0 +1,122 @@
+"""`khulasa` entry point: argument parsing and one-line errors; the work lives in the pipeline."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+
+from khulasa import __version__
+from khulasa.errors import KhulasaError
+from khulasa.summarize import DEFAULT_METHOD, METHODS
+
+
+def warn(message: str) -> None:
+    """Warnings go to stderr, one line each, so stdout stays machine-readable."""
+    print(f"khulasa: warning: {message}", file=sys.stderr)
+
+
+def _positive(value: str) -> int:
+    number = int(value)
+    if number <= 0:
+        raise argparse.ArgumentTypeError("must be a positive number of words")
+    return number
+
+
+def _add_summary_options(parser: argparse.ArgumentParser, default_align: str) -> None:
+    parser.add_argument("--words", type=_positive, default=100, help="length budget in words (default 100)")
+    parser.add_argument("--method", choices=sorted(METHODS), default=DEFAULT_METHOD, help="summarizer (default ilp)")
+    parser.add_argument("--lang", choices=["ar", "en"], help="language (default: detected from the script)")
+    parser.add_argument(
+        "--align",
+        choices=["semantic", "lexical"],
+        default=default_align,
+        help=f"cross-outlet sentence alignment (default {default_align}; semantic uses the bundled e5 model)",
+    )
+    parser.add_argument(
+        "--on-error",
+        choices=["stop", "skip"],
+        default="stop",
+        help="bad file or JSONL line: stop with an error (default) or skip it with a warning",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="khulasa", description="Source-attributed multi-document summaries of Arabic (and English) news."
+    )
+    parser.add_argument("--version", action="version", version=f"khulasa {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    summarize = commands.add_parser("summarize", help="summarize articles about one story")
+    summarize.add_argument("files", nargs="+", help="text, HTML or JSONL files, directories, or - for stdin")
+    summarize.add_argument("--format", choices=["text", "markdown", "json"], default="text")
+    summarize.add_argument("--show-removed", action="store_true", help="list what cleaning removed, on stderr")
+    _add_summary_options(summarize, "semantic")
+
+    batch = commands.add_parser("batch", help="summarize many clusters: JSONL in, JSONL out")
+    batch.add_argument(
+        "--in", dest="input", required=True, help="clusters JSONL ({id, docs, lang?} a line), - for stdin"
+    )
+    batch.add_argument("--out", dest="output", required=True, help="summaries JSONL, - for stdout")
+    _add_summary_options(batch, "lexical")
+    return parser
+
+
+def run_summarize(args: argparse.Namespace) -> int:
+    from khulasa.cli.render import RENDERERS
+    from khulasa.pipeline import prepare_story, summarize_story
+    from khulasa.read import read_paths, read_stdin
+
+    files = [f for f in args.files if f != "-"]
+    articles = read_paths(files, args.on_error, warn) if files else []
+    if "-" in args.files:
+        articles.extend(read_stdin(args.on_error, warn))
+    story, warnings = prepare_story(articles, args.lang)
+    if args.show_removed:
+        for clean in story.articles:
+            for removed in clean.removed:
+                print(
+                    f"{clean.article.origin}: removed line {removed.line_number} ({removed.reason}): {removed.text}",
+                    file=sys.stderr,
+                )
+    summary = summarize_story(story, args.words, args.method, args.align, warnings)
+    for message in summary.warnings:
+        warn(message)
+    sys.stdout.write(RENDERERS[args.format](summary))
+    return 0
+
+
+def run_batch(args: argparse.Namespace) -> int:
+    from khulasa.cli.batch import summarize_batch
+
+    return summarize_batch(args, warn)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        if args.command == "summarize":
+            return run_summarize(args)
+        return run_batch(args)
+    except KhulasaError as exc:
+        print(f"khulasa: error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("khulasa: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as exc:
+        if os.environ.get("KHULASA_DEBUG"):
+            raise
+        print(
+            f"khulasa: internal error: {type(exc).__name__}: {exc} (KHULASA_DEBUG=1 shows a traceback)", file=sys.stderr
+        )
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,75 @@
+"""Summaries as plain text, Markdown or JSON (the JSON shape is the `khulasa batch` record)."""
+
+from __future__ import annotations
+
+import json
+
+from khulasa.model import Summary
+
+
+def summary_record(summary: Summary, story_id: str | None = None) -> dict:
+    """The JSON object for one summary: text, sentences and their sources."""
+    record: dict = {} if story_id is None else {"id": story_id}
+    record["summary"] = summary.text
+    record["sentences"] = [
+        {
+            "text": sentence.text,
+            "outlets": list(sentence.outlets),
+            "sources": [
+                {"doc": r.doc, "source": r.source, "sentence": r.sentence, "text": r.text, "similarity": r.similarity}
+                for r in sentence.sources
+            ],
+        }
+        for sentence in summary.sentences
+    ]
+    record["method"] = summary.method
+    record["words"] = summary.word_count
+    record["outlets"] = list(summary.outlets)
+    if summary.warnings:
+        record["warnings"] = list(summary.warnings)
+    return record
+
+
+def _badge(summary: Summary, outlets: tuple[str, ...]) -> str:
+    total = len(summary.outlets)
+    names = "، ".join(outlets) if summary.language == "ar" else ", ".join(outlets)
+    if summary.language == "ar":
+        return f"[{len(outlets)} من {total} مصادر: {names}]"
+    return f"[{len(outlets)} of {total} outlets: {names}]"
+
+
+def _heading(summary: Summary) -> str:
+    if summary.language == "ar":
+        return (
+            f"خلاصة {summary.document_count} تقارير من {len(summary.outlets)} مصادر "
+            f"({summary.word_count} كلمة، طريقة {summary.method})"
+        )
+    return (
+        f"Summary of {summary.document_count} reports from {len(summary.outlets)} outlets "
+        f"({summary.word_count} words, method {summary.method})"
+    )
+
+
+def render_text(summary: Summary) -> str:
+    lines = [_heading(summary), ""]
+    for number, sentence in enumerate(summary.sentences, start=1):
+        lines.append(f"{number}. {sentence.text}")
+        lines.append(f"   {_badge(summary, sentence.outlets)}")
+    return "\n".join(lines) + "\n"
+
+
+def render_markdown(summary: Summary) -> str:
+    lines = [f"## {_heading(summary)}", ""]
+    for number, sentence in enumerate(summary.sentences, start=1):
+        lines.append(f"{number}. {sentence.text}  ")
+        lines.append(f"   *{_badge(summary, sentence.outlets)}*")
+        for ref in sentence.sources[1:]:
+            lines.append(f"   - {ref.source} ({ref.doc}, #{ref.sentence}, {ref.similarity:.2f}): {ref.text}")
+    return "\n".join(lines) + "\n"
+
+
+def render_json(summary: Summary) -> str:
+    return json.dumps(summary_record(summary), ensure_ascii=False, indent=2) + "\n"
+
+
+RENDERERS = {"text": render_text, "markdown": render_markdown, "json": render_json}

@@ -1,0 +1,125 @@
+"""The whole path from articles to an attributed summary: clean → split → represent → select."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import replace
+
+import numpy as np
+
+from khulasa.clean import clean_article
+from khulasa.clean.language import article_language
+from khulasa.errors import InputError
+from khulasa.model import Article, CleanArticle, Summary, SummarySentence
+from khulasa.represent.alignment import alignment_rows
+from khulasa.represent.story import Story, build_story
+from khulasa.summarize import DEFAULT_METHOD, Budget, Summarizer, get_summarizer
+from khulasa.summarize.attribution import attribute, distinct_rows
+from khulasa.summarize.order import order_sentences
+
+MAX_SENTENCES = 5000
+
+
+def story_language(articles: Sequence[Article]) -> str:
+    """The majority script language of the articles ('ar' when tied or unknown)."""
+    votes = Counter(article_language(a.text) for a in articles)
+    votes.pop(None, None)
+    if not votes:
+        return "ar"
+    return "en" if votes["en"] > votes["ar"] else "ar"
+
+
+def prepare_story(articles: Sequence[Article], language: str | None = None) -> tuple[Story, list[str]]:
+    """Clean and split articles into a Story; warnings say what was dropped on the way."""
+    if not articles:
+        raise InputError("<input>", "no articles")
+    language = language or story_language(articles)
+    warnings: list[str] = []
+    cleaned: list[CleanArticle] = []
+    for article in articles:
+        if article_language(article.text) is None:
+            raise InputError(article.origin, f"article '{article.id}' has no Arabic or English text")
+        clean = clean_article(article, language)
+        if not clean.paragraphs:
+            warnings.append(f"{article.origin}: article '{article.id}' is empty after cleaning; skipped")
+            continue
+        cleaned.append(clean)
+    if not cleaned:
+        raise InputError(articles[0].origin, "no text left after cleaning")
+    story = build_story(cleaned, language)
+    if len(story.sentences) > MAX_SENTENCES:
+        warnings.append(
+            f"{len(story.sentences)} sentences in {len(cleaned)} articles: a story this large is "
+            f"summarized from the first sentences of each article (limit {MAX_SENTENCES})"
+        )
+        story = build_story(_trim(cleaned, language), language)
+    return story, warnings
+
+
+def _trim(cleaned: list[CleanArticle], language: str) -> list[CleanArticle]:
+    """Keep the leading paragraphs of each article so the story has at most MAX_SENTENCES."""
+    per_article = max(1, MAX_SENTENCES // (4 * len(cleaned)))
+    return [replace(c, paragraphs=c.paragraphs[:per_article]) for c in cleaned]
+
+
+def summarize_story(
+    story: Story,
+    words: int = 100,
+    method: str = DEFAULT_METHOD,
+    align: str = "semantic",
+    warnings: Sequence[str] = (),
+) -> Summary:
+    """Select, order and attribute sentences of a prepared story."""
+    if not story.sentences:
+        raise InputError("<input>", "no sentences to summarize")
+    summarizer = get_summarizer(method)
+    budget = Budget(words=words, min_sentence_words=min(6, max(1, words // 5)))
+    chosen, scores, threshold = _select_distinct(story, summarizer, budget, align)
+    sentences = tuple(
+        SummarySentence(story.sentences[chosen[row]].text, attribute(story, chosen[row], scores[row], threshold))
+        for row in distinct_rows(chosen, scores, threshold)
+    )
+    outlets = tuple(dict.fromkeys(c.article.outlet for c in story.articles))
+    return Summary(
+        sentences=sentences,
+        method=summarizer.name,
+        language=story.language,
+        word_budget=words,
+        outlets=outlets,
+        document_count=story.document_count,
+        warnings=tuple(warnings),
+    )
+
+
+def _select_distinct(
+    story: Story, summarizer: Summarizer, budget: Budget, align: str, rounds: int = 3
+) -> tuple[list[int], np.ndarray, float]:
+    """Select, then forbid any chosen pair that the aligner finds saying the same thing, and
+    select again (a few rounds), so the budget is spent on distinct content."""
+    exclusive: set[tuple[int, int]] = set(budget.exclusive)
+    for _ in range(rounds):
+        chosen = order_sentences(story, summarizer.select(story, replace(budget, exclusive=frozenset(exclusive))))
+        scores, threshold = alignment_rows(story, chosen, align)
+        restated = {
+            (min(a, b), max(a, b))
+            for row, a in enumerate(chosen)
+            for b in chosen
+            if a != b and scores[row, b] >= threshold
+        }
+        if not restated - exclusive:
+            break
+        exclusive |= restated
+    return chosen, scores, threshold
+
+
+def summarize_articles(
+    articles: Sequence[Article],
+    words: int = 100,
+    method: str = DEFAULT_METHOD,
+    language: str | None = None,
+    align: str = "semantic",
+) -> Summary:
+    """Summarize articles about one story: every sentence verbatim, with its sources."""
+    story, warnings = prepare_story(articles, language)
+    return summarize_story(story, words, method, align, warnings)

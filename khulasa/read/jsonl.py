@@ -1,0 +1,121 @@
+"""JSON Lines: one article (or one cluster of articles) an object, errors reported by line."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+
+from khulasa.errors import InputError
+from khulasa.model import Article
+
+Warn = Callable[[str], None]
+
+
+def _text_field(record: dict, key: str) -> str | None:
+    value = record.get(key)
+    if value is None:
+        return None
+    if not isinstance(value, str | int | float):
+        raise ValueError(f"field '{key}' must be a string")
+    return str(value)
+
+
+def article_from_record(record: object, default_id: str, origin: str) -> Article:
+    """Build an Article from a JSON object: `text` required; `source`, `src` or `outlet` name it."""
+    if not isinstance(record, dict):
+        raise ValueError("expected a JSON object")
+    text = record.get("text")
+    if not isinstance(text, str) or not text.strip():
+        raise ValueError("missing or empty 'text'")
+    article_id = _text_field(record, "id") or default_id
+    source = _text_field(record, "source") or _text_field(record, "outlet") or _text_field(record, "src")
+    return Article(
+        id=article_id,
+        text=text,
+        title=_text_field(record, "title"),
+        source=source,
+        url=_text_field(record, "url"),
+        time=_text_field(record, "time"),
+        origin=origin,
+    )
+
+
+def iter_json_lines(
+    lines: Iterable[str], origin: str, on_error: str = "stop", warn: Warn | None = None
+) -> Iterator[tuple[int, object]]:
+    """Yield (line number, parsed object) for each non-blank line; bad lines stop or warn."""
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            yield number, json.loads(line)
+        except json.JSONDecodeError as exc:
+            problem = f"malformed JSON ({exc.msg} at column {exc.colno})"
+            skip_or_stop(origin, number, problem, on_error, warn)
+
+
+def skip_or_stop(origin: str, line: int, problem: str, on_error: str, warn: Warn | None) -> None:
+    """Apply the --on-error policy: raise a one-line error, or warn that the line is skipped."""
+    if on_error != "skip":
+        raise InputError(origin, problem, line=line)
+    if warn is not None:
+        warn(f"{origin}:{line}: {problem}; line skipped")
+
+
+def parse_article_lines(
+    lines: Iterable[str], origin: str, on_error: str = "stop", warn: Warn | None = None
+) -> list[Article]:
+    """Read articles from JSONL text, one object a line."""
+    articles = []
+    for number, record in iter_json_lines(lines, origin, on_error, warn):
+        try:
+            articles.append(article_from_record(record, f"{origin}:{number}", origin))
+        except ValueError as exc:
+            skip_or_stop(origin, number, str(exc), on_error, warn)
+    return articles
+
+
+@dataclass(frozen=True)
+class Cluster:
+    """One `khulasa batch` input line: an id, its documents and an optional language."""
+
+    id: str
+    articles: tuple[Article, ...]
+    language: str | None = None
+    line: int = 0
+
+
+def cluster_from_record(record: object, number: int, origin: str) -> Cluster:
+    """Parse `{"id", "docs": [...], "lang"?}`; DUC-style `cluster` and `file` keys are accepted."""
+    if not isinstance(record, dict):
+        raise ValueError("expected a JSON object")
+    cluster_id = record.get("id", record.get("cluster"))
+    if cluster_id is None:
+        raise ValueError("missing 'id'")
+    docs = record.get("docs")
+    if not isinstance(docs, list) or not docs:
+        raise ValueError("missing or empty 'docs' list")
+    articles = []
+    for position, doc in enumerate(docs):
+        if isinstance(doc, dict) and "id" not in doc and "file" in doc:
+            doc = {**doc, "id": doc["file"]}
+        try:
+            articles.append(article_from_record(doc, f"{cluster_id}#{position}", origin))
+        except ValueError as exc:
+            raise ValueError(f"doc {position}: {exc}") from exc
+    language = record.get("lang")
+    if language is not None and language not in ("ar", "en"):
+        raise ValueError('\'lang\' must be "ar" or "en"')
+    return Cluster(id=str(cluster_id), articles=tuple(articles), language=language, line=number)
+
+
+def iter_clusters(
+    lines: Iterable[str], origin: str, on_error: str = "stop", warn: Warn | None = None
+) -> Iterator[Cluster]:
+    """Yield the clusters of a batch file, applying the error policy to bad lines."""
+    for number, record in iter_json_lines(lines, origin, on_error, warn):
+        try:
+            yield cluster_from_record(record, number, origin)
+        except ValueError as exc:
+            skip_or_stop(origin, number, str(exc), on_error, warn)

