@@ -9,17 +9,16 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from khulasa.text.frequency import zipf as _frequency
+
 RARE_ZIPF = 2.0
 COMMON_ZIPF = 4.0
 MIN_PART = 3
 _ARABIC_WORD = re.compile(r"[\u0621-\u064A]{7,}")
 
 
-@lru_cache(maxsize=100_000)
 def _zipf(word: str) -> float:
-    from wordfreq import zipf_frequency
-
-    return zipf_frequency(word, "ar")
+    return _frequency(word, "ar")
 
 
 @lru_cache(maxsize=100_000)

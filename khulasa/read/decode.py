@@ -9,6 +9,7 @@ from khulasa.errors import InputError
 MAX_BYTES = 50 * 1024 * 1024
 _ARABIC_LETTER = re.compile(r"[\u0621-\u064A]")
 _LETTER = re.compile(r"[^\W\d_]")
+_ARABIC_PUNCTUATION = frozenset("«»…–—‘’“”\u00a0\u200c\u200d\u200e\u200f")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 
 
@@ -39,8 +40,17 @@ def decode_bytes(data: bytes, origin: str, max_bytes: int = MAX_BYTES) -> str:
     except UnicodeDecodeError:
         pass
     text = data.decode("cp1256", errors="replace")
-    letters = _LETTER.findall(text)
-    arabic = _ARABIC_LETTER.findall(text)
-    if "\ufffd" in text or _CONTROL.search(text) or not letters or len(arabic) < 0.3 * len(letters):
+    if not _plausible_arabic(text):
         raise InputError(origin, "undecodable text: neither UTF-8 nor Windows-1256")
     return text
+
+
+def _plausible_arabic(text: str) -> bool:
+    """Windows-1256 decodes any bytes; real Arabic text maps its high bytes to Arabic letters."""
+    if "\ufffd" in text or _CONTROL.search(text):
+        return False
+    letters = _LETTER.findall(text)
+    arabic = _ARABIC_LETTER.findall(text)
+    non_ascii = [c for c in text if ord(c) > 127]
+    foreign = [c for c in non_ascii if not ("\u0600" <= c <= "\u06ff" or c in _ARABIC_PUNCTUATION)]
+    return bool(letters) and len(arabic) >= 0.3 * len(letters) and len(foreign) <= 0.05 * len(non_ascii)

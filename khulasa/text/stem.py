@@ -10,6 +10,7 @@ from functools import lru_cache
 
 import snowballstemmer
 
+from khulasa.text.frequency import zipf
 from khulasa.text.normalize import normalize_key
 
 _AR_PREFIXES = ("وال", "فال", "بال", "كال", "لل", "ال")
@@ -20,9 +21,14 @@ _SNOWBALL_AR = snowballstemmer.stemmer("arabic")
 
 @lru_cache(maxsize=200_000)
 def light10(word: str) -> str:
-    """Light10 on the normalized key: strip و, the article and its clitic forms, then suffixes."""
+    """Light10 on the normalized key: strip و, the article and its clitic forms, then suffixes.
+
+    Unlike the original, a leading و is kept when the word without it is rarer than with it
+    by more than one Zipf point (واشنطن, وزير are words; وقال is و + قال), judged by wordfreq.
+    """
+    conjunction = len(word) > 3 and word.startswith("و") and zipf(word[1:]) >= zipf(word) - 1.0
     word = normalize_key(word)
-    if len(word) > 3 and word.startswith("و"):
+    if conjunction:
         word = word[1:]
     for prefix in _AR_PREFIXES:
         if word.startswith(prefix) and len(word) - len(prefix) >= 2:

@@ -1,0 +1,78 @@
+"""Latency of summarizing the example story: cold CLI start, warm in-process call, and sumy's
+LexRank on the same three files in the same run. Prints figures and ratios; asserts nothing.
+
+    python -m benchmarks.latency [--repeat 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+EXAMPLE = Path(__file__).resolve().parents[2] / "shared" / "examples" / "story-iran-2014"
+
+
+def timed(function, repeat: int) -> list[float]:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        function()
+        times.append(time.perf_counter() - start)
+    return times
+
+
+def cold_cli(align: str) -> None:
+    subprocess.run(
+        [sys.executable, "-m", "khulasa.cli.main", "summarize", str(EXAMPLE), "--align", align],
+        check=True,
+        capture_output=True,
+    )
+
+
+def sumy_lexrank(text: str) -> None:
+    from sumy.nlp.tokenizers import Tokenizer
+    from sumy.parsers.plaintext import PlaintextParser
+    from sumy.summarizers.lex_rank import LexRankSummarizer
+
+    document = PlaintextParser.from_string(text, Tokenizer("arabic")).document
+    LexRankSummarizer()(document, 4)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--repeat", type=int, default=5)
+    args = parser.parse_args()
+
+    from khulasa.pipeline import summarize_articles
+    from khulasa.read import read_paths
+
+    articles = read_paths([EXAMPLE])
+    text = "\n".join(p.read_text(encoding="utf-8") for p in sorted(EXAMPLE.glob("*.txt")))
+    rows = []
+    for align in ("lexical", "semantic"):
+        rows.append((f"khulasa CLI, cold start (align={align})", timed(lambda a=align: cold_cli(a), args.repeat)))
+    for method in ("ilp", "lexrank"):
+        for align in ("lexical", "semantic"):
+            summarize_articles(articles, method=method, align=align)  # warm caches and models
+            rows.append(
+                (
+                    f"khulasa {method}, warm call (align={align})",
+                    timed(lambda m=method, a=align: summarize_articles(articles, method=m, align=a), args.repeat),
+                )
+            )
+    sumy_lexrank(text)
+    rows.append(("sumy LexRank, warm call (same 3 files)", timed(lambda: sumy_lexrank(text), args.repeat)))
+    reference = statistics.median(rows[-1][1])
+    print(f"example story: {EXAMPLE} ({len(articles)} articles), {args.repeat} runs each, median seconds")
+    print(f"{'what':58} {'median s':>9} {'min s':>8} {'x sumy':>8}")
+    for name, times in rows:
+        median = statistics.median(times)
+        print(f"{name:58} {median:9.3f} {min(times):8.3f} {median / reference:8.1f}")
+
+
+if __name__ == "__main__":
+    main()

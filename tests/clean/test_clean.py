@@ -1,0 +1,62 @@
+from khulasa.clean import clean_article
+from khulasa.clean.boilerplate import boilerplate_reason
+from khulasa.clean.glued import split_glued, unglue_line
+from khulasa.model import Article
+
+
+def _cleaned(example_articles):
+    return {a.id: clean_article(a) for a in example_articles}
+
+
+def test_example_story_loses_its_debris_and_nothing_else(example_articles):
+    cleaned = _cleaned(example_articles)
+    reasons = {(cid, r.reason) for cid, c in cleaned.items() for r in c.removed}
+    assert ("report-a", "other-language link") in reasons
+    assert ("report-b", "timestamp") in reasons
+    assert ("report-b", "photo caption") in reasons
+    assert ("report-b", "repeated paragraph") in reasons
+    assert len(cleaned["report-b"].paragraphs) == 8  # the body once, without stamp and caption
+    assert len(cleaned["report-a"].paragraphs) == 13
+    assert len(cleaned["report-c"].paragraphs) == 11 and not cleaned["report-c"].removed
+    text = "\n".join(p for c in cleaned.values() for p in c.paragraphs)
+    assert "Read this story" not in text and "GMT" not in text
+
+
+def test_every_input_line_is_kept_or_reported_removed(example_articles):
+    for article in example_articles:
+        clean = clean_article(article)
+        lines = [line for line in article.text.splitlines() if line.strip()]
+        assert len(clean.paragraphs) + len(clean.removed) == len(lines)
+
+
+def test_kept_text_is_not_rewritten(example_articles):
+    for article in example_articles:
+        for paragraph in clean_article(article).paragraphs:
+            assert paragraph in article.text  # spelling variants stay as the outlet wrote them
+
+
+def test_boilerplate_patterns():
+    assert boilerplate_reason("آخر تحديث: الاثنين، 15 سبتمبر/ أيلول، 2014، 13:52 GMT") == "timestamp"
+    assert boilerplate_reason("Read this story in English") == "other-language link"
+    assert boilerplate_reason("قد يهمك| رونالدو رداً على اتهامه بالاغتصاب") == "related link"
+    assert boilerplate_reason("قال المرشد الايراني آية الله علي خامنئي يوم الاثنين إن الامريكيين طلبوا") is None
+
+
+def test_glued_words_are_split_and_normal_words_are_not():
+    assert split_glued("الولاياتالمتحدة") == "الولايات المتحدة"
+    for word in ["والمستشفى", "الاستراتيجيات", "بساكي", "خامنئي", "وواشنطن", "الامريكيين"]:
+        assert split_glued(word) is None
+    line, changes = unglue_line("قالت الولاياتالمتحدة ان")
+    assert line == "قالت الولايات المتحدة ان" and changes == [("الولاياتالمتحدة", "الولايات المتحدة")]
+
+
+def test_english_article_keeps_english_and_drops_an_arabic_line():
+    article = Article(
+        id="en",
+        text="The minister said talks would resume next week.\nقال الوزير إن المحادثات ستستأنف\n"
+        "Officials confirmed the date on Monday.",
+    )
+    clean = clean_article(article)
+    assert clean.language == "en"
+    assert len(clean.paragraphs) == 2
+    assert clean.removed[0].reason.startswith("line in another language")

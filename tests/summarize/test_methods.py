@@ -1,0 +1,81 @@
+import numpy as np
+import pytest
+
+from khulasa.model import Article
+from khulasa.pipeline import summarize_articles, summarize_story
+from khulasa.summarize import METHODS
+from khulasa.summarize.coverage import solve_coverage
+from khulasa.summarize.lexrank import lexrank_scores
+
+BOILERPLATE = ("Read this story", "آخر تحديث", "GMT", "خرج آية الله خامنئي من المستشفى الاثنين")
+
+
+@pytest.mark.parametrize("method", sorted(METHODS))
+@pytest.mark.parametrize("words", [30, 100])
+def test_every_method_quotes_cleaned_sources_verbatim_within_budget(example_story, method, words):
+    summary = summarize_story(example_story, words=words, method=method, align="lexical")
+    paragraphs = [p for clean in example_story.articles for p in clean.paragraphs]
+    assert summary.sentences
+    for sentence in summary.sentences:
+        assert any(sentence.text in p for p in paragraphs)
+        assert not any(marker in sentence.text for marker in BOILERPLATE)
+        own = sentence.sources[0]
+        assert own.text == sentence.text
+    texts = [s.text for s in summary.sentences]
+    assert len(texts) == len(set(texts))
+    if len(summary.sentences) > 1:
+        assert summary.word_count <= words
+
+
+def test_default_summary_of_example_spans_outlets_without_restating(example_story):
+    summary = summarize_story(example_story, words=100, align="lexical")
+    assert summary.method == "ilp"
+    assert 80 <= summary.word_count <= 100
+    assert len({o for s in summary.sentences for o in s.outlets}) >= 2
+    cited = [(r.doc, r.sentence) for s in summary.sentences for r in s.sources[:1]]
+    assert len(cited) == len(set(cited))
+
+
+def test_single_one_sentence_article_is_summarized_by_itself():
+    article = Article(id="x", text="أعلنت الحكومة اليوم عن خطة جديدة لدعم المزارعين في المناطق الريفية.")
+    summary = summarize_articles([article], words=30)
+    assert [s.text for s in summary.sentences] == [article.text]
+    assert summary.sentences[0].outlets == ("x",)
+
+
+def test_english_cluster_is_summarized_in_english():
+    docs = [
+        Article(id=f"d{i}", source=f"outlet{i}", text=text)
+        for i, text in enumerate(
+            [
+                "The storm hit the coast on Monday. Thousands of homes lost power. Officials opened shelters.",
+                "A powerful storm struck the coast Monday, cutting power to thousands of homes. Schools closed.",
+            ]
+        )
+    ]
+    summary = summarize_articles(docs, words=20)
+    assert summary.language == "en"
+    assert summary.sentences
+
+
+def test_solver_finds_the_optimal_cover():
+    # Sentence 0 covers both valuable concepts but is long; 1 and 2 together cover them cheaper.
+    chosen = solve_coverage(
+        lengths=np.array([10, 4, 4]),
+        sentence_concepts=[[0, 1], [0], [1]],
+        concept_values=np.array([5.0, 3.0]),
+        budget_words=8,
+        exclusive_pairs=[],
+        sentence_values=np.zeros(3),
+    )
+    assert chosen == [1, 2]
+    excluded = solve_coverage(np.array([10, 4, 4]), [[0, 1], [0], [1]], np.array([5.0, 3.0]), 8, [(1, 2)], np.zeros(3))
+    assert excluded == [1]
+
+
+def test_lexrank_prefers_the_hub_of_a_star():
+    similarity = np.eye(4)
+    similarity[0, 1:] = similarity[1:, 0] = 0.5
+    scores = lexrank_scores(similarity)
+    assert np.argmax(scores) == 0
+    assert np.isclose(scores.sum(), 1.0)

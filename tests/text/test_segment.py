@@ -1,0 +1,86 @@
+from hypothesis import given
+from hypothesis import strategies as st
+
+from khulasa.text.segment import is_hard_wrapped, paragraphs_of, split_paragraph, split_sentences
+
+PIECES = st.sampled_from(
+    ["قال", "الوزير", "إن", "المحادثات", "«ناجحة»", '"جيدة"', "،", "؛", ".", "؟", "!", " ", "\n", "3.5", "د.", "..."]
+)
+
+
+def sentences(text, language="ar"):
+    return [s.text for s in split_sentences(paragraphs_of(text), language)]
+
+
+def test_never_splits_on_arabic_comma_or_semicolon():
+    assert sentences("قال الوزير، في مؤتمر صحفي؛ إن المحادثات ناجحة.") == [
+        "قال الوزير، في مؤتمر صحفي؛ إن المحادثات ناجحة."
+    ]
+
+
+def test_splits_on_arabic_question_mark_and_newline():
+    assert sentences("هل تنجح المحادثات؟ يقول الخبراء نعم\nوأضاف المتحدث أنها ستستمر") == [
+        "هل تنجح المحادثات؟",
+        "يقول الخبراء نعم",
+        "وأضاف المتحدث أنها ستستمر",
+    ]
+
+
+def test_quotes_keep_their_inner_sentences_together():
+    text = 'وقال خامنئي "طلبت الولايات المتحدة تعاونا ضد داعش (الدولة الاسلامية). رفضت لان اياديهم ملطخة بالدماء". ثم غادر.'
+    assert sentences(text) == [
+        'وقال خامنئي "طلبت الولايات المتحدة تعاونا ضد داعش (الدولة الاسلامية). رفضت لان اياديهم ملطخة بالدماء".',
+        "ثم غادر.",
+    ]
+    nested = "وقال «إن الحرب على «داعش» شعار. وإيران ستقف مع العراق». وانتهى اللقاء."
+    assert sentences(nested) == ["وقال «إن الحرب على «داعش» شعار. وإيران ستقف مع العراق».", "وانتهى اللقاء."]
+
+
+def test_unbalanced_quote_falls_back_to_plain_punctuation():
+    assert sentences('قال "نحن هنا. وسنبقى. انتهى') == ['قال "نحن هنا.', "وسنبقى.", "انتهى"]
+
+
+def test_numbers_initials_and_ellipses_do_not_end_sentences():
+    assert sentences("بلغ النمو 3.5 في المئة. قال د. أحمد إن الامر.. انتهى!") == [
+        "بلغ النمو 3.5 في المئة.",
+        "قال د. أحمد إن الامر.. انتهى!",
+    ]
+    assert sentences("Mr. Smith met U.S. officials. They agreed.", "en") == [
+        "Mr. Smith met U.S. officials.",
+        "They agreed.",
+    ]
+
+
+def test_hard_wrapped_english_lines_are_joined(example_dir):
+    text = "Cambodian leader Hun Sen on Friday rejected opposition\nparties' demands for talks outside the country,\naccusing them of trying to ``internationalize''\nthe political crisis. Government and opposition\nparties have asked the King to host a summit."
+    assert is_hard_wrapped(text.split("\n"))
+    assert len(sentences(text, "en")) == 2
+
+
+def test_example_story_sentences(example_story):
+    by_doc = {}
+    for s in example_story.sentences:
+        by_doc.setdefault(s.doc_id, []).append(s.text)
+    assert len(by_doc["report-b"]) == 8
+    assert by_doc["report-b"][1].endswith('اياديهم (الامريكيين) قذرة."')
+    assert by_doc["report-c"][2].startswith("فمنذ بداية أزمة «داعش»")
+
+
+@given(st.lists(PIECES, max_size=30).map("".join))
+def test_spans_are_verbatim_ordered_and_lose_no_text(paragraph):
+    spans = split_paragraph(paragraph)
+    previous_end = 0
+    for start, end in spans:
+        assert previous_end <= start < end <= len(paragraph)
+        assert paragraph[start:end] == paragraph[start:end].strip()
+        previous_end = end
+    assert "".join(paragraph[s:e] for s, e in spans).replace(" ", "").replace("\n", "") == paragraph.replace(
+        " ", ""
+    ).replace("\n", "")
+
+
+@given(st.lists(PIECES, max_size=30).map("".join))
+def test_no_sentence_starts_with_a_comma_split(paragraph):
+    for start, _ in split_paragraph(paragraph):
+        before = paragraph[:start].rstrip()
+        assert not before.endswith(("،", "؛"))
