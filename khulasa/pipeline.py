@@ -30,7 +30,9 @@ def story_language(articles: Sequence[Article]) -> str:
     return "en" if votes["en"] > votes["ar"] else "ar"
 
 
-def prepare_story(articles: Sequence[Article], language: str | None = None) -> tuple[Story, list[str]]:
+def prepare_story(
+    articles: Sequence[Article], language: str | None = None, query: str | None = None
+) -> tuple[Story, list[str]]:
     """Clean and split articles into a Story; warnings say what was dropped on the way."""
     if not articles:
         raise InputError("<input>", "no articles")
@@ -47,17 +49,17 @@ def prepare_story(articles: Sequence[Article], language: str | None = None) -> t
         cleaned.append(clean)
     if not cleaned:
         raise InputError(articles[0].origin, "no text left after cleaning")
-    story = build_story(cleaned, language)
+    story = build_story(cleaned, language, query)
     if len(story.sentences) > MAX_SENTENCES:
         warnings.append(
             f"{len(story.sentences)} sentences in {len(cleaned)} articles: a story this large is "
             f"summarized from the first sentences of each article (limit {MAX_SENTENCES})"
         )
-        story = build_story(_trim(cleaned, language), language)
+        story = build_story(_trim(cleaned), language, query)
     return story, warnings
 
 
-def _trim(cleaned: list[CleanArticle], language: str) -> list[CleanArticle]:
+def _trim(cleaned: list[CleanArticle]) -> list[CleanArticle]:
     """Keep the leading paragraphs of each article so the story has at most MAX_SENTENCES."""
     per_article = max(1, MAX_SENTENCES // (4 * len(cleaned)))
     return [replace(c, paragraphs=c.paragraphs[:per_article]) for c in cleaned]
@@ -119,7 +121,11 @@ def summarize_articles(
     method: str = DEFAULT_METHOD,
     language: str | None = None,
     align: str = "semantic",
+    query: str | None = None,
 ) -> Summary:
-    """Summarize articles about one story: every sentence verbatim, with its sources."""
-    story, warnings = prepare_story(articles, language)
+    """Summarize articles about one story: every sentence verbatim, with its sources.
+
+    `query` (optional) focuses the selection on a topic statement, as in DUC 2005-2007.
+    """
+    story, warnings = prepare_story(articles, language, query)
     return summarize_story(story, words, method, align, warnings)

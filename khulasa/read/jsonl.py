@@ -84,6 +84,7 @@ class Cluster:
     articles: tuple[Article, ...]
     language: str | None = None
     line: int = 0
+    query: str | None = None
 
 
 def cluster_from_record(record: object, number: int, origin: str) -> Cluster:
@@ -98,8 +99,8 @@ def cluster_from_record(record: object, number: int, origin: str) -> Cluster:
         raise ValueError("missing or empty 'docs' list")
     articles = []
     for position, doc in enumerate(docs):
-        if isinstance(doc, dict) and "id" not in doc and "file" in doc:
-            doc = {**doc, "id": doc["file"]}
+        if isinstance(doc, dict) and "id" not in doc:
+            doc = {**doc, "id": doc.get("file") or doc.get("docno") or f"{cluster_id}#{position}"}
         try:
             articles.append(article_from_record(doc, f"{cluster_id}#{position}", origin))
         except ValueError as exc:
@@ -107,7 +108,10 @@ def cluster_from_record(record: object, number: int, origin: str) -> Cluster:
     language = record.get("lang")
     if language is not None and language not in ("ar", "en"):
         raise ValueError('\'lang\' must be "ar" or "en"')
-    return Cluster(id=str(cluster_id), articles=tuple(articles), language=language, line=number)
+    query = record.get("query")
+    if query is not None and not isinstance(query, str):
+        raise ValueError("'query' must be a string")
+    return Cluster(id=str(cluster_id), articles=tuple(articles), language=language, line=number, query=query)
 
 
 def iter_clusters(

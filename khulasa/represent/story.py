@@ -24,6 +24,8 @@ class Story:
     language: str
     vectors: sparse.csr_matrix
     idf: dict[str, float]
+    query_terms: frozenset[str] = frozenset()
+    """Content stems of the focus query, empty for generic summaries."""
     embeddings: dict[int, np.ndarray] = field(default_factory=dict)
     """Sentence embeddings computed so far (by sentence index), reused across calls."""
 
@@ -49,7 +51,9 @@ class Story:
         return terms
 
 
-def build_story(articles: list[CleanArticle] | tuple[CleanArticle, ...], language: str) -> Story:
+def build_story(
+    articles: list[CleanArticle] | tuple[CleanArticle, ...], language: str, query: str | None = None
+) -> Story:
     """Split cleaned articles into sentences and compute their terms and vectors."""
     sentences: list[Sentence] = []
     terms: list[SentenceTerms] = []
@@ -77,4 +81,5 @@ def build_story(articles: list[CleanArticle] | tuple[CleanArticle, ...], languag
     # to uniform weights, which is what cosine then needs.
     idf = idf_weights([t.content for t in terms]) if terms else {}
     vectors, _ = tfidf_matrix([t.content for t in terms], idf)
-    return Story(tuple(articles), tuple(sentences), tuple(terms), language, vectors, idf)
+    query_terms = frozenset(sentence_terms(query, language).content) if query else frozenset()
+    return Story(tuple(articles), tuple(sentences), tuple(terms), language, vectors, idf, query_terms)

@@ -21,7 +21,6 @@ _ABBREVIATIONS = frozenset(
         "ms",
         "dr",
         "prof",
-        "sen",
         "rep",
         "gov",
         "gen",
@@ -120,6 +119,9 @@ def _split_points(text: str, track_quotes: bool, language: str) -> tuple[list[in
                 continue
             if two == "``" or char in ("«", "“"):
                 opener = "``" if two == "``" else char
+                if opener == "``" and stack and stack[-1][0] == "''":
+                    # Newswire reopens a running quote at each paragraph without closing it.
+                    stack.pop()
                 stack.append((_OPENERS[opener], i))
                 i += len(opener)
                 continue

@@ -1,0 +1,90 @@
+"""ROUGE of Khulasa's summarizers and baselines on the shared evaluation sets, in one run.
+
+Writes benchmarks/results/quality.json and quality.md and prints the table with the ROUGE
+configuration. Data are read from ../shared/data and never copied.
+
+    python -m benchmarks.quality [--sets duc2004 ar-mds ...] [--methods ilp lexrank ...] [--limit N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from benchmarks.sumy_peer import sumy_lexrank
+from khulasa.evaluate.datasets import DATASETS
+from khulasa.evaluate.rouge import RougeConfig
+from khulasa.evaluate.runner import evaluate_system, khulasa_system
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT.parent / "shared" / "data"
+RESULTS = ROOT / "benchmarks" / "results"
+DEFAULT_SETS = ["duc2004", "ar-mds", "bbc-arabic", "duc2006", "duc2006-focused"]
+DEFAULT_METHODS = ["ilp", "lexrank", "centroid", "lead", "sumy-lexrank"]
+
+
+def system_for(method: str):
+    return sumy_lexrank if method == "sumy-lexrank" else khulasa_system(method)
+
+
+def run(sets: list[str], methods: list[str], limit: int | None) -> list[dict]:
+    rows = []
+    for name in sets:
+        dataset = DATASETS[name]
+        config = RougeConfig(language=dataset.language, stem=True, word_limit=dataset.words)
+        for method in methods:
+            if method == "sumy-lexrank" and dataset.focused:
+                continue
+            result = evaluate_system(system_for(method), dataset.clusters(DATA, limit), dataset.words, config)
+            side = dataset.measure
+            row = {
+                "set": name, "method": method, "clusters": result.clusters, "measure": side,
+                "words": dataset.words, "config": config.describe(),
+                "rouge1": result.scores["rouge1"][side], "rouge2": result.scores["rouge2"][side],
+                "rougeL": result.scores["rougeL"][side], "rougeSU4": result.scores["rougeSU4"][side],
+                "seconds_per_cluster": round(result.seconds / max(1, result.clusters), 3),
+            }
+            rows.append(row)
+            print(
+                f"{name:16} {method:13} R1 {row['rouge1']:6.2f}  R2 {row['rouge2']:6.2f}  RL {row['rougeL']:6.2f}  "
+                f"SU4 {row['rougeSU4']:6.2f}  ({side}, {result.clusters} clusters, {row['seconds_per_cluster']} s each)",
+                flush=True,
+            )
+    return rows
+
+
+def markdown(rows: list[dict]) -> str:
+    lines = [
+        "| set | method | measure | words | R-1 | R-2 | R-L | R-SU4 | s/cluster |",
+        "|---|---|---|---|---|---|---|---|---|",
+    ]
+    for r in rows:
+        lines.append(
+            f"| {r['set']} | {r['method']} | {r['measure']} | {r['words']} | {r['rouge1']:.2f} | {r['rouge2']:.2f} "
+            f"| {r['rougeL']:.2f} | {r['rougeSU4']:.2f} | {r['seconds_per_cluster']} |"
+        )
+    configs = sorted({f"- {r['set']}: {r['config']}" for r in rows})
+    return "\n".join([*lines, "", "ROUGE configuration:", *configs]) + "\n"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--sets", nargs="+", default=DEFAULT_SETS, choices=sorted(DATASETS))
+    parser.add_argument("--methods", nargs="+", default=DEFAULT_METHODS)
+    parser.add_argument("--limit", type=int, help="only the first N clusters of each set")
+    parser.add_argument("--out", default=str(RESULTS / "quality"), help="output path without extension")
+    args = parser.parse_args()
+    if not DATA.exists():
+        sys.exit(f"{DATA} is missing: clone the project next to shared/")
+    rows = run(args.sets, args.methods, args.limit)
+    out = Path(args.out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.with_suffix(".json").write_text(json.dumps(rows, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    out.with_suffix(".md").write_text(markdown(rows), encoding="utf-8")
+    print(f"\nwritten: {out.with_suffix('.json')} and {out.with_suffix('.md')}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+"""Evaluation: ROUGE with language-aware tokens, and data-set runners for benchmarks."""

@@ -1,0 +1,74 @@
+"""Evaluation sets from ../shared/data as clusters with references (read-only, never copied)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from khulasa.model import Article
+
+
+@dataclass(frozen=True)
+class EvalCluster:
+    """Documents to summarize, the human references, and an optional focus query."""
+
+    id: str
+    articles: tuple[Article, ...]
+    references: tuple[str, ...]
+    query: str | None = None
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """How to read one evaluation set and score it (language, budget, ROUGE side)."""
+
+    name: str
+    path: str
+    language: str
+    words: int
+    measure: str  # "recall" (DUC convention) or "f"
+    focused: bool = False
+
+    def clusters(self, data_dir: Path, limit: int | None = None) -> Iterator[EvalCluster]:
+        with open(data_dir / self.path, encoding="utf-8") as handle:
+            for number, line in enumerate(handle):
+                if limit is not None and number >= limit:
+                    return
+                yield _cluster(json.loads(line), self.focused)
+
+
+def _cluster(record: dict, focused: bool) -> EvalCluster:
+    if "docs" not in record:  # single-document set: the article is the cluster
+        article = Article(
+            id=record["id"],
+            text=record["text"],
+            title=record.get("title"),
+            source=record.get("src"),
+            time=record.get("time"),
+        )
+        return EvalCluster(record["id"], (article,), (record["abstract"],))
+    articles = tuple(
+        Article(
+            id=str(doc.get("id") or doc.get("file") or doc.get("docno") or position),
+            text=doc["text"],
+            title=doc.get("title"),
+            source=doc.get("source") or str(doc.get("id") or doc.get("file") or doc.get("docno") or position),
+            time=doc.get("time"),
+        )
+        for position, doc in enumerate(record["docs"])
+    )
+    references = record.get("refs") or record.get("refs_from_pyramid") or []
+    topic = record.get("topic")
+    query = f"{topic['title']}. {topic['narr']}" if focused and topic else None
+    return EvalCluster(str(record.get("id") or record.get("cluster")), articles, tuple(references), query)
+
+
+DATASETS = {
+    "duc2004": Dataset("duc2004", "duc2004/dev.jsonl", "en", 100, "recall"),
+    "duc2006": Dataset("duc2006", "duc2006-2007/duc2006.jsonl", "en", 250, "recall"),
+    "duc2006-focused": Dataset("duc2006-focused", "duc2006-2007/duc2006.jsonl", "en", 250, "recall", focused=True),
+    "ar-mds": Dataset("ar-mds", "ar-mds/dev.jsonl", "ar", 30, "f"),
+    "bbc-arabic": Dataset("bbc-arabic", "ant-bbc-arabic/dev.jsonl", "ar", 30, "f"),
+}
