@@ -40,17 +40,56 @@ def run(sets: list[str], methods: list[str], limit: int | None) -> list[dict]:
             result = evaluate_system(system_for(method), dataset.clusters(DATA, limit), dataset.words, config)
             side = dataset.measure
             row = {
-                "set": name, "method": method, "clusters": result.clusters, "measure": side,
-                "words": dataset.words, "config": config.describe(),
-                "rouge1": result.scores["rouge1"][side], "rouge2": result.scores["rouge2"][side],
-                "rougeL": result.scores["rougeL"][side], "rougeSU4": result.scores["rougeSU4"][side],
+                "set": name,
+                "method": method,
+                "clusters": result.clusters,
+                "measure": side,
+                "words": dataset.words,
+                "config": config.describe(),
+                "rouge1": result.scores["rouge1"][side],
+                "rouge2": result.scores["rouge2"][side],
+                "rougeL": result.scores["rougeL"][side],
+                "rougeSU4": result.scores["rougeSU4"][side],
                 "seconds_per_cluster": round(result.seconds / max(1, result.clusters), 3),
             }
             rows.append(row)
             print(
                 f"{name:16} {method:13} R1 {row['rouge1']:6.2f}  R2 {row['rouge2']:6.2f}  RL {row['rougeL']:6.2f}  "
-                f"SU4 {row['rougeSU4']:6.2f}  ({side}, {result.clusters} clusters, {row['seconds_per_cluster']} s each)",
+                f"SU4 {row['rougeSU4']:6.2f}  ({side}, {result.clusters} clusters, {row['seconds_per_cluster']} s)",
                 flush=True,
+            )
+    return rows
+
+
+def human_ceiling() -> list[dict]:
+    """MultiLing 2011 Arabic: each human reference against the other two, and the GOA system."""
+    from khulasa.evaluate.agreement import leave_one_out, read_summaries, system_scores
+
+    folder = DATA / "multiling2011-arabic-refs"
+    references = read_summaries(folder / "reference")
+    systems = read_summaries(folder / "system")
+    rows = []
+    for stem in (True, False):
+        config = RougeConfig(language="ar", stem=stem)
+        for label, (scores, count) in (
+            ("human vs other humans", leave_one_out(references, config)),
+            ("GOA system vs humans", system_scores(systems, references, config)),
+        ):
+            rows.append(
+                {
+                    "set": "multiling2011-ar",
+                    "method": label,
+                    "clusters": count,
+                    "measure": "f",
+                    "words": 250,
+                    "config": config.describe(),
+                    "seconds_per_cluster": 0.0,
+                    **{metric: scores[metric]["f"] for metric in ("rouge1", "rouge2", "rougeL", "rougeSU4")},
+                }
+            )
+            print(
+                f"multiling2011-ar {label:22} stem={stem!s:5} R1 {rows[-1]['rouge1']:6.2f}  "
+                f"R2 {rows[-1]['rouge2']:6.2f}  ({count} summaries, F)"
             )
     return rows
 
@@ -74,11 +113,14 @@ def main() -> None:
     parser.add_argument("--sets", nargs="+", default=DEFAULT_SETS, choices=sorted(DATASETS))
     parser.add_argument("--methods", nargs="+", default=DEFAULT_METHODS)
     parser.add_argument("--limit", type=int, help="only the first N clusters of each set")
+    parser.add_argument("--no-ceiling", action="store_true", help="skip the MultiLing human agreement ceiling")
     parser.add_argument("--out", default=str(RESULTS / "quality"), help="output path without extension")
     args = parser.parse_args()
     if not DATA.exists():
         sys.exit(f"{DATA} is missing: clone the project next to shared/")
     rows = run(args.sets, args.methods, args.limit)
+    if not args.no_ceiling:
+        rows.extend(human_ceiling())
     out = Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.with_suffix(".json").write_text(json.dumps(rows, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")

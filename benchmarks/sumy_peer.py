@@ -31,9 +31,7 @@ def sumy_lexrank(cluster: EvalCluster, words: int, language: str) -> str:
     sumy_language = "arabic" if language == "ar" else "english"
     story, _ = prepare_story(list(cluster.articles), language)
     tokenizer = _RegexWords(sumy_language)
-    document = ObjectDocumentModel(
-        [Paragraph([Sentence(s.text, tokenizer) for s in story.sentences])]
-    )
+    document = ObjectDocumentModel([Paragraph([Sentence(s.text, tokenizer) for s in story.sentences])])
     summarizer = LexRankSummarizer(Stemmer(sumy_language))
     summarizer.stop_words = get_stop_words(sumy_language)
     ranked = summarizer(document, len(story.sentences))

@@ -61,6 +61,16 @@ def build_parser() -> argparse.ArgumentParser:
     )
     batch.add_argument("--out", dest="output", required=True, help="summaries JSONL, - for stdout")
     _add_summary_options(batch, "lexical")
+
+    evaluate = commands.add_parser("eval", help="ROUGE of summaries (batch output) against references")
+    evaluate.add_argument("--summaries", required=True, help="JSONL with id and summary (khulasa batch output)")
+    evaluate.add_argument("--refs", required=True, help="JSONL with id and refs (or abstract)")
+    evaluate.add_argument(
+        "--lang", choices=["ar", "en"], required=True, help="token rules: Arabic or ROUGE-1.5.5 English"
+    )
+    evaluate.add_argument("--words", type=_positive, help="truncate summaries to the first N words (ROUGE -l)")
+    evaluate.add_argument("--no-stem", action="store_true", help="no stemming (default: Porter / Light10)")
+    evaluate.add_argument("--json", help="also write the scores to this JSON file")
     return parser
 
 
@@ -94,13 +104,20 @@ def run_batch(args: argparse.Namespace) -> int:
     return summarize_batch(args, warn)
 
 
+def run_eval(args: argparse.Namespace) -> int:
+    from khulasa.cli.evaluate import run_eval as evaluate
+
+    return evaluate(args)
+
+
+COMMANDS = {"summarize": run_summarize, "batch": run_batch, "eval": run_eval}
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
-        if args.command == "summarize":
-            return run_summarize(args)
-        return run_batch(args)
+        return COMMANDS[args.command](args)
     except KhulasaError as exc:
         print(f"khulasa: error: {exc}", file=sys.stderr)
         return 2

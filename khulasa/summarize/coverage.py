@@ -16,14 +16,27 @@ from collections import defaultdict
 import numpy as np
 
 from khulasa.represent.story import Story
+from khulasa.represent.terms import SentenceTerms
 from khulasa.summarize.base import Budget, candidates, greedy_fill, position_prior
 from khulasa.summarize.lead import LeadSummarizer
 
-Concept = tuple[str, str]
+Concept = tuple[str, ...]
+
+
+def concepts_of(terms: SentenceTerms, unigrams: bool) -> set[Concept]:
+    """A sentence's concepts: stemmed bigrams, plus content stems when `unigrams` is set."""
+    found: set[Concept] = set(terms.bigrams)
+    if unigrams:
+        found.update((stem,) for stem in terms.content)
+    return found
 
 
 def concept_weights(
-    story: Story, min_df: int | None = None, position_bonus: float = 0.5, title_bonus: float = 0.0
+    story: Story,
+    min_df: int | None = None,
+    position_bonus: float = 0.5,
+    title_bonus: float = 0.0,
+    unigram_weight: float = 0.0,
 ) -> dict[Concept, float]:
     """Bigram weight = number of articles containing it, plus a bonus for early appearance.
 
@@ -35,7 +48,7 @@ def concept_weights(
     first_seen: dict[Concept, dict[int, int]] = defaultdict(dict)
     sentence_count: dict[Concept, int] = defaultdict(int)
     for sentence, terms in zip(story.sentences, story.terms, strict=True):
-        for concept in set(terms.bigrams):
+        for concept in concepts_of(terms, unigram_weight > 0):
             sentence_count[concept] += 1
             seen = first_seen[concept]
             if sentence.doc_index not in seen or sentence.index < seen[sentence.doc_index]:
@@ -47,8 +60,9 @@ def concept_weights(
         if frequency < (min_df if documents > 1 else 2):
             continue
         bonus = sum(1.0 / (1.0 + index) for index in seen.values())
-        in_headline = sum(1 for stem in concept if stem in headline) / 2
-        weights[concept] = (frequency + position_bonus * bonus) * (1.0 + title_bonus * in_headline)
+        in_headline = sum(1 for stem in concept if stem in headline) / len(concept)
+        scale = unigram_weight if len(concept) == 1 else 1.0
+        weights[concept] = scale * (frequency + position_bonus * bonus) * (1.0 + title_bonus * in_headline)
     return weights
 
 
@@ -59,17 +73,20 @@ def solve_coverage(
     budget_words: int,
     exclusive_pairs: list[tuple[int, int]],
     sentence_values: np.ndarray,
-    time_limit: float = 5.0,
+    time_limit: float = 1.0,
 ) -> list[int] | None:
     """Maximize covered concept weight + sentence values s.t. length ≤ budget; None on failure."""
     try:
         import highspy
     except ImportError:
         return None
+    sentence_values, sentence_concepts, concept_values = _fold_private_concepts(
+        sentence_values, sentence_concepts, concept_values
+    )
     n, m = len(lengths), len(concept_values)
     highs = _quiet_highs(highspy)
     highs.setOptionValue("time_limit", float(time_limit))
-    highs.setOptionValue("mip_rel_gap", 1e-6)
+    highs.setOptionValue("mip_rel_gap", 1e-4)
     highs.setOptionValue("threads", 1)
     costs = np.concatenate([sentence_values, concept_values]).astype(np.float64)
     zeros = np.zeros(n + m, dtype=np.int32)
@@ -118,6 +135,25 @@ def solve_coverage(
     return [i for i in range(n) if solution[i] > 0.5]
 
 
+def _fold_private_concepts(
+    sentence_values: np.ndarray, sentence_concepts: list[list[int]], concept_values: np.ndarray
+) -> tuple[np.ndarray, list[list[int]], np.ndarray]:
+    """A concept only one candidate covers is worth its weight exactly when that sentence is
+    chosen: move its weight onto the sentence and drop the variable (same optimum, smaller MIP)."""
+    holders: dict[int, list[int]] = defaultdict(list)
+    for i, concepts in enumerate(sentence_concepts):
+        for j in concepts:
+            holders[j].append(i)
+    values = np.asarray(sentence_values, dtype=np.float64).copy()
+    shared = sorted(j for j, owners in holders.items() if len(owners) > 1)
+    renumber = {j: k for k, j in enumerate(shared)}
+    for j, owners in holders.items():
+        if len(owners) == 1:
+            values[owners[0]] += concept_values[j]
+    folded = [[renumber[j] for j in concepts if j in renumber] for concepts in sentence_concepts]
+    return values, folded, np.asarray([concept_values[j] for j in shared], dtype=np.float64)
+
+
 def _quiet_highs(highspy):
     """A Highs instance created with stdout muted: its constructor prints a banner."""
     sys.stdout.flush()
@@ -145,6 +181,7 @@ class CoverageSummarizer:
     lead_weight : value of a sentence's own lead position.
     long_sentence_factor : one sentence up to this many times the budget may stand alone as the
         summary when it is worth more (per word) than any cover within the budget.
+    unigram_weight : relative weight of content-stem concepts beside the bigrams (0 = bigrams only).
     """
 
     name = "ilp"
@@ -156,8 +193,10 @@ class CoverageSummarizer:
         title_bonus: float = 2.0,
         lead_weight: float = 0.0,
         long_sentence_factor: float = 2.0,
-        max_candidates: int = 400,
+        max_candidates: int = 200,
+        unigram_weight: float = 0.6,
     ) -> None:
+        self.unigram_weight = unigram_weight
         self.min_df = min_df
         self.position_bonus = position_bonus
         self.title_bonus = title_bonus
@@ -170,17 +209,19 @@ class CoverageSummarizer:
             # One article: its lead is the editor's own summary, and no cover beats it
             # (BBC Arabic dev: lead 48.0 ROUGE-2 F against 37.1 for the cover).
             return LeadSummarizer().select(story, budget)
-        weights = concept_weights(story, self.min_df, self.position_bonus, self.title_bonus)
+        weights = concept_weights(story, self.min_df, self.position_bonus, self.title_bonus, self.unigram_weight)
+        unigrams = self.unigram_weight > 0
         # A tiny lead preference breaks ties between equal covers toward earlier sentences.
         sentence_values = (self.lead_weight + 1e-3) * position_prior(story)
-        gain = np.array([sum(weights.get(c, 0.0) for c in set(t.bigrams)) for t in story.terms]) + sentence_values
+        gain = np.array([sum(weights.get(c, 0.0) for c in concepts_of(t, unigrams)) for t in story.terms])
+        gain = gain + sentence_values
         pool = candidates(story, budget)
         if len(pool) > self.max_candidates:
             pool = sorted(sorted(pool, key=lambda i: -gain[i] / story.word_counts[i])[: self.max_candidates])
-        chosen = self._cover(story, budget, pool, weights, sentence_values) if pool and weights else None
+        chosen = self._cover(story, budget, pool, weights, sentence_values, unigrams) if pool and weights else None
         cover_value = -1.0
         if chosen:
-            covered = {c for i in chosen for c in story.terms[i].bigrams}
+            covered = {c for i in chosen for c in concepts_of(story.terms[i], unigrams)}
             cover_value = sum(weights.get(c, 0.0) for c in covered) + float(sentence_values[chosen].sum())
         single, single_value = self._best_long_sentence(story, budget, gain)
         if single is not None and single_value > cover_value:
@@ -196,10 +237,15 @@ class CoverageSummarizer:
         pool: list[int],
         weights: dict[Concept, float],
         sentence_values: np.ndarray,
+        unigrams: bool,
     ) -> list[int] | None:
         concept_index: dict[Concept, int] = {}
         sentence_concepts = [
-            [concept_index.setdefault(c, len(concept_index)) for c in set(story.terms[i].bigrams) if c in weights]
+            [
+                concept_index.setdefault(c, len(concept_index))
+                for c in concepts_of(story.terms[i], unigrams)
+                if c in weights
+            ]
             for i in pool
         ]
         concept_values = np.zeros(len(concept_index))
