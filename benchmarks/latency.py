@@ -7,6 +7,7 @@ LexRank on the same three files in the same run. Prints figures and ratios; asse
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import subprocess
 import sys
@@ -42,6 +43,24 @@ def sumy_lexrank(text: str) -> None:
     LexRankSummarizer()(document, 4)
 
 
+def cluster_latency(name: str, limit: int | None = None) -> tuple[float, float, float, int]:
+    """Warm time to clean, split and summarize each cluster of a set (default method), one core."""
+    from khulasa.evaluate.datasets import DATASETS
+    from khulasa.pipeline import summarize_articles
+
+    dataset = DATASETS[name]
+    data = EXAMPLE.parents[1] / "data"
+    times = []
+    for cluster in dataset.clusters(data, limit):
+        articles = list(cluster.articles)
+        summarize_articles(articles, words=dataset.words, language=dataset.language, align="lexical")
+        start = time.perf_counter()
+        summarize_articles(articles, words=dataset.words, language=dataset.language, align="lexical")
+        times.append(time.perf_counter() - start)
+    times.sort()
+    return statistics.median(times), times[int(0.9 * (len(times) - 1))], times[-1], len(times)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--repeat", type=int, default=5)
@@ -72,6 +91,13 @@ def main() -> None:
     for name, times in rows:
         median = statistics.median(times)
         print(f"{name:58} {median:9.3f} {min(times):8.3f} {median / reference:8.1f}")
+    if hasattr(os, "sched_setaffinity"):
+        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
+    print("\nwarm time per cluster, default method (ilp), lexical alignment, pinned to one core")
+    print(f"{'set':12} {'clusters':>8} {'median s':>9} {'p90 s':>8} {'max s':>8}")
+    for name in ("duc2004", "ar-mds"):
+        median, p90, worst, count = cluster_latency(name)
+        print(f"{name:12} {count:8} {median:9.3f} {p90:8.3f} {worst:8.3f}")
 
 
 if __name__ == "__main__":

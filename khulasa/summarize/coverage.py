@@ -73,7 +73,8 @@ def solve_coverage(
     budget_words: int,
     exclusive_pairs: list[tuple[int, int]],
     sentence_values: np.ndarray,
-    time_limit: float = 1.0,
+    time_limit: float = 5.0,
+    max_nodes: int = 1000,
 ) -> list[int] | None:
     """Maximize covered concept weight + sentence values s.t. length ≤ budget; None on failure."""
     try:
@@ -88,6 +89,9 @@ def solve_coverage(
     highs.setOptionValue("time_limit", float(time_limit))
     highs.setOptionValue("mip_rel_gap", 1e-4)
     highs.setOptionValue("threads", 1)
+    highs.setOptionValue("mip_max_nodes", max_nodes)
+    # A tiny cut pool keeps the root node cheap; covers here are solved by branching anyway.
+    highs.setOptionValue("mip_pool_soft_limit", 1)
     costs = np.concatenate([sentence_values, concept_values]).astype(np.float64)
     zeros = np.zeros(n + m, dtype=np.int32)
     highs.addCols(n + m, costs, np.zeros(n + m), np.ones(n + m), 0, zeros, zeros, np.zeros(0))
@@ -193,7 +197,7 @@ class CoverageSummarizer:
         title_bonus: float = 2.0,
         lead_weight: float = 0.0,
         long_sentence_factor: float = 2.0,
-        max_candidates: int = 200,
+        max_candidates: int = 150,
         unigram_weight: float = 0.6,
     ) -> None:
         self.unigram_weight = unigram_weight
