@@ -1,0 +1,1 @@
+"""Analysis of a story: named entities, quotes with speakers, agreement across outlets, dates."""

@@ -1,0 +1,208 @@
+"""Named entities of a story: mentions in every outlet, merged across spellings into entities.
+
+Mentions come from the CRF, completed by the given-name rule and by propagating names found in
+one sentence to untagged occurrences elsewhere in the story (cross-document label propagation).
+Canonicalization merges equal keys, listed aliases (أمريكا = الولايات المتحدة), transliteration
+variants of a person (جين بساكي = جاين ساكي: first and last names each within one edit) and a
+surname standing alone (ساكي) with its full name; علي خامنئي and علي شمخاني stay apart.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.resources import files
+
+from khulasa.analyze.ner.clitics import strip_proclitics
+from khulasa.analyze.ner.rules import given_name_spans
+from khulasa.analyze.ner.tagger import EntitySpan, tag_tokens
+from khulasa.represent.story import Story
+from khulasa.text.normalize import normalize_key
+
+NER_TOKEN = re.compile(r"[^\W_]+|[^\w\s]")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One occurrence of a name in a sentence of one outlet's article."""
+
+    text: str
+    type: str
+    doc: str
+    outlet: str
+    sentence: int
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A person, organisation, place or other name, with its spellings and mentions."""
+
+    name: str
+    type: str
+    variants: tuple[str, ...]
+    mentions: tuple[Mention, ...]
+
+    @property
+    def outlets(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(m.outlet for m in self.mentions))
+
+
+def name_key(name: str) -> tuple[str, ...]:
+    """Matching key of a name: normalized words, article removed."""
+    words = []
+    for word in name.split():
+        key = normalize_key(word)
+        words.append(key[2:] if key.startswith("ال") and len(key) > 4 else key)
+    return tuple(words)
+
+
+@lru_cache(maxsize=1)
+def aliases() -> dict[tuple[str, ...], str]:
+    """Alias key → canonical name, from data/aliases-ar.txt."""
+    text = files("khulasa.analyze").joinpath("data", "aliases-ar.txt").read_text(encoding="utf-8")
+    table: dict[tuple[str, ...], str] = {}
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        canonical, _, variants = line.partition("=")
+        for variant in [canonical, *variants.split("|")]:
+            table[name_key(variant.strip())] = canonical.strip()
+    return table
+
+
+def _story_spans(story: Story) -> list[tuple[list[str], list[EntitySpan]]]:
+    tagged = []
+    for sentence in story.sentences:
+        tokens = NER_TOKEN.findall(sentence.text)
+        spans = tag_tokens(tokens)
+        taken = {i for s in spans for i in range(s.start, s.end)}
+        spans = _join_adjacent_people(tokens, sorted(spans + given_name_spans(tokens, taken), key=lambda s: s.start))
+        tagged.append((tokens, spans))
+    return _propagate(tagged)
+
+
+def _join_adjacent_people(tokens: list[str], spans: list[EntitySpan]) -> list[EntitySpan]:
+    """حسين | أمير عبد اللهيان → one person: two person spans that touch are one name."""
+    joined: list[EntitySpan] = []
+    for span in spans:
+        previous = joined[-1] if joined else None
+        if previous and previous.type == span.type == "PER" and previous.end == span.start:
+            words = tokens[previous.start : span.end]
+            text = " ".join([strip_proclitics(words[0]), *words[1:]])
+            joined[-1] = EntitySpan(previous.start, span.end, "PER", text)
+        else:
+            joined.append(span)
+    return joined
+
+
+def _propagate(tagged: list[tuple[list[str], list[EntitySpan]]]) -> list[tuple[list[str], list[EntitySpan]]]:
+    """Tag untagged occurrences of names (and of persons' surnames) found elsewhere in the story."""
+    votes: dict[tuple[str, ...], Counter] = defaultdict(Counter)
+    for _, spans in tagged:
+        for span in spans:
+            key = name_key(span.text)
+            votes[key][span.type] += 1
+            if span.type == "PER" and len(key) > 1 and len(key[-1]) > 3:
+                votes[key[-1:]]["PER"] += 1
+    known = {key: counts.most_common(1)[0][0] for key, counts in votes.items()}
+    longest = max((len(k) for k in known), default=0)
+    result = []
+    for tokens, spans in tagged:
+        taken = {i for s in spans for i in range(s.start, s.end)}
+        keys = [name_key(strip_proclitics(t))[0] if name_key(strip_proclitics(t)) else "" for t in tokens]
+        extra = []
+        index = 0
+        while index < len(tokens):
+            for size in range(min(longest, len(tokens) - index), 0, -1):
+                window = range(index, index + size)
+                key = tuple(keys[i] for i in window)
+                if key in known and not taken.intersection(window) and all(key):
+                    words = tokens[index : index + size]
+                    text = " ".join([strip_proclitics(words[0]), *words[1:]])
+                    extra.append(EntitySpan(index, index + size, known[key], text))
+                    taken.update(window)
+                    index += size - 1
+                    break
+            index += 1
+        result.append((tokens, sorted(spans + extra, key=lambda s: s.start)))
+    return result
+
+
+def story_mentions(story: Story) -> list[Mention]:
+    """Every entity mention in the story, in reading order."""
+    mentions = []
+    for sentence, (_, spans) in zip(story.sentences, _story_spans(story), strict=True):
+        for span in spans:
+            mentions.append(Mention(span.text, span.type, sentence.doc_id, sentence.outlet, sentence.index))
+    return mentions
+
+
+def _edit_distance(a: str, b: str) -> int:
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, start=1):
+        current = [i]
+        for j, cb in enumerate(b, start=1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        previous = current
+    return previous[-1]
+
+
+def _close(a: str, b: str) -> bool:
+    return a == b or (min(len(a), len(b)) >= 3 and _edit_distance(a, b) <= 1)
+
+
+def same_person(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Two person names that denote one person: a surname alone, or each name part within one edit."""
+    if len(a) == 1 or len(b) == 1:
+        single, full = (a, b) if len(a) == 1 else (b, a)
+        return len(single[0]) > 3 and _close(single[0], full[-1])
+    return _close(a[-1], b[-1]) and _close(a[0], b[0])
+
+
+def canonicalize(mentions: list[Mention]) -> list[Entity]:
+    """Group mentions into entities; most mentioned first."""
+    by_name: dict[tuple[str, tuple[str, ...]], list[Mention]] = defaultdict(list)
+    for mention in mentions:
+        key = name_key(mention.text)
+        alias = aliases().get(key)
+        by_name[(mention.type, name_key(alias) if alias else key)].append(mention)
+    names = list(by_name)
+    parent = list(range(len(names)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    people = [i for i, (kind, _) in enumerate(names) if kind == "PER"]
+    for position, i in enumerate(people):
+        for j in people[position + 1 :]:
+            if same_person(names[i][1], names[j][1]):
+                # A surname alone joins a full name only when exactly one full name fits.
+                short = names[i][1] if len(names[i][1]) == 1 else names[j][1] if len(names[j][1]) == 1 else None
+                if short is not None:
+                    fits = [k for k in people if len(names[k][1]) > 1 and same_person(short, names[k][1])]
+                    if len({find(k) for k in fits}) > 1:
+                        continue
+                parent[find(i)] = find(j)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(names)):
+        groups[find(i)].append(i)
+    entities = []
+    for members in groups.values():
+        group_mentions = [m for i in members for m in by_name[names[i]]]
+        spellings = Counter(m.text for m in group_mentions)
+        alias = aliases().get(name_key(group_mentions[0].text))
+        canonical = alias or max(spellings, key=lambda s: (len(s.split()), spellings[s]))
+        entities.append(
+            Entity(
+                name=canonical,
+                type=Counter(m.type for m in group_mentions).most_common(1)[0][0],
+                variants=tuple(s for s, _ in spellings.most_common()),
+                mentions=tuple(group_mentions),
+            )
+        )
+    return sorted(entities, key=lambda e: (-len(e.mentions), e.name))

@@ -1,0 +1,21 @@
+"""Strip attached proclitics from entity names: وواشنطن → واشنطن، للعراق → العراق، بطهران → طهران."""
+
+from __future__ import annotations
+
+from khulasa.text.frequency import zipf
+
+
+def strip_proclitics(word: str) -> str:
+    """The word without conjunction/preposition prefixes, when the shorter form is the real word."""
+    if word.isascii() or len(word) < 4:
+        return word
+    if word[0] in "وف" and (word[1:].startswith("ال") or zipf(word[1:]) >= zipf(word) - 1.0):
+        word = word[1:]
+    if word.startswith("لل") and len(word) > 3:
+        return "ال" + word[2:]
+    if word.startswith(("بال", "كال")) and len(word) > 4:
+        return word[1:]
+    rest = word[1:]
+    if word[0] in "بل" and len(word) > 3 and not rest.startswith("ال") and zipf(rest) >= max(3.0, zipf(word) + 1.0):
+        return word[1:]
+    return word
