@@ -55,6 +55,11 @@ def build_parser() -> argparse.ArgumentParser:
     summarize.add_argument("--show-removed", action="store_true", help="list what cleaning removed, on stderr")
     _add_summary_options(summarize, "semantic")
 
+    story = commands.add_parser("story", help="summary plus entities, quotes, agreement and dates of one story")
+    story.add_argument("files", nargs="+", help="text, HTML or JSONL files, directories, or - for stdin")
+    story.add_argument("--format", choices=["text", "markdown", "json"], default="text")
+    _add_summary_options(story, "semantic")
+
     batch = commands.add_parser("batch", help="summarize many clusters: JSONL in, JSONL out")
     batch.add_argument(
         "--in", dest="input", required=True, help="clusters JSONL ({id, docs, lang?} a line), - for stdin"
@@ -76,14 +81,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def run_summarize(args: argparse.Namespace) -> int:
     from khulasa.cli.render import RENDERERS
-    from khulasa.pipeline import prepare_story, summarize_story
-    from khulasa.read import read_paths, read_stdin
+    from khulasa.pipeline import summarize_story
 
-    files = [f for f in args.files if f != "-"]
-    articles = read_paths(files, args.on_error, warn) if files else []
-    if "-" in args.files:
-        articles.extend(read_stdin(args.on_error, warn))
-    story, warnings = prepare_story(articles, args.lang)
+    story, warnings = _read_story(args)
     if args.show_removed:
         for clean in story.articles:
             for removed in clean.removed:
@@ -95,6 +95,29 @@ def run_summarize(args: argparse.Namespace) -> int:
     for message in summary.warnings:
         warn(message)
     sys.stdout.write(RENDERERS[args.format](summary))
+    return 0
+
+
+def _read_story(args: argparse.Namespace):
+    from khulasa.pipeline import prepare_story
+    from khulasa.read import read_paths, read_stdin
+
+    files = [f for f in args.files if f != "-"]
+    articles = read_paths(files, args.on_error, warn) if files else []
+    if "-" in args.files:
+        articles.extend(read_stdin(args.on_error, warn))
+    return prepare_story(articles, args.lang)
+
+
+def run_story(args: argparse.Namespace) -> int:
+    from khulasa.analyze.story import analyze_story
+    from khulasa.cli.render_story import STORY_RENDERERS
+
+    story, warnings = _read_story(args)
+    for message in warnings:
+        warn(message)
+    analysis = analyze_story(story, args.words, args.method, args.align)
+    sys.stdout.write(STORY_RENDERERS[args.format](analysis))
     return 0
 
 
@@ -110,7 +133,7 @@ def run_eval(args: argparse.Namespace) -> int:
     return evaluate(args)
 
 
-COMMANDS = {"summarize": run_summarize, "batch": run_batch, "eval": run_eval}
+COMMANDS = {"summarize": run_summarize, "story": run_story, "batch": run_batch, "eval": run_eval}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -65,6 +65,39 @@ def train(sentences: list, path: Path, iterations: int = 150, c1: float = 0.05, 
     return build_gazetteer(sentences)
 
 
+def heldout_split(data: Path, every: int = 10) -> tuple[list, list]:
+    """Training and held-out sentences of both corpora (every `every`-th sentence held out)."""
+    train_set, test_set = [], []
+    for sentences in (read_newsfane(data / "newsfane-gold-filtered.tsv"), read_anercorp(data / "anercorp-train.txt")):
+        a, b = split(sentences, every)
+        train_set += a
+        test_set += b
+    return train_set, test_set
+
+
+def evaluate(model: Path, gazetteer: Gazetteer, test_set: list) -> tuple[dict[str, tuple], int, float]:
+    """Span scores of a model on held-out sentences, token count and tagging seconds."""
+    import pycrfsuite
+
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(model))
+    tokens = [[w for w, _ in s] for s in test_set]
+    gold = [[t for _, t in s] for s in test_set]
+    start = time.perf_counter()
+    predicted = [list(tagger.tag(sentence_features(words, gazetteer))) for words in tokens]
+    seconds = time.perf_counter() - start
+    return span_scores(gold, predicted, tokens), sum(map(len, tokens)), seconds
+
+
+def print_scores(scores: dict[str, tuple], tokens: int, seconds: float) -> None:
+    print(f"{'type':6} {'P':>6} {'R':>6} {'F1':>6} {'spans':>6}")
+    for kind in ("PER", "ORG", "LOC", "MISC", "ALL"):
+        if kind in scores:
+            p, r, f, n = scores[kind]
+            print(f"{kind:6} {p:6.3f} {r:6.3f} {f:6.3f} {n:6}")
+    print(f"tagging speed (features + CRF): {tokens / seconds:,.0f} tokens/s")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--data", default=str(HERE.parents[2].parent / "shared" / "data" / "ner"))
@@ -74,18 +107,7 @@ def main() -> None:
     parser.add_argument("--c1", type=float, default=0.2, help="L1 penalty")
     parser.add_argument("--c2", type=float, default=0.01, help="L2 penalty")
     args = parser.parse_args()
-    import pycrfsuite
-
-    data = Path(args.data)
-    corpora = {
-        "NewsFANE": read_newsfane(data / "newsfane-gold-filtered.tsv"),
-        "ANERcorp": read_anercorp(data / "anercorp-train.txt"),
-    }
-    train_set, test_set = [], []
-    for sentences in corpora.values():
-        a, b = split(sentences, args.heldout_every)
-        train_set += a
-        test_set += b
+    train_set, test_set = heldout_split(Path(args.data), args.heldout_every)
     out = Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)
     start = time.perf_counter()
@@ -94,21 +116,9 @@ def main() -> None:
     gazetteer_path.write_text(json.dumps(gazetteer, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     print(f"trained on {len(train_set)} sentences in {time.perf_counter() - start:.0f} s -> {out}")
     print(f"gazetteer: {len(gazetteer)} words from the training entities -> {gazetteer_path}")
-    tagger = pycrfsuite.Tagger()
-    tagger.open(str(out))
-    tokens = [[w for w, _ in s] for s in test_set]
-    gold = [[t for _, t in s] for s in test_set]
-    start = time.perf_counter()
-    predicted = [list(tagger.tag(sentence_features(words, gazetteer))) for words in tokens]
-    seconds = time.perf_counter() - start
-    scores = span_scores(gold, predicted, tokens)
-    print(f"held-out: {len(test_set)} sentences, {sum(map(len, tokens))} tokens")
-    print(f"{'type':6} {'P':>6} {'R':>6} {'F1':>6} {'spans':>6}")
-    for kind in ("PER", "ORG", "LOC", "MISC", "ALL"):
-        if kind in scores:
-            p, r, f, n = scores[kind]
-            print(f"{kind:6} {p:6.3f} {r:6.3f} {f:6.3f} {n:6}")
-    print(f"tagging speed (features + CRF): {sum(map(len, tokens)) / seconds:,.0f} tokens/s")
+    scores, tokens, seconds = evaluate(out, gazetteer, test_set)
+    print(f"held-out: {len(test_set)} sentences, {tokens} tokens")
+    print_scores(scores, tokens, seconds)
 
 
 if __name__ == "__main__":

@@ -1,0 +1,92 @@
+"""`khulasa story` output: the summary plus entities, quotes, agreement and dates, with sources."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+
+from khulasa.analyze.story import StoryAnalysis
+from khulasa.cli.render import render_markdown, render_text, summary_record
+
+TYPE_NAMES = {"PER": "أشخاص", "ORG": "منظمات", "LOC": "أماكن", "MISC": "أخرى"}
+COVERAGE = {"all": "كل المصادر", "several": "عدة مصادر", "one": "مصدر واحد فقط"}
+
+
+def story_record(analysis: StoryAnalysis) -> dict:
+    return {
+        **summary_record(analysis.summary),
+        "entities": [
+            {
+                "name": e.name,
+                "type": e.type,
+                "variants": list(e.variants),
+                "outlets": list(e.outlets),
+                "mentions": [asdict(m) for m in e.mentions],
+            }
+            for e in analysis.entities
+        ],
+        "quotes": [asdict(q) for q in analysis.quotes],
+        "facts": [
+            {"coverage": f.coverage, "outlets": list(f.outlets), "sentences": [asdict(r) for r in f.sentences]}
+            for f in analysis.facts
+        ],
+        "dates": [asdict(d) for d in analysis.dates],
+    }
+
+
+def _sections(analysis: StoryAnalysis, bullet: str, heading: str) -> list[str]:
+    lines: list[str] = []
+    lines += ["", f"{heading}الأسماء الواردة"]
+    for kind, title in TYPE_NAMES.items():
+        names = [e for e in analysis.entities if e.type == kind]
+        if names:
+            shown = "، ".join(
+                f"{e.name} ({len(e.mentions)}، {len(e.outlets)} مصادر"
+                + (f"؛ أيضا: {' / '.join(v for v in e.variants if v != e.name)}" if len(e.variants) > 1 else "")
+                + ")"
+                for e in names
+            )
+            lines.append(f"{bullet}{title}: {shown}")
+    lines += ["", f"{heading}من قال ماذا"]
+    groups: dict[int, list] = {}
+    for quote in analysis.quotes:
+        groups.setdefault(quote.group, []).append(quote)
+    for members in groups.values():
+        first = members[0]
+        kind = "«" if first.kind == "direct" else "(منقول) "
+        closing = "»" if first.kind == "direct" else ""
+        outlets = "، ".join(dict.fromkeys(q.outlet for q in members))
+        lines.append(f"{bullet}{first.speaker or 'غير محدد'} — {first.verb}: {kind}{first.text}{closing} [{outlets}]")
+        for other in members[1:]:
+            lines.append(f"    {other.outlet}: «{other.text}»")
+    lines += ["", f"{heading}ما تتفق عليه المصادر وما ينفرد به أحدها"]
+    for fact in analysis.facts:
+        if fact.coverage != "one":
+            lines.append(f"{bullet}[{COVERAGE[fact.coverage]}: {'، '.join(fact.outlets)}] {fact.sentences[0].text}")
+    for fact in analysis.single_outlet_facts:
+        ref = fact.sentences[0]
+        lines.append(f"{bullet}[{COVERAGE['one']}: {ref.source}] {ref.text}")
+    single_names = [e for e in analysis.entities if len(e.outlets) == 1 and len(analysis.summary.outlets) > 1]
+    if single_names:
+        lines.append(
+            f"{bullet}أسماء لم يذكرها إلا مصدر واحد: " + "، ".join(f"{e.name} ({e.outlets[0]})" for e in single_names)
+        )
+    lines += ["", f"{heading}التواريخ المذكورة"]
+    for date in analysis.dates:
+        lines.append(f"{bullet}{date.text} — {date.outlet}، الجملة {date.sentence + 1}")
+    return lines
+
+
+def render_story_text(analysis: StoryAnalysis) -> str:
+    return render_text(analysis.summary) + "\n".join(_sections(analysis, "- ", "")) + "\n"
+
+
+def render_story_markdown(analysis: StoryAnalysis) -> str:
+    return render_markdown(analysis.summary) + "\n".join(_sections(analysis, "- ", "### ")) + "\n"
+
+
+def render_story_json(analysis: StoryAnalysis) -> str:
+    return json.dumps(story_record(analysis), ensure_ascii=False, indent=2) + "\n"
+
+
+STORY_RENDERERS = {"text": render_story_text, "markdown": render_story_markdown, "json": render_story_json}

@@ -1,0 +1,46 @@
+from khulasa.analyze.quotes import quoted_spans
+
+
+def quotes_by(analysis, speaker_part):
+    return [q for q in analysis.quotes if q.speaker and speaker_part in q.speaker and q.kind == "direct"]
+
+
+def test_khamenei_quotes_are_attributed_in_every_report_that_carries_them(example_analysis):
+    khamenei = quotes_by(example_analysis, "خامنئي")
+    assert {q.outlet for q in khamenei} == {"report-a", "report-b"}
+    blood = next(q for q in khamenei if "ملطخة بالدماء" in q.text)
+    dirty = next(q for q in khamenei if "قذرة" in q.text)
+    assert blood.group == dirty.group  # one statement, two translations, linked across outlets
+
+
+def test_psaki_quotes_are_attributed_and_linked(example_analysis):
+    psaki = quotes_by(example_analysis, "ساكي")
+    assert {q.outlet for q in psaki} == {"report-a", "report-b"}
+    assert len({q.group for q in psaki}) == 1
+    assert all(q.verb in ("وصرحت", "وقالت") for q in psaki)
+
+
+def test_velayati_claim_is_reported_by_one_outlet_only(example_analysis):
+    single = [f for f in example_analysis.single_outlet_facts if "أنشأت هذا التنظيم" in f.sentences[0].text]
+    assert len(single) == 1 and single[0].outlets == ("report-c",)
+    velayati = quotes_by(example_analysis, "ولايتي")
+    assert any("أنشأت هذا التنظيم" in q.text for q in velayati)
+
+
+def test_facts_shared_by_outlets_are_marked(example_analysis):
+    shared = [f for f in example_analysis.facts if f.coverage != "one"]
+    assert shared and all(len(f.outlets) > 1 for f in shared)
+    lead = next(f for f in shared if any("افاد مرشد" in r.text for r in f.sentences))
+    assert set(lead.outlets) >= {"report-a", "report-b"}
+
+
+def test_quoted_spans_handle_nesting_and_skip_scare_quotes():
+    text = 'قال «إن الحرب على «داعش» هي شعار للتدخل» وأضاف "الدولة" فقط'
+    spans = quoted_spans(text)
+    assert [text[s:e] for s, e in spans] == ["إن الحرب على «داعش» هي شعار للتدخل"]
+
+
+def test_dates_are_listed_with_their_sources(example_analysis):
+    texts = {(d.outlet, d.text) for d in example_analysis.dates}
+    assert ("report-b", "يونيو/حزيران الماضي") in texts
+    assert ("report-b", "الاسبوع الماضي") in texts
