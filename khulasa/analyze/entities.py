@@ -153,8 +153,24 @@ def _close(a: str, b: str) -> bool:
     return a == b or (min(len(a), len(b)) >= 3 and _edit_distance(a, b) <= 1)
 
 
+_HONORIFICS = frozenset({"شيخ", "سيد", "سيده", "دكتور", "رييس", "ملك", "مرشد", "حاج"})
+
+
+def without_honorifics(key: tuple[str, ...]) -> tuple[str, ...]:
+    """A person's name key without leading titles: آية الله علي خامنئي → علي خامنئي."""
+    while len(key) > 1:
+        if key[:2] == ("ايه", "الله") and len(key) > 2:
+            key = key[2:]
+        elif key[0] in _HONORIFICS:
+            key = key[1:]
+        else:
+            break
+    return key
+
+
 def same_person(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """Two person names that denote one person: a surname alone, or each name part within one edit."""
+    a, b = without_honorifics(a), without_honorifics(b)
     if len(a) == 1 or len(b) == 1:
         single, full = (a, b) if len(a) == 1 else (b, a)
         return len(single[0]) > 3 and _close(single[0], full[-1])
@@ -178,16 +194,16 @@ def canonicalize(mentions: list[Mention]) -> list[Entity]:
         return i
 
     people = [i for i, (kind, _) in enumerate(names) if kind == "PER"]
-    for position, i in enumerate(people):
-        for j in people[position + 1 :]:
+    full = [i for i in people if len(without_honorifics(names[i][1])) > 1]
+    alone = [i for i in people if len(without_honorifics(names[i][1])) == 1]
+    for position, i in enumerate(full):  # full names first: variants of one person
+        for j in full[position + 1 :]:
             if same_person(names[i][1], names[j][1]):
-                # A surname alone joins a full name only when exactly one full name fits.
-                short = names[i][1] if len(names[i][1]) == 1 else names[j][1] if len(names[j][1]) == 1 else None
-                if short is not None:
-                    fits = [k for k in people if len(names[k][1]) > 1 and same_person(short, names[k][1])]
-                    if len({find(k) for k in fits}) > 1:
-                        continue
                 parent[find(i)] = find(j)
+    for i in alone:  # then a surname alone joins its full name, when exactly one person fits
+        fits = {find(k) for k in full if same_person(names[i][1], names[k][1])}
+        if len(fits) == 1:
+            parent[find(i)] = fits.pop()
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(names)):
         groups[find(i)].append(i)
