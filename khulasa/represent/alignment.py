@@ -19,6 +19,7 @@ from khulasa.text.tokenize import tokenize
 
 NGRAM = 4
 MIN_SHARED_TERMS = 3
+MAX_SEMANTIC_PARTNERS = 48
 
 
 def char_ngrams(text: str, language: str) -> list[str]:
@@ -68,12 +69,18 @@ def semantic_available() -> bool:
 def semantic_rows(story: Story, rows: list[int], lexical: np.ndarray) -> np.ndarray:
     """Lexical similarity blended with multilingual-e5-small cosine rescaled to [0, 1].
 
-    Only sentences sharing at least MIN_SHARED_TERMS content stems with a row are embedded: the
-    others cannot align anyway. e5 cosines of news sentences crowd into [0.85, 0.95];
-    (cos - 0.85) / 0.1 spreads them.
+    Only sentences sharing at least MIN_SHARED_TERMS content stems with a row are embedded (the
+    others cannot align anyway), at most MAX_SEMANTIC_PARTNERS per row, lexically closest first.
+    e5 cosines of news sentences crowd into [0.85, 0.95]; (cos - 0.85) / 0.1 spreads them.
     """
     blended = lexical.copy()
-    wanted = sorted({*rows, *(j for r in rows for j in shared_term_partners(story, r))})
+    partners: set[int] = set(rows)
+    for row_number, r in enumerate(rows):
+        candidates = shared_term_partners(story, r)
+        # Only the lexically closest partners can reach the threshold; this bounds the cost.
+        candidates.sort(key=lambda j: -lexical[row_number, j])
+        partners.update(candidates[:MAX_SEMANTIC_PARTNERS])
+    wanted = sorted(partners)
     if not wanted:
         return blended
     missing = [j for j in wanted if j not in story.embeddings]

@@ -79,3 +79,12 @@ def test_lexrank_prefers_the_hub_of_a_star():
     scores = lexrank_scores(similarity)
     assert np.argmax(scores) == 0
     assert np.isclose(scores.sum(), 1.0)
+
+
+def test_oversized_story_is_trimmed_with_a_warning(monkeypatch, example_articles):
+    import khulasa.pipeline as pipeline
+
+    monkeypatch.setattr(pipeline, "MAX_SENTENCES", 10)
+    summary = pipeline.summarize_articles(example_articles, words=40, align="lexical")
+    assert summary.sentences
+    assert any("summarized from the first sentences" in w for w in summary.warnings)
