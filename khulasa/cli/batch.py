@@ -15,17 +15,17 @@ from khulasa.cli.render import summary_record
 from khulasa.errors import InputError, KhulasaError
 from khulasa.pipeline import summarize_articles
 from khulasa.read.decode import decode_bytes
-from khulasa.read.jsonl import iter_clusters
+from khulasa.read.jsonl import iter_clusters, json_lines
 
 
 def _read_input(path: str) -> tuple[list[str], str]:
     if path == "-":
-        return decode_bytes(sys.stdin.buffer.read(), "<stdin>", max_bytes=2**34).splitlines(), "<stdin>"
+        return json_lines(decode_bytes(sys.stdin.buffer.read(), "<stdin>", max_bytes=2**34)), "<stdin>"
     try:
         data = Path(path).read_bytes()
     except OSError as exc:
         raise InputError(path, exc.strerror or "cannot read file") from exc
-    return decode_bytes(data, path, max_bytes=2**34).splitlines(), path
+    return json_lines(decode_bytes(data, path, max_bytes=2**34)), path
 
 
 def summarize_batch(args: argparse.Namespace, warn: Callable[[str], None]) -> int:

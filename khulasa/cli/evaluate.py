@@ -7,13 +7,13 @@ import json
 
 from khulasa.errors import InputError
 from khulasa.evaluate.rouge import RougeConfig, average, rouge
-from khulasa.read.jsonl import iter_json_lines
+from khulasa.read.jsonl import iter_json_lines, json_lines
 
 
 def _records(path: str) -> dict[str, dict]:
     try:
         with open(path, encoding="utf-8-sig") as handle:
-            lines = handle.read().splitlines()
+            lines = json_lines(handle.read())
     except OSError as exc:
         raise InputError(path, exc.strerror or "cannot read file") from exc
     records = {}

@@ -60,6 +60,28 @@ def build_parser() -> argparse.ArgumentParser:
     story.add_argument("--format", choices=["text", "markdown", "json"], default="text")
     _add_summary_options(story, "semantic")
 
+    ingest = commands.add_parser("ingest", help="store articles, link duplicates and group them into stories")
+    ingest.add_argument("paths", nargs="+", help="JSONL (.jsonl, .jsonl.xz), HTML or text files and directories")
+    ingest.add_argument("--db", default="khulasa.sqlite", help="SQLite database file (default khulasa.sqlite)")
+    ingest.add_argument("--window-days", type=float, default=3.0, help="a story stays open this long (default 3)")
+    ingest.add_argument("--threshold", type=float, default=0.25, help="cosine to join a story (default 0.25)")
+    ingest.add_argument("--no-summaries", action="store_true", help="do not summarize the stories touched")
+    ingest.add_argument(
+        "--on-error", choices=["stop", "skip"], default="stop", help="bad file or line: stop (default) or skip"
+    )
+
+    stories = commands.add_parser("stories", help="list stored stories, newest first")
+    stories.add_argument("--db", default="khulasa.sqlite")
+    stories.add_argument("--since", help="only stories with news on or after this date (YYYY-MM-DD)")
+    stories.add_argument("--min-articles", type=int, default=1)
+    stories.add_argument("--limit", type=int, default=50)
+
+    show = commands.add_parser("show", help="summary and analysis of one stored story")
+    show.add_argument("story_id", type=int)
+    show.add_argument("--db", default="khulasa.sqlite")
+    show.add_argument("--format", choices=["text", "markdown", "json"], default="text")
+    show.add_argument("--words", type=_positive, default=100)
+
     batch = commands.add_parser("batch", help="summarize many clusters: JSONL in, JSONL out")
     batch.add_argument(
         "--in", dest="input", required=True, help="clusters JSONL ({id, docs, lang?} a line), - for stdin"
@@ -133,7 +155,33 @@ def run_eval(args: argparse.Namespace) -> int:
     return evaluate(args)
 
 
-COMMANDS = {"summarize": run_summarize, "story": run_story, "batch": run_batch, "eval": run_eval}
+def run_ingest(args: argparse.Namespace) -> int:
+    from khulasa.cli.stories import ingest_command
+
+    return ingest_command(args, warn)
+
+
+def run_stories(args: argparse.Namespace) -> int:
+    from khulasa.cli.stories import stories_command
+
+    return stories_command(args)
+
+
+def run_show(args: argparse.Namespace) -> int:
+    from khulasa.cli.stories import show_command
+
+    return show_command(args)
+
+
+COMMANDS = {
+    "summarize": run_summarize,
+    "story": run_story,
+    "batch": run_batch,
+    "eval": run_eval,
+    "ingest": run_ingest,
+    "stories": run_stories,
+    "show": run_show,
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -12,6 +12,12 @@ from khulasa.model import Article
 Warn = Callable[[str], None]
 
 
+def json_lines(text: str) -> list[str]:
+    """Lines of JSONL text split on newlines only: str.splitlines would also cut at U+2028,
+    U+0085 and other separators that may sit inside a JSON string."""
+    return [line.removesuffix("\r") for line in text.split("\n")]
+
+
 def _text_field(record: dict, key: str) -> str | None:
     value = record.get(key)
     if value is None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import lzma
 import sys
 from collections.abc import Iterable
 from dataclasses import replace
@@ -11,7 +12,7 @@ from khulasa.errors import InputError
 from khulasa.model import Article
 from khulasa.read.decode import MAX_BYTES, decode_bytes
 from khulasa.read.html import parse_html
-from khulasa.read.jsonl import Warn, parse_article_lines
+from khulasa.read.jsonl import Warn, json_lines, parse_article_lines
 from khulasa.read.plaintext import parse_plain_text
 
 TEXT_SUFFIXES = {".txt", ".text", ""}
@@ -34,7 +35,7 @@ def parse_text(
 ) -> list[Article]:
     """Parse decoded text as JSONL, HTML or plain text according to suffix and content."""
     if suffix in JSONL_SUFFIXES or (not suffix and text.lstrip().startswith("{")):
-        articles = parse_article_lines(text.splitlines(), origin, on_error, warn)
+        articles = parse_article_lines(json_lines(text), origin, on_error, warn)
         if not articles:
             raise InputError(origin, "no articles in JSONL input")
         return articles
@@ -56,6 +57,12 @@ def read_file(
         if size > max_bytes:
             raise InputError(origin, f"file too large ({size / 1e6:.1f} MB, limit {max_bytes / 1e6:.0f} MB)")
         data = path.read_bytes()
+        suffix = path.suffix.lower()
+        if suffix == ".xz":
+            data = lzma.decompress(data)
+            suffix = Path(path.stem).suffix.lower()
+    except lzma.LZMAError as exc:
+        raise InputError(origin, "corrupt .xz archive") from exc
     except FileNotFoundError as exc:
         raise InputError(origin, "no such file") from exc
     except IsADirectoryError as exc:
@@ -63,7 +70,7 @@ def read_file(
     except PermissionError as exc:
         raise InputError(origin, "permission denied") from exc
     text = decode_bytes(data, origin, max_bytes)
-    return parse_text(text, path.stem, origin, path.suffix.lower(), on_error, warn)
+    return parse_text(text, Path(path.stem).stem if path.suffix == ".xz" else path.stem, origin, suffix, on_error, warn)
 
 
 def _expand(paths: Iterable[str | Path]) -> list[Path]:
@@ -76,7 +83,7 @@ def _expand(paths: Iterable[str | Path]) -> list[Path]:
                 for p in path.rglob("*")
                 if p.is_file()
                 and not p.name.startswith(".")
-                and p.suffix.lower() in TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
+                and (p.suffix.lower() in TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES or p.name.endswith(".jsonl.xz"))
             )
             if not members:
                 raise InputError(str(path), "directory holds no .txt, .html or .jsonl files")

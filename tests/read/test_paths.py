@@ -81,3 +81,10 @@ def test_html_without_text_is_reported(tmp_path):
     path.write_text("<html><body><div></div></body></html>")
     with pytest.raises(InputError, match=r"broken\.html: malformed or empty HTML"):
         read_paths([path])
+
+
+def test_jsonl_strings_may_hold_unicode_line_separators(tmp_path):
+    path = tmp_path / "feed.jsonl"
+    rows = [{"id": "1", "text": "سطر أول\u2028سطر ثان\x85 ثالث."}, {"id": "2", "text": "خبر آخر هنا."}]
+    path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows) + "\n", encoding="utf-8")
+    assert [a.id for a in read_paths([path])] == ["1", "2"]

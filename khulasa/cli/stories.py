@@ -1,0 +1,99 @@
+"""`khulasa ingest`, `khulasa stories` and `khulasa show`: the stream side of the command line."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+
+from khulasa.errors import InputError
+from khulasa.store import SQLiteStore
+
+
+def _open(path: str, must_exist: bool = False) -> SQLiteStore:
+    if must_exist and not Path(path).exists():
+        raise InputError(path, "no such database (run khulasa ingest first)")
+    return SQLiteStore(path)
+
+
+def _day(timestamp: float | None) -> str:
+    return datetime.fromtimestamp(timestamp, tz=UTC).strftime("%Y-%m-%d") if timestamp else "?"
+
+
+def refresh_summary(store: SQLiteStore, story_id: int, words: int = 100) -> dict | None:
+    """Summarize and analyze a story again when articles joined it since its last summary."""
+    from khulasa.analyze.story import analyze_story
+    from khulasa.cli.render_story import story_record
+    from khulasa.pipeline import prepare_story
+
+    articles = [s.article for s in store.articles(story_id=story_id) if s.duplicate_of is None]
+    cached = store.summary(story_id)
+    if cached and cached[0] == len(articles):
+        return cached[1]
+    if not articles:
+        return None
+    story, _ = prepare_story(articles)
+    record = story_record(analyze_story(story, words=words, align="lexical"))
+    store.save_summary(story_id, len(articles), record)
+    return record
+
+
+def ingest_command(args: argparse.Namespace, warn: Callable[[str], None]) -> int:
+    from tqdm import tqdm
+
+    from khulasa.read import read_paths
+    from khulasa.read.decode import MAX_BYTES
+    from khulasa.stream.ingest import ingest_articles
+
+    articles = read_paths(args.paths, args.on_error, warn, max_bytes=max(MAX_BYTES, 2**34))
+    with _open(args.db) as store:
+        report = ingest_articles(store, articles, args.window_days, args.threshold, progress=sys.stderr.isatty())
+        touched = [s for s in sorted(report.stories) if (story := store.story(s)) and story.article_count > 1]
+        if not args.no_summaries:
+            for story_id in tqdm(touched, desc="summarizing", unit="story", disable=not sys.stderr.isatty()):
+                refresh_summary(store, story_id)
+    print(
+        f"read {report.read} articles: {report.added} new, {report.read - report.added} already stored, "
+        f"{report.duplicates} near-duplicates linked; {len(report.stories)} stories touched "
+        f"({len(touched)} with several articles) in {args.db}"
+    )
+    return 0
+
+
+def stories_command(args: argparse.Namespace) -> int:
+    since = None
+    if args.since:
+        try:
+            since = datetime.fromisoformat(args.since).replace(tzinfo=UTC).timestamp()
+        except ValueError as exc:
+            raise InputError("--since", f"not a date: {args.since}") from exc
+    with _open(args.db, must_exist=True) as store:
+        for story in store.stories(since, args.min_articles)[: args.limit]:
+            outlets = "، ".join(story.outlets)
+            print(
+                f"{story.id:>6}  {_day(story.first_published)}..{_day(story.last_published)}  "
+                f"{story.article_count:>3} articles  [{outlets}]  {story.title or ''}"
+            )
+    return 0
+
+
+def show_command(args: argparse.Namespace) -> int:
+    import json
+
+    with _open(args.db, must_exist=True) as store:
+        if store.story(args.story_id) is None:
+            raise InputError(args.db, f"no story {args.story_id}")
+        if args.format == "json":
+            record = refresh_summary(store, args.story_id, args.words)
+            sys.stdout.write(json.dumps(record, ensure_ascii=False, indent=2) + "\n")
+            return 0
+        from khulasa.analyze.story import analyze_story
+        from khulasa.cli.render_story import STORY_RENDERERS
+        from khulasa.pipeline import prepare_story
+
+        articles = [s.article for s in store.articles(story_id=args.story_id) if s.duplicate_of is None]
+        story, _ = prepare_story(articles)
+        sys.stdout.write(STORY_RENDERERS[args.format](analyze_story(story, words=args.words, align="lexical")))
+    return 0

@@ -1,0 +1,40 @@
+"""Schema migrations: each step runs once, in order, and is recorded in `schema_version`."""
+
+from __future__ import annotations
+
+MIGRATIONS: tuple[tuple[str, ...], ...] = (
+    (
+        """CREATE TABLE articles (
+            id TEXT PRIMARY KEY,
+            content_hash TEXT NOT NULL UNIQUE,
+            source TEXT,
+            title TEXT,
+            url TEXT,
+            time TEXT,
+            published REAL,
+            text TEXT NOT NULL,
+            origin TEXT,
+            ingested_at REAL NOT NULL,
+            duplicate_of TEXT REFERENCES articles(id),
+            story_id INTEGER REFERENCES stories(id)
+        )""",
+        """CREATE TABLE stories (
+            id INTEGER PRIMARY KEY,
+            first_published REAL,
+            last_published REAL,
+            article_count INTEGER NOT NULL DEFAULT 0,
+            outlets TEXT NOT NULL DEFAULT '[]',
+            title TEXT,
+            updated_at REAL NOT NULL
+        )""",
+        """CREATE TABLE summaries (
+            story_id INTEGER PRIMARY KEY REFERENCES stories(id),
+            article_count INTEGER NOT NULL,
+            record TEXT NOT NULL,
+            updated_at REAL NOT NULL
+        )""",
+        "CREATE INDEX articles_story ON articles(story_id)",
+        "CREATE INDEX articles_published ON articles(published)",
+        "CREATE INDEX stories_last ON stories(last_published)",
+    ),
+)

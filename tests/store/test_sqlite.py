@@ -1,0 +1,36 @@
+from dataclasses import replace
+
+from khulasa.store import SQLiteStore, content_hash
+
+
+def test_schema_is_migrated_once_and_wal_is_on(tmp_path):
+    path = tmp_path / "k.sqlite"
+    with SQLiteStore(path) as store:
+        assert store.schema_version() == 1
+        assert store.connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    with SQLiteStore(path) as store:  # reopening applies nothing twice
+        assert store.schema_version() == 1
+
+
+def test_ingestion_is_idempotent_by_content_hash(tmp_path, example_articles):
+    with SQLiteStore(tmp_path / "k.sqlite") as store:
+        assert len(store.add_articles(example_articles)) == 3
+        assert store.add_articles(example_articles) == []
+        respelled = replace(example_articles[0], id="copy", text=example_articles[0].text.replace("ايران", "إيران"))
+        assert content_hash(respelled) == content_hash(example_articles[0])
+        assert store.add_articles([respelled]) == []
+        assert store.article_count() == 3
+
+
+def test_stories_keep_counts_outlets_and_summaries(tmp_path, example_articles):
+    with SQLiteStore(tmp_path / "k.sqlite") as store:
+        store.add_articles(example_articles)
+        store.assign([(a.id, 1) for a in example_articles])
+        store.link_duplicate("report-c", "report-a")
+        store.assign([("report-c", 1)])
+        story = store.story(1)
+        assert story.article_count == 2  # the linked duplicate is kept but not counted
+        assert set(story.outlets) == {"report-a", "report-b"}
+        store.save_summary(1, 2, {"summary": "خلاصة"})
+        assert store.summary(1) == (2, {"summary": "خلاصة"})
+        assert [s.article.id for s in store.articles(story_id=1)] == ["report-a", "report-b", "report-c"]

@@ -1,0 +1,69 @@
+import json
+import subprocess
+import sys
+
+from khulasa.store import SQLiteStore
+from khulasa.stream.clustering import StoryClusterer
+from khulasa.stream.dedup import DuplicateIndex, jaccard
+from khulasa.stream.ingest import ingest_articles
+
+
+def test_reports_of_one_event_are_not_duplicates_but_a_repost_is(example_articles):
+    a, b, c = example_articles
+    assert jaccard(a.text, b.text) < 0.05 and jaccard(a.text, c.text) < 0.05
+    index = DuplicateIndex()
+    for article in example_articles:
+        assert index.add(article.id, article.text) is None
+    repost = a.text.replace("بحسب ما ورد على موقعه الرسمي", "كما نشر موقعه") + "\nالمصدر: وكالات"
+    assert jaccard(repost, a.text) > 0.8
+    assert index.add("repost", repost) == "report-a"
+
+
+def test_reports_of_one_event_cluster_together_and_other_news_does_not(example_articles):
+    clusterer = StoryClusterer(threshold=0.2, window_days=3)
+    ids = [clusterer.add(a.title, a.text, 1_410_739_200.0) for a in example_articles]
+    assert ids[0] == ids[1]
+    other = clusterer.add(
+        "منتخب مصر يفوز على تونس في تصفيات كأس أفريقيا",
+        "فاز منتخب مصر لكرة القدم على نظيره التونسي بهدفين نظيفين في المباراة التي أقيمت مساء الأحد في القاهرة ضمن التصفيات المؤهلة لكأس الأمم الأفريقية.",
+        1_410_739_300.0,
+    )
+    assert other not in ids
+    later = clusterer.add(example_articles[1].title, example_articles[1].text, 1_410_739_200.0 + 10 * 86400)
+    assert later not in ids  # the story closed after its window
+
+
+def test_killed_ingest_resumes_without_losing_articles(tmp_path, example_articles):
+    with SQLiteStore(tmp_path / "k.sqlite") as store:
+        store.add_articles(example_articles[:2])  # committed, then the process "died" before clustering
+        assert len(store.unassigned()) == 2
+        report = ingest_articles(store, example_articles)
+        assert report.added == 1 and not store.unassigned()
+        assert all(s.story_id is not None for s in store.articles())
+
+
+def test_ingest_stories_and_show_commands(tmp_path, example_dir):
+    feed = tmp_path / "feed.jsonl"
+    rows = [
+        {"id": p.stem, "text": p.read_text(encoding="utf-8"), "source": p.stem, "time": "2014-09-15T12:00:00"}
+        for p in sorted(example_dir.glob("*.txt"))
+    ]
+    feed.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows) + "\n", encoding="utf-8")
+    db = str(tmp_path / "k.sqlite")
+
+    def khulasa(*args):
+        return subprocess.run([sys.executable, "-m", "khulasa.cli.main", *args], capture_output=True, text=True)
+
+    first = khulasa("ingest", str(feed), "--db", db, "--threshold", "0.2")
+    assert first.returncode == 0, first.stderr
+    assert "3 new" in first.stdout
+    again = khulasa("ingest", str(feed), "--db", db)
+    assert "0 new" in again.stdout
+    listing = khulasa("stories", "--db", db, "--min-articles", "2")
+    assert listing.returncode == 0 and "report-a" in listing.stdout
+    story_id = listing.stdout.split()[0]
+    shown = khulasa("show", story_id, "--db", db, "--format", "json")
+    record = json.loads(shown.stdout)
+    assert record["sentences"] and record["entities"]
+    missing = khulasa("show", "999", "--db", db)
+    assert missing.returncode == 2 and "no story 999" in missing.stderr
