@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from khulasa.analyze.disjoint import DisjointSets
 from khulasa.model import SourceRef
 from khulasa.represent.alignment import alignment_rows, shared_term_partners
 from khulasa.represent.story import Story
@@ -23,24 +24,14 @@ def group_facts(story: Story, align: str = "lexical") -> list[Fact]:
     """Connected components of the cross-outlet alignment graph, most widely reported first."""
     rows = list(range(len(story.sentences)))
     scores, threshold = alignment_rows(story, rows, align)
-    parent = rows.copy()
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
+    sets = DisjointSets(len(rows))
     for i in rows:
         for j in shared_term_partners(story, i):
             if j > i and max(scores[i, j], scores[j, i]) >= threshold:
-                parent[find(i)] = find(j)
-    components: dict[int, list[int]] = {}
-    for i in rows:
-        components.setdefault(find(i), []).append(i)
+                sets.union(i, j)
     everyone = tuple(dict.fromkeys(c.article.outlet for c in story.articles))
     facts = []
-    for members in components.values():
+    for members in sets.groups():
         refs = tuple(
             SourceRef(s.doc_id, s.outlet, s.index, s.text) for s in (story.sentences[i] for i in sorted(members))
         )

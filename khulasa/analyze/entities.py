@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
 
+from khulasa.analyze.disjoint import DisjointSets
 from khulasa.analyze.ner.clitics import strip_proclitics
 from khulasa.analyze.ner.rules import given_name_spans
 from khulasa.analyze.ner.tagger import EntitySpan, tag_tokens
@@ -185,30 +186,20 @@ def canonicalize(mentions: list[Mention]) -> list[Entity]:
         alias = aliases().get(key)
         by_name[(mention.type, name_key(alias) if alias else key)].append(mention)
     names = list(by_name)
-    parent = list(range(len(names)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
+    sets = DisjointSets(len(names))
     people = [i for i, (kind, _) in enumerate(names) if kind == "PER"]
     full = [i for i in people if len(without_honorifics(names[i][1])) > 1]
     alone = [i for i in people if len(without_honorifics(names[i][1])) == 1]
     for position, i in enumerate(full):  # full names first: variants of one person
         for j in full[position + 1 :]:
             if same_person(names[i][1], names[j][1]):
-                parent[find(i)] = find(j)
+                sets.union(i, j)
     for i in alone:  # then a surname alone joins its full name, when exactly one person fits
-        fits = {find(k) for k in full if same_person(names[i][1], names[k][1])}
+        fits = {sets.find(k) for k in full if same_person(names[i][1], names[k][1])}
         if len(fits) == 1:
-            parent[find(i)] = fits.pop()
-    groups: dict[int, list[int]] = defaultdict(list)
-    for i in range(len(names)):
-        groups[find(i)].append(i)
+            sets.union(i, fits.pop())
     entities = []
-    for members in groups.values():
+    for members in sets.groups():
         group_mentions = [m for i in members for m in by_name[names[i]]]
         spellings = Counter(m.text for m in group_mentions)
         alias = aliases().get(name_key(group_mentions[0].text))
