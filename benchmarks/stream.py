@@ -20,12 +20,14 @@ import time
 from collections import Counter
 from pathlib import Path
 
+PAIRS = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "same-story-pairs.jsonl"
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "data" / "ant-news-2018" / "articles.jsonl.xz"
 
 
 def run_one(size: int, sample: int) -> dict:
     from khulasa.model import Article
     from khulasa.store import SQLiteStore
+    from khulasa.stream.evaluation import pair_scores, read_pairs
     from khulasa.stream.ingest import ingest_articles
 
     articles = []
@@ -51,6 +53,8 @@ def run_one(size: int, sample: int) -> dict:
         with SQLiteStore(Path(folder) / "k.sqlite") as store:
             report = ingest_articles(store, articles)
             seconds = time.perf_counter() - start
+            story_of = {s.article.id: s.story_id for s in store.articles()}
+            pairs = pair_scores(story_of, read_pairs(PAIRS))
             stories = store.stories()
             sizes = Counter(min(s.article_count, 10) for s in stories)
             multi = [s for s in stories if len(s.outlets) >= 3]
@@ -69,6 +73,7 @@ def run_one(size: int, sample: int) -> dict:
         "size_distribution": {("10+" if k == 10 else str(k)): v for k, v in sorted(sizes.items())},
         "stories_with_3plus_outlets": len(multi),
         "sample": shown,
+        "labelled_pairs": {"precision": pairs.precision, "recall": pairs.recall, "f1": pairs.f1, "pairs": pairs.pairs},
     }
 
 
@@ -94,7 +99,8 @@ def main() -> None:
         print(
             f"{r['articles']:>6} articles: {r['seconds']:>6} s, {r['articles_per_second']:>6} articles/s, "
             f"peak {r['peak_mb']} MB, {r['duplicates']} duplicates, {r['stories']} stories, "
-            f"{r['stories_with_3plus_outlets']} with 3+ outlets, sizes {r['size_distribution']}",
+            f"{r['stories_with_3plus_outlets']} with 3+ outlets, sizes {r['size_distribution']}, "
+            f"labelled pairs {r['labelled_pairs']}",
             flush=True,
         )
     base = results[0]

@@ -64,7 +64,7 @@ def build_parser() -> argparse.ArgumentParser:
     ingest.add_argument("paths", nargs="+", help="JSONL (.jsonl, .jsonl.xz), HTML or text files and directories")
     ingest.add_argument("--db", default="khulasa.sqlite", help="SQLite database file (default khulasa.sqlite)")
     ingest.add_argument("--window-days", type=float, default=3.0, help="a story stays open this long (default 3)")
-    ingest.add_argument("--threshold", type=float, default=0.25, help="cosine to join a story (default 0.25)")
+    ingest.add_argument("--threshold", type=float, default=0.2, help="cosine to join a story (default 0.2)")
     ingest.add_argument("--no-summaries", action="store_true", help="do not summarize the stories touched")
     ingest.add_argument(
         "--on-error", choices=["stop", "skip"], default="stop", help="bad file or line: stop (default) or skip"

@@ -2,7 +2,8 @@
 
 An article is represented by tf-idf weighted stems of its headline (counted twice) and lead
 (the first LEAD_WORDS words); idf comes from the articles seen so far. A story is open while its
-newest article is at most `window_days` older than the incoming one; the comparison is cosine to
+newest article is at most `window_days` older than the incoming one and its first at most
+`max_days` (so a long war does not chain into one endless story); the comparison is cosine to
 the story's centroid (top CENTROID_TERMS terms), through an inverted index over open stories.
 """
 
@@ -36,6 +37,7 @@ def article_terms(title: str | None, text: str) -> Counter:
 class OpenStory:
     id: int
     centroid: Counter = field(default_factory=Counter)
+    first_seen: float | None = None
     last_seen: float = 0.0
     size: int = 0
 
@@ -43,9 +45,12 @@ class OpenStory:
 class StoryClusterer:
     """Assigns each incoming article to a story id (existing or new)."""
 
-    def __init__(self, threshold: float = 0.25, window_days: float = 3.0, first_id: int = 1) -> None:
+    def __init__(
+        self, threshold: float = 0.2, window_days: float = 3.0, first_id: int = 1, max_days: float = 7.0
+    ) -> None:
         self.threshold = threshold
         self.window = window_days * DAY
+        self.max_age = max_days * DAY
         self.next_id = first_id
         self.document_frequency: Counter = Counter()
         self.documents = 0
@@ -61,7 +66,12 @@ class StoryClusterer:
         return {term: w / norm for term, w in weights.items() if w > 0}
 
     def _close_old(self, now: float) -> None:
-        for story_id in [s for s, story in self.open.items() if now - story.last_seen > self.window]:
+        expired = [
+            s
+            for s, story in self.open.items()
+            if now - story.last_seen > self.window or now - (story.first_seen or now) > self.max_age
+        ]
+        for story_id in expired:
             for term in self.open.pop(story_id).centroid:
                 self.index[term].discard(story_id)
 
@@ -108,4 +118,5 @@ class StoryClusterer:
         for term in story.centroid:
             self.index[term].add(best)
         story.last_seen = max(story.last_seen, now)
+        story.first_seen = now if story.first_seen is None else min(story.first_seen, now)
         story.size += 1

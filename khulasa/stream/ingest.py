@@ -71,7 +71,7 @@ def ingest_articles(
     store: SQLiteStore,
     articles: Iterable[Article],
     window_days: float = 3.0,
-    threshold: float = 0.25,
+    threshold: float = 0.2,
     batch_size: int = 500,
     progress: bool = False,
 ) -> IngestReport:
