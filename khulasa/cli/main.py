@@ -70,6 +70,15 @@ def build_parser() -> argparse.ArgumentParser:
         "--on-error", choices=["stop", "skip"], default="stop", help="bad file or line: stop (default) or skip"
     )
 
+    archive = commands.add_parser("archive", help="cluster a large archive into stories with Dask (scale-out)")
+    archive.add_argument("paths", nargs="+", help="JSONL (.jsonl, .jsonl.xz) files or directories")
+    archive.add_argument("--out", required=True, help="stories JSONL, one story a line")
+    archive.add_argument("--partitions", type=int, default=8, help="time partitions, one Dask task each")
+    archive.add_argument("--scheduler", help="Dask scheduler address (default: local processes)")
+    archive.add_argument("--window-days", type=float, default=3.0)
+    archive.add_argument("--threshold", type=float, default=0.2)
+    archive.add_argument("--on-error", choices=["stop", "skip"], default="stop")
+
     stories = commands.add_parser("stories", help="list stored stories, newest first")
     stories.add_argument("--db", default="khulasa.sqlite")
     stories.add_argument("--since", help="only stories with news on or after this date (YYYY-MM-DD)")
@@ -161,6 +170,12 @@ def run_ingest(args: argparse.Namespace) -> int:
     return ingest_command(args, warn)
 
 
+def run_archive(args: argparse.Namespace) -> int:
+    from khulasa.cli.stories import archive_command
+
+    return archive_command(args, warn)
+
+
 def run_stories(args: argparse.Namespace) -> int:
     from khulasa.cli.stories import stories_command
 
@@ -179,6 +194,7 @@ COMMANDS = {
     "batch": run_batch,
     "eval": run_eval,
     "ingest": run_ingest,
+    "archive": run_archive,
     "stories": run_stories,
     "show": run_show,
 }

@@ -62,6 +62,33 @@ def ingest_command(args: argparse.Namespace, warn: Callable[[str], None]) -> int
     return 0
 
 
+def archive_command(args: argparse.Namespace, warn: Callable[[str], None]) -> int:
+    import json
+
+    from khulasa.read import read_paths
+    from khulasa.read.decode import MAX_BYTES
+    from khulasa.stream.distributed import cluster_archive, stories_from
+    from khulasa.summarize.order import parse_time
+
+    records = []
+    for article in read_paths(args.paths, args.on_error, warn, max_bytes=max(MAX_BYTES, 2**34)):
+        parsed = parse_time(article.time)
+        records.append(
+            (parsed.timestamp() if parsed else None, article.id, article.title, article.text, article.source)
+        )
+    story_of, duplicates = cluster_archive(records, args.partitions, args.threshold, args.window_days, args.scheduler)
+    stories = stories_from(story_of, records, duplicates)
+    with open(args.out, "w", encoding="utf-8") as handle:
+        for story in stories:
+            handle.write(json.dumps(story, ensure_ascii=False) + "\n")
+    several = sum(1 for s in stories if len(s["articles"]) > 1)
+    print(
+        f"{len(records)} articles -> {len(stories)} stories ({several} with several articles), "
+        f"{len(duplicates)} near-duplicates linked -> {args.out}"
+    )
+    return 0
+
+
 def stories_command(args: argparse.Namespace) -> int:
     since = None
     if args.since:

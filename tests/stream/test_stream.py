@@ -94,3 +94,23 @@ def test_clustering_agrees_with_hand_labelled_pairs():
     scores = pair_scores(story_of, pairs)
     assert scores.pairs == 210
     assert scores.precision >= 0.85 and scores.recall >= 0.85, scores
+
+
+def test_dask_job_in_local_mode_matches_the_single_machine_clustering(tmp_path, example_articles):
+    from khulasa.stream.distributed import cluster_archive, stories_from
+
+    records = [(1_410_739_200.0 + i, a.id, a.title, a.text, a.outlet) for i, a in enumerate(example_articles)]
+    other = "فاز منتخب مصر لكرة القدم على نظيره التونسي بهدفين نظيفين في المباراة التي أقيمت في القاهرة."
+    records.append((1_410_739_300.0, "sport", "منتخب مصر يفوز على تونس", other, "x"))
+    records.append((1_410_739_400.0, "sport-copy", "منتخب مصر يفوز على تونس", other + " ", "y"))
+    single = StoryClusterer()
+    expected = {r[1]: single.add(r[2], r[3], r[0]) for r in records[:4]}
+    for partitions, scheduler in ((1, "synchronous"), (2, "processes")):
+        story_of, duplicates = cluster_archive(records, partitions=partitions, scheduler=scheduler)
+        assert duplicates == {"sport-copy": "sport"}
+        assert story_of["report-a"] == story_of["report-b"]  # joined across the partition boundary
+        assert story_of["sport"] != story_of["report-a"] and story_of["sport-copy"] == story_of["sport"]
+        same = {(a, b) for a in expected for b in expected if expected[a] == expected[b]}
+        assert same == {(a, b) for a in expected for b in expected if story_of[a] == story_of[b]}
+    stories = stories_from(story_of, records, duplicates)
+    assert sum(len(s["articles"]) for s in stories) == len(records)
