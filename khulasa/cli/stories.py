@@ -50,13 +50,15 @@ def ingest_command(args: argparse.Namespace, warn: Callable[[str], None]) -> int
     articles = read_paths(args.paths, args.on_error, warn, max_bytes=max(MAX_BYTES, 2**34))
     with _open(args.db) as store:
         report = ingest_articles(store, articles, args.window_days, args.threshold, progress=sys.stderr.isatty())
+        store_copies = store.exact_copies
         touched = [s for s in sorted(report.stories) if (story := store.story(s)) and story.article_count > 1]
         if not args.no_summaries:
             for story_id in tqdm(touched, desc="summarizing", unit="story", disable=not sys.stderr.isatty()):
                 refresh_summary(store, story_id)
     print(
-        f"read {report.read} articles: {report.added} new, {report.read - report.added} already stored, "
-        f"{report.duplicates} near-duplicates linked; {len(report.stories)} stories touched "
+        f"read {report.read} articles: {report.added} new, {store_copies} exact copies and "
+        f"{report.duplicates - store_copies} near-duplicates linked, "
+        f"{report.read - report.added - store_copies} already stored; {len(report.stories)} stories touched "
         f"({len(touched)} with several articles) in {args.db}"
     )
     return 0

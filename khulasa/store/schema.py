@@ -6,7 +6,7 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
     (
         """CREATE TABLE articles (
             id TEXT PRIMARY KEY,
-            content_hash TEXT NOT NULL UNIQUE,
+            content_hash TEXT NOT NULL,
             source TEXT,
             title TEXT,
             url TEXT,
@@ -34,6 +34,7 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
             updated_at REAL NOT NULL
         )""",
         "CREATE INDEX articles_story ON articles(story_id)",
+        "CREATE INDEX articles_hash ON articles(content_hash)",
         "CREATE INDEX articles_published ON articles(published)",
         "CREATE INDEX stories_last ON stories(last_published)",
     ),

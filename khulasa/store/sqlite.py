@@ -52,6 +52,7 @@ class SQLiteStore:
         self.connection.execute("PRAGMA journal_mode=WAL")
         self.connection.execute("PRAGMA foreign_keys=ON")
         self.connection.execute("PRAGMA synchronous=NORMAL")
+        self.exact_copies = 0
         self.migrate()
 
     def close(self) -> None:
@@ -79,18 +80,31 @@ class SQLiteStore:
                 self.connection.execute("INSERT INTO schema_version VALUES (?)", (version,))
 
     def add_articles(self, articles: Iterable[Article]) -> list[Article]:
-        """Insert articles not stored yet (by content hash) in one transaction; returns the new ones."""
+        """Insert articles in one transaction and return the new ones.
+
+        An id already stored is skipped (re-ingesting a feed adds nothing). A new id whose
+        content hash is already stored is an exact copy: it is stored and linked to the first
+        copy as its duplicate, never dropped.
+        """
         added = []
         now = time.time()
         with self.connection:
             for article in articles:
+                if self.connection.execute("SELECT 1 FROM articles WHERE id = ?", (article.id,)).fetchone():
+                    continue
+                digest = content_hash(article)
+                original = self.connection.execute(
+                    "SELECT id FROM articles WHERE content_hash = ? AND duplicate_of IS NULL ORDER BY rowid LIMIT 1",
+                    (digest,),
+                ).fetchone()
                 parsed = parse_time(article.time)
-                cursor = self.connection.execute(
-                    "INSERT OR IGNORE INTO articles (id, content_hash, source, title, url, time, published, text, "
-                    "origin, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                self.connection.execute(
+                    "INSERT INTO articles (id, content_hash, source, title, url, time, published, text, origin, "
+                    "ingested_at, duplicate_of, story_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                    "(SELECT story_id FROM articles WHERE id = ?))",
                     (
                         article.id,
-                        content_hash(article),
+                        digest,
                         article.source,
                         article.title,
                         article.url,
@@ -99,10 +113,14 @@ class SQLiteStore:
                         article.text,
                         article.origin,
                         now,
+                        original["id"] if original else None,
+                        original["id"] if original else None,
                     ),
                 )
-                if cursor.rowcount:
+                if original is None:
                     added.append(article)
+                else:
+                    self.exact_copies += 1
         return added
 
     def link_duplicate(self, article_id: str, original_id: str) -> None:
@@ -120,6 +138,11 @@ class SQLiteStore:
                         "INSERT INTO stories (id, updated_at) VALUES (?, ?)", (story_id, time.time())
                     )
                 self.connection.execute("UPDATE articles SET story_id = ? WHERE id = ?", (story_id, article_id))
+            # Exact copies stored beside their original follow it into its story.
+            self.connection.execute(
+                "UPDATE articles SET story_id = (SELECT o.story_id FROM articles o WHERE o.id = articles.duplicate_of) "
+                "WHERE duplicate_of IS NOT NULL AND story_id IS NULL"
+            )
             for story_id in {s for _, s in assignments}:
                 self._refresh_story(story_id)
 

@@ -92,6 +92,7 @@ def ingest_articles(
         _assign(store, state, added, report)
         bar.update(len(batch))
     bar.close()
+    report.duplicates += store.exact_copies
     return report
 
 

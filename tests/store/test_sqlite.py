@@ -18,8 +18,12 @@ def test_ingestion_is_idempotent_by_content_hash(tmp_path, example_articles):
         assert store.add_articles(example_articles) == []
         respelled = replace(example_articles[0], id="copy", text=example_articles[0].text.replace("ايران", "إيران"))
         assert content_hash(respelled) == content_hash(example_articles[0])
-        assert store.add_articles([respelled]) == []
-        assert store.article_count() == 3
+        assert store.add_articles([respelled]) == []  # an exact copy: kept and linked, not new
+        assert store.article_count() == 4 and store.exact_copies == 1
+        copy = next(s for s in store.articles() if s.article.id == "copy")
+        assert copy.duplicate_of == "report-a"
+        store.assign([("report-a", 7)])
+        assert next(s for s in store.articles() if s.article.id == "copy").story_id == 7
 
 
 def test_stories_keep_counts_outlets_and_summaries(tmp_path, example_articles):
