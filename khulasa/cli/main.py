@@ -62,7 +62,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     ingest = commands.add_parser("ingest", help="store articles, link duplicates and group them into stories")
     ingest.add_argument("paths", nargs="+", help="JSONL (.jsonl, .jsonl.xz), HTML or text files and directories")
-    ingest.add_argument("--db", default="khulasa.sqlite", help="SQLite database file (default khulasa.sqlite)")
+    ingest.add_argument(
+        "--db", default="khulasa.sqlite", help="SQLite file (default khulasa.sqlite) or postgresql:// address"
+    )
     ingest.add_argument("--window-days", type=float, default=3.0, help="a story stays open this long (default 3)")
     ingest.add_argument("--threshold", type=float, default=0.2, help="cosine to join a story (default 0.2)")
     ingest.add_argument("--no-summaries", action="store_true", help="do not summarize the stories touched")

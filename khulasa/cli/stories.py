@@ -9,20 +9,25 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from khulasa.errors import InputError
-from khulasa.store import SQLiteStore
+from khulasa.store import SQLStore, open_store
 
 
-def _open(path: str, must_exist: bool = False) -> SQLiteStore:
-    if must_exist and not Path(path).exists():
-        raise InputError(path, "no such database (run khulasa ingest first)")
-    return SQLiteStore(path)
+def _open(target: str, must_exist: bool = False) -> SQLStore:
+    """SQLite file by default; a postgresql:// address opens PostgreSQL."""
+    postgres = target.startswith(("postgresql://", "postgres://"))
+    if must_exist and not postgres and not Path(target).exists():
+        raise InputError(target, "no such database (run khulasa ingest first)")
+    try:
+        return open_store(target)
+    except Exception as exc:  # sqlite3 / psycopg connection errors
+        raise InputError(target, f"cannot open database: {exc}".splitlines()[0]) from exc
 
 
 def _day(timestamp: float | None) -> str:
     return datetime.fromtimestamp(timestamp, tz=UTC).strftime("%Y-%m-%d") if timestamp else "?"
 
 
-def refresh_summary(store: SQLiteStore, story_id: int, words: int = 100) -> dict | None:
+def refresh_summary(store: SQLStore, story_id: int, words: int = 100) -> dict | None:
     """Summarize and analyze a story again when articles joined it since its last summary."""
     from khulasa.analyze.story import analyze_story
     from khulasa.cli.render_story import story_record

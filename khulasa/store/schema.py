@@ -4,6 +4,15 @@ from __future__ import annotations
 
 MIGRATIONS: tuple[tuple[str, ...], ...] = (
     (
+        """CREATE TABLE stories (
+            id INTEGER PRIMARY KEY,
+            first_published REAL,
+            last_published REAL,
+            article_count INTEGER NOT NULL DEFAULT 0,
+            outlets TEXT NOT NULL DEFAULT '[]',
+            title TEXT,
+            updated_at REAL NOT NULL
+        )""",
         """CREATE TABLE articles (
             id TEXT PRIMARY KEY,
             content_hash TEXT NOT NULL,
@@ -17,15 +26,6 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
             ingested_at REAL NOT NULL,
             duplicate_of TEXT REFERENCES articles(id),
             story_id INTEGER REFERENCES stories(id)
-        )""",
-        """CREATE TABLE stories (
-            id INTEGER PRIMARY KEY,
-            first_published REAL,
-            last_published REAL,
-            article_count INTEGER NOT NULL DEFAULT 0,
-            outlets TEXT NOT NULL DEFAULT '[]',
-            title TEXT,
-            updated_at REAL NOT NULL
         )""",
         """CREATE TABLE summaries (
             story_id INTEGER PRIMARY KEY REFERENCES stories(id),

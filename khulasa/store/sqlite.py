@@ -1,49 +1,19 @@
-"""SQLite store: idempotent ingestion by content hash, duplicate links, stories and summaries."""
+"""SQLite, the default store: one file, WAL journal so readers never block the ingester."""
 
 from __future__ import annotations
 
-import hashlib
-import json
 import sqlite3
-import time
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Sequence
+from contextlib import AbstractContextManager
 from pathlib import Path
 
-from khulasa.model import Article
-from khulasa.store.schema import MIGRATIONS
-from khulasa.summarize.order import parse_time
-from khulasa.text.normalize import normalize_key
-from khulasa.text.tokenize import tokenize
+from khulasa.store.sql import SQLStore
 
 
-def content_hash(article: Article) -> str:
-    """SHA-256 of the normalized words of headline and text: re-posts with other spacing or
-    diacritics hash the same, so ingesting a feed twice adds nothing."""
-    words = " ".join(normalize_key(t) for t in tokenize(f"{article.title or ''} {article.text}"))
-    return hashlib.sha256(words.encode("utf-8")).hexdigest()
-
-
-@dataclass(frozen=True)
-class StoredArticle:
-    article: Article
-    published: float | None
-    duplicate_of: str | None
-    story_id: int | None
-
-
-@dataclass(frozen=True)
-class StoredStory:
-    id: int
-    title: str | None
-    article_count: int
-    outlets: tuple[str, ...]
-    first_published: float | None
-    last_published: float | None
-
-
-class SQLiteStore:
+class SQLiteStore(SQLStore):
     """A Khulasa database in one SQLite file (WAL mode, foreign keys on, migrated on open)."""
+
+    dialect = "sqlite"
 
     def __init__(self, path: str | Path) -> None:
         self.path = str(path)
@@ -55,195 +25,8 @@ class SQLiteStore:
         self.exact_copies = 0
         self.migrate()
 
-    def close(self) -> None:
-        self.connection.close()
+    def _sql(self, query: str, parameters: Sequence = ()) -> sqlite3.Cursor:
+        return self.connection.execute(query, tuple(parameters))
 
-    def __enter__(self) -> SQLiteStore:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
-
-    def schema_version(self) -> int:
-        self.connection.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
-        row = self.connection.execute("SELECT MAX(version) FROM schema_version").fetchone()
-        return row[0] or 0
-
-    def migrate(self) -> None:
-        """Apply the migrations this file has not seen yet, each in its own transaction."""
-        for version, statements in enumerate(MIGRATIONS, start=1):
-            if version <= self.schema_version():
-                continue
-            with self.connection:
-                for statement in statements:
-                    self.connection.execute(statement)
-                self.connection.execute("INSERT INTO schema_version VALUES (?)", (version,))
-
-    def add_articles(self, articles: Iterable[Article]) -> list[Article]:
-        """Insert articles in one transaction and return the new ones.
-
-        An id already stored is skipped (re-ingesting a feed adds nothing). A new id whose
-        content hash is already stored is an exact copy: it is stored and linked to the first
-        copy as its duplicate, never dropped.
-        """
-        added = []
-        now = time.time()
-        with self.connection:
-            for article in articles:
-                if self.connection.execute("SELECT 1 FROM articles WHERE id = ?", (article.id,)).fetchone():
-                    continue
-                digest = content_hash(article)
-                original = self.connection.execute(
-                    "SELECT id FROM articles WHERE content_hash = ? AND duplicate_of IS NULL ORDER BY rowid LIMIT 1",
-                    (digest,),
-                ).fetchone()
-                parsed = parse_time(article.time)
-                self.connection.execute(
-                    "INSERT INTO articles (id, content_hash, source, title, url, time, published, text, origin, "
-                    "ingested_at, duplicate_of, story_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                    "(SELECT story_id FROM articles WHERE id = ?))",
-                    (
-                        article.id,
-                        digest,
-                        article.source,
-                        article.title,
-                        article.url,
-                        article.time,
-                        parsed.timestamp() if parsed else None,
-                        article.text,
-                        article.origin,
-                        now,
-                        original["id"] if original else None,
-                        original["id"] if original else None,
-                    ),
-                )
-                if original is None:
-                    added.append(article)
-                else:
-                    self.exact_copies += 1
-        return added
-
-    def link_duplicate(self, article_id: str, original_id: str) -> None:
-        with self.connection:
-            self.connection.execute("UPDATE articles SET duplicate_of = ? WHERE id = ?", (original_id, article_id))
-
-    def assign(self, assignments: Iterable[tuple[str, int]]) -> None:
-        """Put articles into stories and refresh those stories' counts, outlets and time span."""
-        assignments = list(assignments)
-        with self.connection:
-            for article_id, story_id in assignments:
-                exists = self.connection.execute("SELECT 1 FROM stories WHERE id = ?", (story_id,)).fetchone()
-                if not exists:
-                    self.connection.execute(
-                        "INSERT INTO stories (id, updated_at) VALUES (?, ?)", (story_id, time.time())
-                    )
-                self.connection.execute("UPDATE articles SET story_id = ? WHERE id = ?", (story_id, article_id))
-            # Exact copies stored beside their original follow it into its story.
-            self.connection.execute(
-                "UPDATE articles SET story_id = (SELECT o.story_id FROM articles o WHERE o.id = articles.duplicate_of) "
-                "WHERE duplicate_of IS NOT NULL AND story_id IS NULL"
-            )
-            for story_id in {s for _, s in assignments}:
-                self._refresh_story(story_id)
-
-    def _refresh_story(self, story_id: int) -> None:
-        rows = self.connection.execute(
-            "SELECT source, title, published FROM articles WHERE story_id = ? AND duplicate_of IS NULL "
-            "ORDER BY published",
-            (story_id,),
-        ).fetchall()
-        published = [r["published"] for r in rows if r["published"] is not None]
-        outlets = list(dict.fromkeys(r["source"] for r in rows if r["source"]))
-        self.connection.execute(
-            "UPDATE stories SET article_count = ?, outlets = ?, title = ?, first_published = ?, last_published = ?, "
-            "updated_at = ? WHERE id = ?",
-            (
-                len(rows),
-                json.dumps(outlets, ensure_ascii=False),
-                rows[0]["title"] if rows else None,
-                min(published, default=None),
-                max(published, default=None),
-                time.time(),
-                story_id,
-            ),
-        )
-
-    def next_story_id(self) -> int:
-        return (self.connection.execute("SELECT MAX(id) FROM stories").fetchone()[0] or 0) + 1
-
-    def _article(self, row: sqlite3.Row) -> StoredArticle:
-        article = Article(
-            id=row["id"],
-            text=row["text"],
-            title=row["title"],
-            source=row["source"],
-            url=row["url"],
-            time=row["time"],
-            origin=row["origin"] or "<store>",
-        )
-        return StoredArticle(article, row["published"], row["duplicate_of"], row["story_id"])
-
-    def articles(self, story_id: int | None = None, since: float | None = None) -> Iterator[StoredArticle]:
-        """Stored articles in publication order, optionally of one story or published since a time."""
-        query, parameters = "SELECT * FROM articles WHERE 1=1", []
-        if story_id is not None:
-            query += " AND story_id = ?"
-            parameters.append(story_id)
-        if since is not None:
-            query += " AND published >= ?"
-            parameters.append(since)
-        for row in self.connection.execute(query + " ORDER BY published, rowid", parameters):
-            yield self._article(row)
-
-    def unassigned(self) -> list[StoredArticle]:
-        """Articles stored but not yet deduplicated and clustered (a run stopped half-way)."""
-        rows = self.connection.execute(
-            "SELECT * FROM articles WHERE story_id IS NULL AND duplicate_of IS NULL ORDER BY published, rowid"
-        ).fetchall()
-        return [self._article(r) for r in rows]
-
-    def latest_published(self) -> float | None:
-        return self.connection.execute("SELECT MAX(published) FROM articles WHERE story_id IS NOT NULL").fetchone()[0]
-
-    def article_count(self) -> int:
-        return self.connection.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
-
-    def stories(self, since: float | None = None, min_articles: int = 1) -> list[StoredStory]:
-        """Stories, most recently updated news first."""
-        query = "SELECT * FROM stories WHERE article_count >= ?"
-        parameters: list = [min_articles]
-        if since is not None:
-            query += " AND last_published >= ?"
-            parameters.append(since)
-        rows = self.connection.execute(query + " ORDER BY last_published DESC, id DESC", parameters).fetchall()
-        return [self._story(r) for r in rows]
-
-    @staticmethod
-    def _story(row: sqlite3.Row) -> StoredStory:
-        return StoredStory(
-            row["id"],
-            row["title"],
-            row["article_count"],
-            tuple(json.loads(row["outlets"])),
-            row["first_published"],
-            row["last_published"],
-        )
-
-    def story(self, story_id: int) -> StoredStory | None:
-        row = self.connection.execute("SELECT * FROM stories WHERE id = ?", (story_id,)).fetchone()
-        return self._story(row) if row else None
-
-    def save_summary(self, story_id: int, article_count: int, record: dict) -> None:
-        with self.connection:
-            self.connection.execute(
-                "INSERT INTO summaries (story_id, article_count, record, updated_at) VALUES (?, ?, ?, ?) "
-                "ON CONFLICT(story_id) DO UPDATE SET article_count = excluded.article_count, "
-                "record = excluded.record, updated_at = excluded.updated_at",
-                (story_id, article_count, json.dumps(record, ensure_ascii=False), time.time()),
-            )
-
-    def summary(self, story_id: int) -> tuple[int, dict] | None:
-        row = self.connection.execute(
-            "SELECT article_count, record FROM summaries WHERE story_id = ?", (story_id,)
-        ).fetchone()
-        return (row["article_count"], json.loads(row["record"])) if row else None
+    def _transaction(self) -> AbstractContextManager:
+        return self.connection

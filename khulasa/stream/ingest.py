@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from tqdm import tqdm
 
 from khulasa.model import Article
-from khulasa.store import SQLiteStore, StoredArticle
+from khulasa.store import SQLStore, StoredArticle
 from khulasa.stream.clustering import DAY, StoryClusterer
 from khulasa.stream.dedup import DuplicateIndex
 from khulasa.summarize.order import parse_time
@@ -35,7 +35,7 @@ class StreamState:
     story_of: dict[str, int]
 
 
-def restore_state(store: SQLiteStore, window_days: float, threshold: float) -> StreamState:
+def restore_state(store: SQLStore, window_days: float, threshold: float) -> StreamState:
     latest = store.latest_published()
     clusterer = StoryClusterer(threshold, window_days, first_id=store.next_story_id())
     duplicates = DuplicateIndex()
@@ -68,7 +68,7 @@ def _published(article: Article) -> float:
 
 
 def ingest_articles(
-    store: SQLiteStore,
+    store: SQLStore,
     articles: Iterable[Article],
     window_days: float = 3.0,
     threshold: float = 0.2,
@@ -96,7 +96,7 @@ def ingest_articles(
     return report
 
 
-def _assign(store: SQLiteStore, state: StreamState, articles: list[Article], report: IngestReport) -> None:
+def _assign(store: SQLStore, state: StreamState, articles: list[Article], report: IngestReport) -> None:
     assignments = []
     for article in articles:
         parsed = parse_time(article.time)

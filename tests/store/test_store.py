@@ -12,8 +12,8 @@ def test_schema_is_migrated_once_and_wal_is_on(tmp_path):
         assert store.schema_version() == 1
 
 
-def test_ingestion_is_idempotent_by_content_hash(tmp_path, example_articles):
-    with SQLiteStore(tmp_path / "k.sqlite") as store:
+def test_ingestion_is_idempotent_by_content_hash(make_store, example_articles):
+    with make_store() as store:
         assert len(store.add_articles(example_articles)) == 3
         assert store.add_articles(example_articles) == []
         respelled = replace(example_articles[0], id="copy", text=example_articles[0].text.replace("ايران", "إيران"))
@@ -26,8 +26,8 @@ def test_ingestion_is_idempotent_by_content_hash(tmp_path, example_articles):
         assert next(s for s in store.articles() if s.article.id == "copy").story_id == 7
 
 
-def test_stories_keep_counts_outlets_and_summaries(tmp_path, example_articles):
-    with SQLiteStore(tmp_path / "k.sqlite") as store:
+def test_stories_keep_counts_outlets_and_summaries(make_store, example_articles):
+    with make_store() as store:
         store.add_articles(example_articles)
         store.assign([(a.id, 1) for a in example_articles])
         store.link_duplicate("report-c", "report-a")
@@ -38,3 +38,13 @@ def test_stories_keep_counts_outlets_and_summaries(tmp_path, example_articles):
         store.save_summary(1, 2, {"summary": "خلاصة"})
         assert store.summary(1) == (2, {"summary": "خلاصة"})
         assert [s.article.id for s in store.articles(story_id=1)] == ["report-a", "report-b", "report-c"]
+
+
+def test_ingest_runs_on_every_backend(make_store, example_articles):
+    from khulasa.stream.ingest import ingest_articles
+
+    with make_store() as store:
+        report = ingest_articles(store, example_articles)
+        assert report.added == 3 and not store.unassigned()
+        assert ingest_articles(store, example_articles).added == 0
+        assert store.schema_version() == 1
