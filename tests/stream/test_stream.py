@@ -114,3 +114,14 @@ def test_dask_job_in_local_mode_matches_the_single_machine_clustering(tmp_path, 
         assert same == {(a, b) for a in expected for b in expected if story_of[a] == story_of[b]}
     stories = stories_from(story_of, records, duplicates)
     assert sum(len(s["articles"]) for s in stories) == len(records)
+
+
+def test_headline_entities_can_be_weighted_in():
+    from khulasa.stream.clustering import article_terms
+    from khulasa.text.stem import stem
+
+    title = "وزير الخارجية جون كيري يصل إلى باريس"
+    plain = article_terms(title, "وصل الوزير اليوم.", entity_weight=0)
+    weighted = article_terms(title, "وصل الوزير اليوم.", entity_weight=2)
+    assert weighted[stem("كيري")] > plain[stem("كيري")]
+    assert weighted[stem("يصل")] == plain[stem("يصل")]
