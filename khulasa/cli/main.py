@@ -93,6 +93,12 @@ def build_parser() -> argparse.ArgumentParser:
     show.add_argument("--format", choices=["text", "markdown", "json"], default="text")
     show.add_argument("--words", type=_positive, default=100)
 
+    serve = commands.add_parser("serve", help="serve story pages and the HTTP API")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--db", default="khulasa.sqlite", help="SQLite file or postgresql:// address")
+    serve.add_argument("--token-file", help="file holding the token that write endpoints require (else $KHULASA_TOKEN)")
+
     batch = commands.add_parser("batch", help="summarize many clusters: JSONL in, JSONL out")
     batch.add_argument(
         "--in", dest="input", required=True, help="clusters JSONL ({id, docs, lang?} a line), - for stdin"
@@ -178,6 +184,22 @@ def run_archive(args: argparse.Namespace) -> int:
     return archive_command(args, warn)
 
 
+def run_serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from khulasa.serve.app import create_app
+
+    token = os.environ.get("KHULASA_TOKEN")
+    if args.token_file:
+        try:
+            with open(args.token_file, encoding="utf-8") as handle:
+                token = handle.read().strip()
+        except OSError as exc:
+            raise KhulasaError(f"{args.token_file}: {exc.strerror}") from exc
+    uvicorn.run(create_app(args.db, token), host=args.host, port=args.port, log_level="warning")
+    return 0
+
+
 def run_stories(args: argparse.Namespace) -> int:
     from khulasa.cli.stories import stories_command
 
@@ -197,6 +219,7 @@ COMMANDS = {
     "eval": run_eval,
     "ingest": run_ingest,
     "archive": run_archive,
+    "serve": run_serve,
     "stories": run_stories,
     "show": run_show,
 }

@@ -28,7 +28,8 @@ def _day(timestamp: float | None) -> str:
 
 
 def refresh_summary(store: SQLStore, story_id: int, words: int = 100) -> dict | None:
-    """Summarize and analyze a story again when articles joined it since its last summary."""
+    """Summarize and analyze a story again (semantic alignment) when articles joined it since its
+    last summary; the result is kept in the store for the pages and the API."""
     from khulasa.analyze.story import analyze_story
     from khulasa.cli.render_story import story_record
     from khulasa.pipeline import prepare_story
@@ -40,7 +41,7 @@ def refresh_summary(store: SQLStore, story_id: int, words: int = 100) -> dict | 
     if not articles:
         return None
     story, _ = prepare_story(articles)
-    record = story_record(analyze_story(story, words=words, align="lexical"))
+    record = story_record(analyze_story(story, words=words, align="semantic"))
     store.save_summary(story_id, len(articles), record)
     return record
 
@@ -129,5 +130,5 @@ def show_command(args: argparse.Namespace) -> int:
 
         articles = [s.article for s in store.articles(story_id=args.story_id) if s.duplicate_of is None]
         story, _ = prepare_story(articles)
-        sys.stdout.write(STORY_RENDERERS[args.format](analyze_story(story, words=args.words, align="lexical")))
+        sys.stdout.write(STORY_RENDERERS[args.format](analyze_story(story, words=args.words, align="semantic")))
     return 0

@@ -239,6 +239,16 @@ class SQLStore:
         row = self._sql("SELECT * FROM stories WHERE id = ?", (story_id,)).fetchone()
         return self._story(row) if row else None
 
+    def search(self, text: str) -> set[int]:
+        """Stories whose articles (headline or text) or stored analysis (entities) mention `text`."""
+        pattern = f"%{text}%"
+        rows = self._sql(
+            "SELECT DISTINCT story_id FROM articles WHERE story_id IS NOT NULL AND (title LIKE ? OR text LIKE ?) "
+            "UNION SELECT story_id FROM summaries WHERE record LIKE ?",
+            (pattern, pattern, pattern),
+        ).fetchall()
+        return {row[0] for row in rows}
+
     def save_summary(self, story_id: int, article_count: int, record: dict) -> None:
         with self._transaction():
             self._sql(

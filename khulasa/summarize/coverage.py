@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import sys
+import threading
 from collections import defaultdict
 
 import numpy as np
@@ -158,17 +159,32 @@ def _fold_private_concepts(
     return values, folded, np.asarray([concept_values[j] for j in shared], dtype=np.float64)
 
 
+_BANNER_LOCK = threading.Lock()
+_banner_muted = False
+
+
 def _quiet_highs(highspy):
-    """A Highs instance created with stdout muted: its constructor prints a banner."""
-    sys.stdout.flush()
-    saved = os.dup(1)
-    try:
-        with open(os.devnull, "w") as devnull:
-            os.dup2(devnull.fileno(), 1)
-            highs = highspy.Highs()
-    finally:
-        os.dup2(saved, 1)
-        os.close(saved)
+    """A Highs instance, without the banner HiGHS prints on the first one of a process.
+
+    Muting means pointing file descriptor 1 at /dev/null for a moment, which is process-wide:
+    it is done once, under a lock, so concurrent callers (server threads) never lose stdout.
+    """
+    global _banner_muted
+    with _BANNER_LOCK:
+        if not _banner_muted:
+            sys.stdout.flush()
+            saved = os.dup(1)
+            try:
+                with open(os.devnull, "w") as devnull:
+                    os.dup2(devnull.fileno(), 1)
+                    highs = highspy.Highs()
+            finally:
+                os.dup2(saved, 1)
+                os.close(saved)
+            _banner_muted = True
+            highs.silent()
+            return highs
+    highs = highspy.Highs()
     highs.silent()
     return highs
 

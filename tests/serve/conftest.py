@@ -1,0 +1,65 @@
+"""A real Khulasa server on a free loopback port, over a store holding the example story and an
+article full of HTML meant to run as script."""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+
+import httpx
+import pytest
+
+from khulasa.model import Article
+
+TOKEN = "test-token"
+HOSTILE = Article(
+    id="xss",
+    title='<script>window.__xss=1</script> عنوان "مريب"',
+    text='<img src=x onerror="window.__xss=2"> قال المتحدث إن <b onmouseover="window.__xss=3">المحادثات</b> '
+    "ستستأنف الأسبوع المقبل في العاصمة بعد توقف دام شهرين.",
+    source='evil" onclick="window.__xss=4',
+    url="javascript:window.__xss=5",
+    time="2014-09-20T12:00:00",
+)
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory, example_articles):
+    import uvicorn
+
+    from khulasa.serve.app import create_app
+    from khulasa.store import SQLiteStore
+    from khulasa.stream.ingest import ingest_articles
+
+    db = tmp_path_factory.mktemp("serve") / "k.sqlite"
+    dated = [
+        Article(a.id, a.text, a.title, a.source, f"https://example.org/{a.id}", "2014-09-15T12:00:00", a.origin)
+        for a in example_articles
+    ]
+    with SQLiteStore(db) as store:
+        ingest_articles(store, [*dated, HOSTILE], threshold=0.1)
+        story_of = {s.article.id: s.story_id for s in store.articles()}
+    port = _free_port()
+    config = uvicorn.Config(
+        create_app(str(db), TOKEN, max_body=200_000), host="127.0.0.1", port=port, log_level="warning"
+    )
+    instance = uvicorn.Server(config)
+    thread = threading.Thread(target=instance.run, daemon=True)
+    thread.start()
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(100):
+        try:
+            httpx.get(base + "/api/stories", timeout=1)
+            break
+        except httpx.HTTPError:
+            time.sleep(0.1)
+    yield {"base": base, "story": story_of["report-a"], "hostile": story_of["xss"]}
+    instance.should_exit = True
+    thread.join(timeout=10)
