@@ -38,4 +38,13 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "CREATE INDEX articles_published ON articles(published)",
         "CREATE INDEX stories_last ON stories(last_published)",
     ),
+    (
+        """CREATE TABLE sentences (
+            article_id TEXT NOT NULL REFERENCES articles(id),
+            idx INTEGER NOT NULL,
+            paragraph INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            PRIMARY KEY (article_id, idx)
+        )""",
+    ),
 )

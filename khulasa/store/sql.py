@@ -249,6 +249,21 @@ class SQLStore:
         ).fetchall()
         return {row[0] for row in rows}
 
+    def save_sentences(self, article_id: str, sentences: Iterable[tuple[int, int, str]]) -> None:
+        """The cleaned sentences of an article as summaries cite them: (index, paragraph, text)."""
+        with self._transaction():
+            self._sql("DELETE FROM sentences WHERE article_id = ?", (article_id,))
+            for index, paragraph, text in sentences:
+                self._sql(
+                    "INSERT INTO sentences (article_id, idx, paragraph, text) VALUES (?, ?, ?, ?)",
+                    (article_id, index, paragraph, text),
+                )
+
+    def sentence(self, article_id: str, index: int) -> str | None:
+        """The text of a cited sentence, so every attribution can be checked against the store."""
+        row = self._sql("SELECT text FROM sentences WHERE article_id = ? AND idx = ?", (article_id, index)).fetchone()
+        return row[0] if row else None
+
     def save_summary(self, story_id: int, article_count: int, record: dict) -> None:
         with self._transaction():
             self._sql(

@@ -6,10 +6,10 @@ from khulasa.store import SQLiteStore, content_hash
 def test_schema_is_migrated_once_and_wal_is_on(tmp_path):
     path = tmp_path / "k.sqlite"
     with SQLiteStore(path) as store:
-        assert store.schema_version() == 1
+        assert store.schema_version() == 2
         assert store.connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     with SQLiteStore(path) as store:  # reopening applies nothing twice
-        assert store.schema_version() == 1
+        assert store.schema_version() == 2
 
 
 def test_ingestion_is_idempotent_by_content_hash(make_store, example_articles):
@@ -47,4 +47,17 @@ def test_ingest_runs_on_every_backend(make_store, example_articles):
         report = ingest_articles(store, example_articles)
         assert report.added == 3 and not store.unassigned()
         assert ingest_articles(store, example_articles).added == 0
-        assert store.schema_version() == 1
+        assert store.schema_version() == 2
+
+
+def test_summaries_cite_sentences_kept_in_the_store(make_store, example_articles):
+    from khulasa.cli.stories import refresh_summary
+    from khulasa.stream.ingest import ingest_articles
+
+    with make_store() as store:
+        ingest_articles(store, example_articles, threshold=0.1)
+        story_id = next(s.story_id for s in store.articles() if s.article.id == "report-a")
+        record = refresh_summary(store, story_id, words=60)
+        for sentence in record["sentences"]:
+            for source in sentence["sources"]:
+                assert store.sentence(source["doc"], source["sentence"]) == source["text"]
