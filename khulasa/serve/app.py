@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 from importlib.resources import files
 from typing import Annotated, Any
 
-from fastapi import FastAPI, Form, Header, HTTPException, Request
+from fastapi import FastAPI, File, Form, Header, HTTPException, Request, UploadFile
 from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.templating import Jinja2Templates
 from pydantic import BaseModel, Field
@@ -154,17 +154,32 @@ def create_app(db: str = "khulasa.sqlite", token: str | None = None, max_body: i
     )
     def summarize_page(
         request: Request,
-        text: Annotated[list[str], Form()],
+        text: Annotated[list[str] | None, Form()] = None,
         source: Annotated[list[str] | None, Form()] = None,
+        files: Annotated[list[UploadFile] | None, File()] = None,
         words: Annotated[int, Form()] = 100,
     ) -> HTMLResponse:
         from khulasa.analyze.story import analyze_story
         from khulasa.cli.render_story import story_record as render_record
         from khulasa.pipeline import prepare_story
+        from khulasa.read.decode import decode_bytes
+        from khulasa.read.paths import parse_text
         from khulasa.read.plaintext import parse_plain_text
 
         articles = []
-        for i, body in enumerate(text):
+        try:
+            for upload in files or []:
+                if not upload.filename:
+                    continue
+                name = upload.filename.rsplit("/", 1)[-1]
+                stem, dot, suffix = name.rpartition(".")
+                data = upload.file.read(max_body + 1)
+                articles += parse_text(
+                    decode_bytes(data, name, max_body), stem or name, name, f".{suffix.lower()}" if dot else ""
+                )
+        except KhulasaError as exc:
+            return templates.TemplateResponse(request, "form.html", {"error": str(exc)}, status_code=422)
+        for i, body in enumerate(text or []):
             if body.strip():
                 names = source or []
                 name = (names[i] if i < len(names) else "").strip() or f"مصدر {i + 1}"

@@ -81,3 +81,11 @@ def test_openapi_and_the_form(server):
         },
     )
     assert result.status_code == 200 and "المحادثات ستستأنف" in result.text
+
+
+def test_form_accepts_uploaded_files_and_reports_bad_ones(server, example_dir):
+    files = [("files", (p.name, p.read_bytes(), "text/plain")) for p in sorted(example_dir.glob("*.txt"))]
+    page = httpx.post(server["base"] + "/summarize/page", files=files, data={"words": "60"})
+    assert page.status_code == 200 and "مصادر" in page.text and "report-b" in page.text
+    bad = httpx.post(server["base"] + "/summarize/page", files=[("files", ("x.txt", b"\x00\x01binary", "text/plain"))])
+    assert bad.status_code == 422 and "binary file" in bad.text

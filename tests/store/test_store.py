@@ -61,3 +61,19 @@ def test_summaries_cite_sentences_kept_in_the_store(make_store, example_articles
         for sentence in record["sentences"]:
             for source in sentence["sources"]:
                 assert store.sentence(source["doc"], source["sentence"]) == source["text"]
+
+
+def test_an_older_database_is_migrated_in_place(tmp_path, monkeypatch, example_articles):
+    import khulasa.store.sql as sql
+
+    path = tmp_path / "old.sqlite"
+    monkeypatch.setattr(sql, "MIGRATIONS", sql.MIGRATIONS[:1])
+    with SQLiteStore(path) as old:
+        old.add_articles(example_articles)
+        assert old.schema_version() == 1
+    monkeypatch.undo()
+    with SQLiteStore(path) as store:
+        assert store.schema_version() == 2
+        assert store.article_count() == 3  # data kept
+        store.save_sentences("report-a", [(0, 0, "جملة.")])
+        assert store.sentence("report-a", 0) == "جملة."
