@@ -36,8 +36,6 @@ def _row_factory(cursor: Any) -> Any:
 class PostgresStore(SQLStore):
     """A Khulasa database in PostgreSQL (psycopg 3), migrated on open."""
 
-    dialect = "postgresql"
-
     def __init__(self, dsn: str) -> None:
         import psycopg
 

@@ -50,7 +50,6 @@ class SQLStore:
     """
 
     connection: Any
-    dialect = "sql"
 
     def _sql(self, query: str, parameters: Sequence = ()) -> Any:  # pragma: no cover - abstract
         raise NotImplementedError

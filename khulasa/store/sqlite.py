@@ -13,8 +13,6 @@ from khulasa.store.sql import SQLStore
 class SQLiteStore(SQLStore):
     """A Khulasa database in one SQLite file (WAL mode, foreign keys on, migrated on open)."""
 
-    dialect = "sqlite"
-
     def __init__(self, path: str | Path) -> None:
         self.path = str(path)
         self.connection = sqlite3.connect(self.path, timeout=30)

@@ -54,7 +54,6 @@ class OpenStory:
     centroid: Counter = field(default_factory=Counter)
     first_seen: float | None = None
     last_seen: float = 0.0
-    size: int = 0
 
 
 class StoryClusterer:
@@ -134,4 +133,3 @@ class StoryClusterer:
             self.index[term].add(best)
         story.last_seen = max(story.last_seen, now)
         story.first_seen = now if story.first_seen is None else min(story.first_seen, now)
-        story.size += 1
