@@ -60,7 +60,8 @@ def prepare_story(
 
 
 def _trim(cleaned: list[CleanArticle]) -> list[CleanArticle]:
-    """Keep the leading paragraphs of each article so the story has at most MAX_SENTENCES."""
+    """Keep the leading paragraphs of each article (at least one each), shrinking the story toward
+    MAX_SENTENCES; with thousands of articles the leads alone can still exceed it."""
     per_article = max(1, MAX_SENTENCES // (4 * len(cleaned)))
     return [replace(c, paragraphs=c.paragraphs[:per_article]) for c in cleaned]
 
