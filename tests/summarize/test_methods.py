@@ -88,3 +88,13 @@ def test_oversized_story_is_trimmed_with_a_warning(monkeypatch, example_articles
     summary = pipeline.summarize_articles(example_articles, words=40, align="lexical")
     assert summary.sentences
     assert any("summarized from the first sentences" in w for w in summary.warnings)
+
+
+def test_sentences_leaning_on_their_neighbour_are_not_candidates():
+    from khulasa.summarize.base import stands_alone
+
+    assert not stands_alone("He might try to form a fragile minority coalition.", "en")
+    assert stands_alone("Hun Sen rejected the demands.", "en")
+    assert not stands_alone("«لم نتخذ قرارا حتى الان»، قال الوزير.", "ar")
+    assert not stands_alone("وهو ما رفضته طهران.", "ar")
+    assert stands_alone("وقال خامنئي إن بلاده رفضت الطلب.", "ar")
