@@ -10,6 +10,7 @@ from pathlib import Path
 
 from khulasa.errors import InputError
 from khulasa.store import SQLStore, open_store
+from khulasa.stream.summaries import refresh_summary
 
 
 def _open(target: str, must_exist: bool = False) -> SQLStore:
@@ -25,28 +26,6 @@ def _open(target: str, must_exist: bool = False) -> SQLStore:
 
 def _day(timestamp: float | None) -> str:
     return datetime.fromtimestamp(timestamp, tz=UTC).strftime("%Y-%m-%d") if timestamp else "?"
-
-
-def refresh_summary(store: SQLStore, story_id: int, words: int = 100) -> dict | None:
-    """Summarize and analyze a story again (semantic alignment) when articles joined it since its
-    last summary; the result is kept in the store for the pages and the API."""
-    from khulasa.analyze.story import analyze_story
-    from khulasa.cli.render_story import story_record
-    from khulasa.pipeline import prepare_story
-
-    articles = [s.article for s in store.articles(story_id=story_id) if s.duplicate_of is None]
-    cached = store.summary(story_id)
-    if cached and cached[0] == len(articles):
-        return cached[1]
-    if not articles:
-        return None
-    story, _ = prepare_story(articles)
-    record = story_record(analyze_story(story, words=words, align="semantic"))
-    for clean in story.articles:
-        cited = [(s.index, s.paragraph, s.text) for s in story.sentences if s.doc_id == clean.article.id]
-        store.save_sentences(clean.article.id, cited)
-    store.save_summary(story_id, len(articles), record)
-    return record
 
 
 def ingest_command(args: argparse.Namespace, warn: Callable[[str], None]) -> int:

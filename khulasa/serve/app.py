@@ -108,17 +108,19 @@ def create_app(db: str = "khulasa.sqlite", token: str | None = None, max_body: i
             for x in stories[:200]
         ]
 
-    def story_record(story_id: int) -> tuple[dict, list[Article]]:
-        from khulasa.cli.stories import refresh_summary
+    def story_record(story_id: int) -> tuple[dict, list[Article], dict[str, list[str]]]:
+        """The story's record, its articles and each article's cited sentences."""
+        from khulasa.stream.summaries import refresh_summary
 
         with store() as s:
             if s.story(story_id) is None:
                 raise HTTPException(404, f"no story {story_id}")
             record = refresh_summary(s, story_id)
             articles = [a.article for a in s.articles(story_id=story_id) if a.duplicate_of is None]
+            sentences = {a.id: s.sentences_of(a.id) for a in articles}
         if record is None:
             raise HTTPException(404, f"story {story_id} has no articles")
-        return record, articles
+        return record, articles, sentences
 
     @app.get("/", response_class=HTMLResponse, summary="Story list page")
     def index(request: Request, q: str | None = None) -> HTMLResponse:
@@ -126,8 +128,8 @@ def create_app(db: str = "khulasa.sqlite", token: str | None = None, max_body: i
 
     @app.get("/stories/{story_id}", response_class=HTMLResponse, summary="Story page")
     def story_page(request: Request, story_id: int) -> HTMLResponse:
-        record, articles = story_record(story_id)
-        return templates.TemplateResponse(request, "story.html", _page_context(record, articles))
+        record, articles, sentences = story_record(story_id)
+        return templates.TemplateResponse(request, "story.html", _page_context(record, articles, sentences))
 
     @app.get("/api/stories", summary="Stories, newest first")
     def api_stories(q: str | None = None) -> list[dict[str, Any]]:
@@ -194,7 +196,10 @@ def create_app(db: str = "khulasa.sqlite", token: str | None = None, max_body: i
             record = render_record(analyze_story(story, words=max(10, min(words, 1000)), align="semantic"))
         except KhulasaError as exc:
             return templates.TemplateResponse(request, "form.html", {"error": str(exc)}, status_code=422)
-        return templates.TemplateResponse(request, "story.html", _page_context(record, articles))
+        sentences = {
+            c.article.id: [x.text for x in story.sentences if x.doc_id == c.article.id] for c in story.articles
+        }
+        return templates.TemplateResponse(request, "story.html", _page_context(record, articles, sentences))
 
     @app.post("/api/articles", summary="Ingest articles into the store (needs the token)")
     def api_ingest(docs: list[ArticleIn], authorization: str | None = Header(default=None)) -> dict[str, Any]:
@@ -208,19 +213,15 @@ def create_app(db: str = "khulasa.sqlite", token: str | None = None, max_body: i
     return app
 
 
-def _page_context(record: dict, articles: list[Article]) -> dict[str, Any]:
-    """What the story template needs besides the record: titles, links and sentence context."""
-    from khulasa.clean import clean_article
-    from khulasa.text.segment import split_sentences
-
+def _page_context(record: dict, articles: list[Article], sentences: dict[str, list[str]]) -> dict[str, Any]:
+    """What the story template needs besides the record: title, safe links, and for each cited
+    sentence its neighbours in the article (from the sentences the summary was made of)."""
     contexts: dict[str, tuple[str, str]] = {}
-    for article in articles:
-        clean = clean_article(article)
-        spans = split_sentences(clean.paragraphs, clean.language)
-        for index in range(len(spans)):
-            before = spans[index - 1].text if index > 0 else ""
-            after = spans[index + 1].text if index + 1 < len(spans) else ""
-            contexts[f"{article.id}#{index}"] = (before, after)
+    for article_id, texts in sentences.items():
+        for index in range(len(texts)):
+            before = texts[index - 1] if index > 0 else ""
+            after = texts[index + 1] if index + 1 < len(texts) else ""
+            contexts[f"{article_id}#{index}"] = (before, after)
     title = next((a.title for a in articles if a.title), None) or (record.get("sentences") or [{"text": ""}])[0]["text"]
     return {
         "record": record,

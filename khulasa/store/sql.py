@@ -263,6 +263,11 @@ class SQLStore:
         row = self._sql("SELECT text FROM sentences WHERE article_id = ? AND idx = ?", (article_id, index)).fetchone()
         return row[0] if row else None
 
+    def sentences_of(self, article_id: str) -> list[str]:
+        """The stored cited sentences of an article, in order (empty before its story is summarized)."""
+        rows = self._sql("SELECT text FROM sentences WHERE article_id = ? ORDER BY idx", (article_id,)).fetchall()
+        return [row[0] for row in rows]
+
     def save_summary(self, story_id: int, article_count: int, record: dict) -> None:
         with self._transaction():
             self._sql(

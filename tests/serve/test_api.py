@@ -59,6 +59,12 @@ def test_write_endpoint_requires_the_token(server):
     assert ok.status_code == 200 and ok.json()["added"] == 1
 
 
+def test_story_page_shows_each_source_sentence_in_its_context(server):
+    page = httpx.get(f"{server['base']}/stories/{server['story']}").text
+    assert page.count('class="source"') >= 2
+    assert '<span class="context">' in page and "<mark>" in page
+
+
 def test_pages_escape_untrusted_article_text(server):
     page = httpx.get(f"{server['base']}/stories/{server['hostile']}").text
     assert "<script>window.__xss" not in page and "&lt;script&gt;" in page

@@ -51,8 +51,8 @@ def test_ingest_runs_on_every_backend(make_store, example_articles):
 
 
 def test_summaries_cite_sentences_kept_in_the_store(make_store, example_articles):
-    from khulasa.cli.stories import refresh_summary
     from khulasa.stream.ingest import ingest_articles
+    from khulasa.stream.summaries import refresh_summary
 
     with make_store() as store:
         ingest_articles(store, example_articles, threshold=0.1)

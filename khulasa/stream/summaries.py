@@ -1,0 +1,28 @@
+"""Stories' summaries and analyses, recomputed only when articles joined since the last one."""
+
+from __future__ import annotations
+
+from khulasa.store import SQLStore
+
+
+def refresh_summary(store: SQLStore, story_id: int, words: int = 100) -> dict | None:
+    """The story's record (summary, attribution, entities, quotes, facts, dates), recomputed with
+    semantic alignment when its article count changed, and kept in the store with the cited
+    sentences so pages and the API serve it without recomputing."""
+    from khulasa.analyze.story import analyze_story
+    from khulasa.cli.render_story import story_record
+    from khulasa.pipeline import prepare_story
+
+    articles = [s.article for s in store.articles(story_id=story_id) if s.duplicate_of is None]
+    cached = store.summary(story_id)
+    if cached and cached[0] == len(articles):
+        return cached[1]
+    if not articles:
+        return None
+    story, _ = prepare_story(articles)
+    record = story_record(analyze_story(story, words=words, align="semantic"))
+    for clean in story.articles:
+        cited = [(s.index, s.paragraph, s.text) for s in story.sentences if s.doc_id == clean.article.id]
+        store.save_sentences(clean.article.id, cited)
+    store.save_summary(story_id, len(articles), record)
+    return record
