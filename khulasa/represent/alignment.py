@@ -12,39 +12,16 @@ from functools import lru_cache
 import numpy as np
 
 from khulasa.represent.story import Story
-from khulasa.represent.vectors import idf_weights, tfidf_matrix
-from khulasa.text.normalize import normalize_key
-from khulasa.text.stopwords import is_stopword
-from khulasa.text.tokenize import tokenize
 
-NGRAM = 4
 MIN_SHARED_TERMS = 3
 MAX_SEMANTIC_PARTNERS = 48
-
-
-def char_ngrams(text: str, language: str) -> list[str]:
-    """Character 4-grams of the normalized content words, article and و stripped in Arabic."""
-    grams: list[str] = []
-    for token in tokenize(text):
-        if is_stopword(token, language):
-            continue
-        key = normalize_key(token)
-        if language == "ar":
-            if key.startswith("و") and len(key) > 4:
-                key = key[1:]
-            if key.startswith("ال") and len(key) > 4:
-                key = key[2:]
-        padded = f" {key} "
-        grams.extend(padded[i : i + NGRAM] for i in range(max(1, len(padded) - NGRAM + 1)))
-    return grams
 
 
 def lexical_rows(story: Story, rows: list[int]) -> np.ndarray:
     """Mean of stem cosine and character 4-gram cosine between `rows` and every sentence."""
     if not rows:
         return np.zeros((0, len(story.sentences)))
-    grams = [char_ngrams(s.text, story.language) for s in story.sentences]
-    matrix, _ = tfidf_matrix(grams, idf_weights(grams))
+    matrix = story.char_vectors
     chars = np.asarray((matrix[rows] @ matrix.T).todense())
     stems = np.asarray((story.vectors[rows] @ story.vectors.T).todense())
     return (stems + chars) / 2.0

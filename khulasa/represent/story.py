@@ -9,7 +9,7 @@ import numpy as np
 from scipy import sparse
 
 from khulasa.model import CleanArticle, Sentence
-from khulasa.represent.terms import SentenceTerms, sentence_terms
+from khulasa.represent.terms import SentenceTerms, char_ngrams, sentence_terms
 from khulasa.represent.vectors import cosine_matrix, idf_weights, tfidf_matrix
 from khulasa.text.segment import split_sentences
 
@@ -37,6 +37,13 @@ class Story:
     def similarity(self) -> np.ndarray:
         """Cosine similarity between all sentence pairs (computed once, on demand)."""
         return cosine_matrix(self.vectors)
+
+    @cached_property
+    def char_vectors(self) -> sparse.csr_matrix:
+        """Unit-length tf-idf vectors of each sentence's character 4-grams (computed once)."""
+        grams = [char_ngrams(s.text, self.language) for s in self.sentences]
+        matrix, _ = tfidf_matrix(grams, idf_weights(grams))
+        return matrix
 
     @cached_property
     def word_counts(self) -> np.ndarray:

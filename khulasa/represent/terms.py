@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from khulasa.text.normalize import normalize_key
 from khulasa.text.stem import stem
 from khulasa.text.stopwords import is_stopword
 from khulasa.text.tokenize import tokenize
@@ -26,3 +27,24 @@ def sentence_terms(text: str, language: str) -> SentenceTerms:
     content = tuple(s for s, stop in zip(stems, stops, strict=True) if not stop)
     bigrams = tuple((stems[i], stems[i + 1]) for i in range(len(stems) - 1) if not (stops[i] and stops[i + 1]))
     return SentenceTerms(stems, content, bigrams)
+
+
+NGRAM = 4
+
+
+def char_ngrams(text: str, language: str) -> list[str]:
+    """Character 4-grams of the normalized content words, article and و stripped in Arabic:
+    they catch spelling and inflection variants that stems miss (البروستات/البروستاتا)."""
+    grams: list[str] = []
+    for token in tokenize(text):
+        if is_stopword(token, language):
+            continue
+        key = normalize_key(token)
+        if language == "ar":
+            if key.startswith("و") and len(key) > 4:
+                key = key[1:]
+            if key.startswith("ال") and len(key) > 4:
+                key = key[2:]
+        padded = f" {key} "
+        grams.extend(padded[i : i + NGRAM] for i in range(max(1, len(padded) - NGRAM + 1)))
+    return grams
