@@ -87,6 +87,33 @@ def shared_term_partners(story: Story, row: int) -> list[int]:
 THRESHOLDS = {"lexical": 0.2, "semantic": 0.35}
 
 
+def certain_threshold(mode: str) -> float:
+    """The lexical score at which a pair restates in `mode` whatever the embeddings say: the
+    semantic score is half lexical, half a rescaled cosine in [0, 1]."""
+    return THRESHOLDS["lexical"] if mode == "lexical" else 2.0 * THRESHOLDS["semantic"]
+
+
+def restating_pairs(story: Story, indices: list[int], threshold: float, chunk: int = 256) -> set[tuple[int, int]]:
+    """Pairs (i < j) of `indices` whose lexical alignment score reaches `threshold`.
+
+    Computed in row chunks over sparse vectors, so memory stays bounded on very large stories.
+    """
+    pairs: set[tuple[int, int]] = set()
+    if len(indices) < 2:
+        return pairs
+    columns = np.asarray(indices)
+    stems = story.vectors[columns]
+    chars = story.char_vectors[columns]
+    for start in range(0, len(columns), chunk):
+        rows = slice(start, start + chunk)
+        scores = (np.asarray((stems[rows] @ stems.T).todense()) + np.asarray((chars[rows] @ chars.T).todense())) / 2
+        for a, b in zip(*np.nonzero(scores >= threshold), strict=True):
+            i, j = int(columns[start + a]), int(columns[b])
+            if i < j:
+                pairs.add((i, j))
+    return pairs
+
+
 def alignment_rows(story: Story, rows: list[int], mode: str = "semantic") -> tuple[np.ndarray, float]:
     """Alignment scores of `rows` against all sentences, and the threshold for that mode.
 
