@@ -14,6 +14,10 @@ from khulasa.represent.vectors import cosine_matrix, idf_weights, tfidf_matrix
 from khulasa.text.segment import split_sentences
 
 
+COPY_SHARE = 0.5
+"""Share of the shorter article's sentences two articles must have in common to be copies."""
+
+
 @dataclass
 class Story:
     """Sentences of every article in reading order, with terms and tf-idf vectors."""
@@ -44,6 +48,26 @@ class Story:
         grams = [char_ngrams(s.text, self.language) for s in self.sentences]
         matrix, _ = tfidf_matrix(grams, idf_weights(grams))
         return matrix
+
+    @cached_property
+    def source_groups(self) -> tuple[int, ...]:
+        """For each article, the first article of its copy group: articles sharing at least half of the
+        shorter one's sentences verbatim (a wire story and its re-runs) are one source of evidence."""
+        texts: list[set[str]] = [set() for _ in self.articles]
+        for sentence in self.sentences:
+            texts[sentence.doc_index].add(sentence.text)
+        group = list(range(len(self.articles)))
+        for b in range(len(texts)):
+            for a in range(b):
+                if texts[a] and texts[b] and len(texts[a] & texts[b]) >= COPY_SHARE * min(len(texts[a]), len(texts[b])):
+                    group[b] = group[a]
+                    break
+        return tuple(group)
+
+    @property
+    def source_count(self) -> int:
+        """Independent sources: articles less their verbatim copies."""
+        return len(set(self.source_groups))
 
     @cached_property
     def word_counts(self) -> np.ndarray:

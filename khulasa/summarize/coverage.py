@@ -1,6 +1,6 @@
 """Concept-coverage ILP (Gillick and Favre 2009, ICSISumm), solved exactly with HiGHS.
 
-Concepts are stemmed word bigrams weighted by how many articles contain them, with a bonus for
+Concepts are stemmed word bigrams weighted by how many independent articles contain them, with a bonus for
 appearing early in an article. The program picks the sentences that cover the most concept
 weight within the budget; a concept counts once however often it is covered, which is what
 keeps the summary free of repetition. Pairs of near-identical sentences are also excluded
@@ -39,21 +39,24 @@ def concept_weights(
     title_bonus: float = 0.0,
     unigram_weight: float = 0.0,
 ) -> dict[Concept, float]:
-    """Bigram weight = number of articles containing it, plus a bonus for early appearance.
+    """Bigram weight = number of independent sources containing it (verbatim copies of an article
+    count once), plus a bonus for early appearance.
 
     With one article, document frequency says nothing, so the count of sentences is used.
     """
     documents = story.document_count
+    sources = story.source_groups
     if min_df is None:
-        min_df = 4 if documents >= 8 else 1
+        min_df = 4 if story.source_count >= 8 else 1
     first_seen: dict[Concept, dict[int, int]] = defaultdict(dict)
     sentence_count: dict[Concept, int] = defaultdict(int)
     for sentence, terms in zip(story.sentences, story.terms, strict=True):
+        source = sources[sentence.doc_index]
         for concept in concepts_of(terms, unigram_weight > 0):
             sentence_count[concept] += 1
             seen = first_seen[concept]
-            if sentence.doc_index not in seen or sentence.index < seen[sentence.doc_index]:
-                seen[sentence.doc_index] = sentence.index
+            if source not in seen or sentence.index < seen[source]:
+                seen[source] = sentence.index
     weights: dict[Concept, float] = {}
     headline = story.title_terms() | story.query_terms
     for concept, seen in first_seen.items():
@@ -194,8 +197,8 @@ class CoverageSummarizer:
 
     Parameters
     ----------
-    min_df : articles a bigram must appear in to count as a concept (default: 4 for clusters of
-        8 or more articles, else 1).
+    min_df : independent sources a bigram must appear in to count as a concept (default: 4 for
+        clusters of 8 or more sources, else 1); verbatim copies of an article count once.
     position_bonus : weight of a concept's early appearance (sum of 1 / (1 + sentence index)).
     title_bonus : relative boost of concepts whose words are in a headline or the focus query.
     lead_weight : value of a sentence's own lead position.
