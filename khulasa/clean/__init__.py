@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from khulasa.clean.boilerplate import boilerplate_reason
 from khulasa.clean.caption import is_caption
+from khulasa.clean.dateline import split_dateline
 from khulasa.clean.glued import unglue_line
 from khulasa.clean.language import article_language, is_foreign_line
 from khulasa.clean.repeats import repeated_lines
@@ -14,7 +15,8 @@ __all__ = ["clean_article"]
 
 
 def clean_article(article: Article, language: str | None = None) -> CleanArticle:
-    """Run the cleaning stages in order: repeats, boilerplate, foreign lines, captions, glue."""
+    """Run the cleaning stages in order: repeats, boilerplate, foreign lines, captions, the
+    dateline of the first paragraph, glue."""
     language = language or article_language(article.text) or "ar"
     lines = paragraphs_of(article.text)
     removed: list[RemovedLine] = []
@@ -39,6 +41,10 @@ def clean_article(article: Article, language: str | None = None) -> CleanArticle
         if (position > 0 or article.title) and is_caption(line, others, language):
             removed.append(RemovedLine(number, line, "photo caption"))
             continue
+        if not paragraphs:
+            dateline, line = split_dateline(line)
+            if dateline:
+                removed.append(RemovedLine(number, dateline, "dateline"))
         if language == "ar":
             line, changes = unglue_line(line)
             for glued, split in changes:
