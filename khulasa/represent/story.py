@@ -13,7 +13,6 @@ from khulasa.represent.terms import SentenceTerms, char_ngrams, sentence_terms
 from khulasa.represent.vectors import cosine_matrix, idf_weights, tfidf_matrix
 from khulasa.text.segment import split_sentences
 
-
 COPY_SHARE = 0.5
 """Share of the shorter article's sentences two articles must have in common to be copies."""
 
