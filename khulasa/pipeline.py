@@ -69,14 +69,14 @@ def _trim(cleaned: list[CleanArticle]) -> list[CleanArticle]:
 def summarize_story(
     story: Story,
     words: int = 100,
-    method: str = DEFAULT_METHOD,
+    method: str | Summarizer = DEFAULT_METHOD,
     align: str = "semantic",
     warnings: Sequence[str] = (),
 ) -> Summary:
-    """Select, order and attribute sentences of a prepared story."""
+    """Select, order and attribute sentences of a prepared story (`method`: a name or a summarizer)."""
     if not story.sentences:
         raise InputError("<input>", "no sentences to summarize")
-    summarizer = get_summarizer(method)
+    summarizer = get_summarizer(method) if isinstance(method, str) else method
     budget = Budget(words=words, min_sentence_words=min(6, max(1, words // 5)))
     chosen, scores, threshold = _select_distinct(story, summarizer, budget, align)
     sentences = tuple(
@@ -124,7 +124,7 @@ def _select_distinct(
 def summarize_articles(
     articles: Sequence[Article],
     words: int = 100,
-    method: str = DEFAULT_METHOD,
+    method: str | Summarizer = DEFAULT_METHOD,
     language: str | None = None,
     align: str = "semantic",
     query: str | None = None,

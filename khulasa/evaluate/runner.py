@@ -9,11 +9,12 @@ from dataclasses import dataclass
 from khulasa.evaluate.datasets import EvalCluster
 from khulasa.evaluate.rouge import RougeConfig, average, rouge
 from khulasa.pipeline import summarize_articles
+from khulasa.summarize import Summarizer
 
 System = Callable[[EvalCluster, int, str], str]
 
 
-def khulasa_system(method: str, align: str = "lexical") -> System:
+def khulasa_system(method: str | Summarizer, align: str = "lexical") -> System:
     """A system that runs Khulasa's full pipeline (cleaning, selection, restatement checks)."""
 
     def run(cluster: EvalCluster, words: int, language: str) -> str:

@@ -16,6 +16,7 @@ from collections import defaultdict
 
 import numpy as np
 
+from khulasa.represent.background import Background, load_background
 from khulasa.represent.story import Story
 from khulasa.represent.terms import SentenceTerms
 from khulasa.summarize.base import Budget, candidates, greedy_fill, position_prior
@@ -32,22 +33,33 @@ def concepts_of(terms: SentenceTerms, unigrams: bool) -> set[Concept]:
     return found
 
 
+def default_min_df(sources: int) -> int:
+    """Sources a concept must reach: 4 of 8 or more, 3 of 6 or 7, else any one (small clusters
+    have too few sources for agreement to separate content from noise)."""
+    return 4 if sources >= 8 else 3 if sources >= 6 else 1
+
+
 def concept_weights(
     story: Story,
     min_df: int | None = None,
     position_bonus: float = 0.5,
     title_bonus: float = 0.0,
     unigram_weight: float = 0.0,
+    background: Background | None = None,
+    specificity_powers: tuple[float, float] = (0.7, 0.2),
+    bigram_floor: float = 0.4,
 ) -> dict[Concept, float]:
     """Bigram weight = number of independent sources containing it (verbatim copies of an article
     count once), plus a bonus for early appearance.
 
-    With one article, document frequency says nothing, so the count of sentences is used.
+    With one article, document frequency says nothing, so the count of sentences is used. With a
+    `background`, each weight is scaled by the concept's specificity raised to a power (bigram,
+    unigram); bigrams keep at least `bigram_floor` of their weight.
     """
     documents = story.document_count
     sources = story.source_groups
     if min_df is None:
-        min_df = 4 if story.source_count >= 8 else 1
+        min_df = default_min_df(story.source_count)
     first_seen: dict[Concept, dict[int, int]] = defaultdict(dict)
     sentence_count: dict[Concept, int] = defaultdict(int)
     for sentence, terms in zip(story.sentences, story.terms, strict=True):
@@ -66,7 +78,14 @@ def concept_weights(
         bonus = sum(1.0 / (1.0 + index) for index in seen.values())
         in_headline = sum(1 for stem in concept if stem in headline) / len(concept)
         scale = unigram_weight if len(concept) == 1 else 1.0
-        weights[concept] = scale * (frequency + position_bonus * bonus) * (1.0 + title_bonus * in_headline)
+        weight = scale * (frequency + position_bonus * bonus) * (1.0 + title_bonus * in_headline)
+        if background is not None:
+            specificity = background.specificity(concept)
+            if len(concept) == 1:
+                weight *= specificity ** specificity_powers[1]
+            else:
+                weight *= max(bigram_floor, specificity ** specificity_powers[0])
+        weights[concept] = weight
     return weights
 
 
@@ -198,13 +217,16 @@ class CoverageSummarizer:
     Parameters
     ----------
     min_df : independent sources a bigram must appear in to count as a concept (default: 4 for
-        clusters of 8 or more sources, else 1); verbatim copies of an article count once.
+        clusters of 8 or more sources, 3 for 6 or 7, else 1); verbatim copies count once.
     position_bonus : weight of a concept's early appearance (sum of 1 / (1 + sentence index)).
     title_bonus : relative boost of concepts whose words are in a headline or the focus query.
     lead_weight : value of a sentence's own lead position.
     long_sentence_factor : one sentence up to this many times the budget may stand alone as the
         summary when it is worth more (per word) than any cover within the budget.
     unigram_weight : relative weight of content-stem concepts beside the bigrams (0 = bigrams only).
+    background : discount concepts common across the topics of a background collection: True uses
+        the model shipped for the story's language if any (English: DUC 2006-2007, see
+        represent/background.py), False none, or a given Background (held-out experiments).
     """
 
     name = "ilp"
@@ -218,8 +240,10 @@ class CoverageSummarizer:
         long_sentence_factor: float = 2.0,
         max_candidates: int = 150,
         unigram_weight: float = 0.6,
+        background: bool | Background = True,
     ) -> None:
         self.unigram_weight = unigram_weight
+        self.background = background
         self.min_df = min_df
         self.position_bonus = position_bonus
         self.title_bonus = title_bonus
@@ -232,7 +256,13 @@ class CoverageSummarizer:
             # One article: its lead is the editor's own summary, and no cover beats it
             # (BBC Arabic dev: lead 48.0 ROUGE-2 F against 37.1 for the cover).
             return LeadSummarizer().select(story, budget)
-        weights = concept_weights(story, self.min_df, self.position_bonus, self.title_bonus, self.unigram_weight)
+        if isinstance(self.background, Background):
+            background: Background | None = self.background
+        else:
+            background = load_background(story.language) if self.background else None
+        weights = concept_weights(
+            story, self.min_df, self.position_bonus, self.title_bonus, self.unigram_weight, background
+        )
         unigrams = self.unigram_weight > 0
         # A tiny lead preference breaks ties between equal covers toward earlier sentences.
         sentence_values = (self.lead_weight + 1e-3) * position_prior(story)
