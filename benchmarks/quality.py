@@ -11,22 +11,40 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from functools import lru_cache
 from pathlib import Path
 
 from benchmarks.sumy_peer import sumy_lexrank
 from khulasa.evaluate.datasets import DATASETS
 from khulasa.evaluate.rouge import RougeConfig
 from khulasa.evaluate.runner import evaluate_system, khulasa_system
+from khulasa.summarize.coverage import CoverageSummarizer
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "data"
 RESULTS = ROOT / "benchmarks" / "results"
 DEFAULT_SETS = ["duc2004", "ar-mds", "bbc-arabic", "duc2006", "duc2006-focused"]
-DEFAULT_METHODS = ["ilp", "lexrank", "centroid", "lead", "sumy-lexrank"]
+DEFAULT_METHODS = ["ilp", "ilp-no-background", "ilp-duc2007-background", "lexrank", "centroid", "lead", "sumy-lexrank"]
+# Ablations of the English background model (Arabic has none, so they would repeat the ilp row):
+# without it, and with one built from DUC 2007 alone, which keeps DUC 2006 held out.
+ENGLISH_ONLY = {"ilp-no-background", "ilp-duc2007-background"}
+
+
+@lru_cache(maxsize=1)
+def duc2007_background():
+    from khulasa.represent.build_background import build
+
+    return build(DATA, 2, sources=("duc2006-2007/duc2007_main.jsonl",))
 
 
 def system_for(method: str):
-    return sumy_lexrank if method == "sumy-lexrank" else khulasa_system(method)
+    if method == "sumy-lexrank":
+        return sumy_lexrank
+    if method == "ilp-no-background":
+        return khulasa_system(CoverageSummarizer(background=False))
+    if method == "ilp-duc2007-background":
+        return khulasa_system(CoverageSummarizer(background=duc2007_background()))
+    return khulasa_system(method)
 
 
 def run(sets: list[str], methods: list[str], limit: int | None) -> list[dict]:
@@ -36,6 +54,8 @@ def run(sets: list[str], methods: list[str], limit: int | None) -> list[dict]:
         config = RougeConfig(language=dataset.language, stem=True, word_limit=dataset.words)
         for method in methods:
             if method == "sumy-lexrank" and dataset.focused:
+                continue
+            if method in ENGLISH_ONLY and dataset.language != "en":
                 continue
             result = evaluate_system(system_for(method), dataset.clusters(DATA, limit), dataset.words, config)
             side = dataset.measure
