@@ -43,7 +43,7 @@ def sumy_lexrank(text: str) -> None:
     LexRankSummarizer()(document, 4)
 
 
-def cluster_latency(name: str, limit: int | None = None) -> tuple[float, float, float, int]:
+def cluster_latency(name: str, limit: int | None = None, align: str = "lexical") -> tuple[float, float, float, int]:
     """Warm time to clean, split and summarize each cluster of a set (default method), one core."""
     from khulasa.evaluate.datasets import DATASETS
     from khulasa.pipeline import summarize_articles
@@ -53,9 +53,9 @@ def cluster_latency(name: str, limit: int | None = None) -> tuple[float, float, 
     times = []
     for cluster in dataset.clusters(data, limit):
         articles = list(cluster.articles)
-        summarize_articles(articles, words=dataset.words, language=dataset.language, align="lexical")
+        summarize_articles(articles, words=dataset.words, language=dataset.language, align=align)
         start = time.perf_counter()
-        summarize_articles(articles, words=dataset.words, language=dataset.language, align="lexical")
+        summarize_articles(articles, words=dataset.words, language=dataset.language, align=align)
         times.append(time.perf_counter() - start)
     times.sort()
     return statistics.median(times), times[int(0.9 * (len(times) - 1))], times[-1], len(times)
@@ -93,11 +93,11 @@ def main() -> None:
         print(f"{name:58} {median:9.3f} {min(times):8.3f} {median / reference:8.1f}")
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
-    print("\nwarm time per cluster, default method (ilp), lexical alignment, pinned to one core")
-    print(f"{'set':12} {'clusters':>8} {'median s':>9} {'p90 s':>8} {'max s':>8}")
-    for name in ("duc2004", "ar-mds"):
-        median, p90, worst, count = cluster_latency(name)
-        print(f"{name:12} {count:8} {median:9.3f} {p90:8.3f} {worst:8.3f}")
+    print("\nwarm time per cluster, default method (ilp), pinned to one core")
+    print(f"{'set':12} {'align':9} {'clusters':>8} {'median s':>9} {'p90 s':>8} {'max s':>8}")
+    for name, align in (("duc2004", "lexical"), ("ar-mds", "lexical"), ("duc2004", "semantic")):
+        median, p90, worst, count = cluster_latency(name, align=align)
+        print(f"{name:12} {align:9} {count:8} {median:9.3f} {p90:8.3f} {worst:8.3f}")
 
 
 if __name__ == "__main__":

@@ -65,6 +65,7 @@ _ABBREVIATIONS = frozenset(
         "vol",
     ]
 )
+_LONGEST_WORD = 40
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)$")
 _LINE_END_OK = re.compile(r"[.!?؟:»”\"')\]…]\s*$")
 
@@ -80,7 +81,8 @@ class Span:
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
-    match = _WORD_BEFORE.search(text, 0, dot)
+    # Only the word right before the dot matters; searching from 0 made long paragraphs quadratic.
+    match = _WORD_BEFORE.search(text, max(0, dot - _LONGEST_WORD), dot)
     if match is None:
         return False
     word = match.group(1)

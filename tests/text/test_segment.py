@@ -84,3 +84,11 @@ def test_no_sentence_starts_with_a_comma_split(paragraph):
     for start, _ in split_paragraph(paragraph):
         before = paragraph[:start].rstrip()
         assert not before.endswith(("،", "؛"))
+
+
+def test_abbreviations_are_recognized_deep_into_a_long_paragraph():
+    filler = "The talks went on for hours without a break " * 200
+    paragraph = f"{filler}and Mr. Smith left. Then Gen. Lee spoke."
+    sentences = [paragraph[a:b] for a, b in split_paragraph(paragraph, "en")]
+    assert sentences[-1] == "Then Gen. Lee spoke."
+    assert sentences[-2].endswith("and Mr. Smith left.")
