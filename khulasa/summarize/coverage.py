@@ -1,9 +1,10 @@
 """Concept-coverage ILP (Gillick and Favre 2009, ICSISumm), solved exactly with HiGHS.
 
-Concepts are stemmed word bigrams weighted by how many independent articles contain them, with a bonus for
-appearing early in an article. The program picks the sentences that cover the most concept
-weight within the budget; a concept counts once however often it is covered, which is what
-keeps the summary free of repetition. Pairs of near-identical sentences are also excluded
+Concepts are stemmed word bigrams (and content stems) weighted by how many independent articles
+contain them, with a bonus for appearing early in an article and, where a background model ships
+(English), a discount for concepts that most news topics share. The program picks the sentences
+that cover the most concept weight within the budget; a concept counts once however often it is
+covered, which is what keeps the summary free of repetition. Pairs of near-identical sentences are also excluded
 explicitly. If the solver is missing or times out, a greedy cover is used.
 """
 
