@@ -45,11 +45,15 @@ def stands_alone(text: str, language: str) -> bool:
     return not pattern.match(text.strip())
 
 
+def fitting_sentences(story: Story, budget: Budget) -> list[int]:
+    """Sentences long enough to be worth quoting and short enough to fit the budget."""
+    return [i for i, n in enumerate(story.word_counts) if budget.min_sentence_words <= n <= budget.words]
+
+
 def candidates(story: Story, budget: Budget) -> list[int]:
     """Sentences long enough to stand alone, short enough to fit the budget, and not leaning on
     the sentence before them (when enough others are left)."""
-    counts = story.word_counts
-    fitting = [i for i, n in enumerate(counts) if budget.min_sentence_words <= n <= budget.words]
+    fitting = fitting_sentences(story, budget)
     independent = [i for i in fitting if stands_alone(story.sentences[i].text, story.language)]
     return independent if len(independent) >= 3 else fitting
 
