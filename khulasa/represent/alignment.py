@@ -17,14 +17,19 @@ MIN_SHARED_TERMS = 3
 MAX_SEMANTIC_PARTNERS = 48
 
 
+def lexical_scores(story: Story, rows: list[int] | np.ndarray, columns: list[int] | np.ndarray) -> np.ndarray:
+    """Mean of stem cosine and character 4-gram cosine between sentences `rows` and `columns`."""
+    stems, chars = story.vectors, story.char_vectors
+    stem_cosines = stems[rows] @ stems[columns].T
+    char_cosines = chars[rows] @ chars[columns].T
+    return (np.asarray(stem_cosines.todense()) + np.asarray(char_cosines.todense())) / 2.0
+
+
 def lexical_rows(story: Story, rows: list[int]) -> np.ndarray:
-    """Mean of stem cosine and character 4-gram cosine between `rows` and every sentence."""
+    """Lexical scores between `rows` and every sentence."""
     if not rows:
         return np.zeros((0, len(story.sentences)))
-    matrix = story.char_vectors
-    chars = np.asarray((matrix[rows] @ matrix.T).todense())
-    stems = np.asarray((story.vectors[rows] @ story.vectors.T).todense())
-    return (stems + chars) / 2.0
+    return lexical_scores(story, rows, np.arange(len(story.sentences)))
 
 
 @lru_cache(maxsize=1)
@@ -102,11 +107,8 @@ def restating_pairs(story: Story, indices: list[int], threshold: float, chunk: i
     if len(indices) < 2:
         return pairs
     columns = np.asarray(indices)
-    stems = story.vectors[columns]
-    chars = story.char_vectors[columns]
     for start in range(0, len(columns), chunk):
-        rows = slice(start, start + chunk)
-        scores = (np.asarray((stems[rows] @ stems.T).todense()) + np.asarray((chars[rows] @ chars.T).todense())) / 2
+        scores = lexical_scores(story, columns[start : start + chunk], columns)
         for a, b in zip(*np.nonzero(scores >= threshold), strict=True):
             i, j = int(columns[start + a]), int(columns[b])
             if i < j:
