@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from khulasa.represent.terms import sentence_terms
+from khulasa.represent.terms import Concept, sentence_terms
 
 DATA = Path(__file__).resolve().parent / "data"
 PROBE = {
@@ -31,11 +31,11 @@ class Background:
 
     language: str
     topics: int
-    counts: Mapping[tuple[str, ...], int]
+    counts: Mapping[Concept, int]
     fingerprint: str = ""
     """Terms of a probe sentence when the model was built: the stemmer it expects."""
 
-    def specificity(self, concept: tuple[str, ...]) -> float:
+    def specificity(self, concept: Concept) -> float:
         """1 for a concept no background topic has, falling to 0 for one that every topic has."""
         return 1.0 - math.log1p(self.counts.get(concept, 0)) / math.log1p(self.topics)
 
@@ -69,7 +69,7 @@ def write_background(background: Background, path: Path, about: str) -> None:
 def read_background(path: Path) -> Background:
     with lzma.open(path, "rt", encoding="utf-8") as handle:
         header = json.loads(handle.readline())
-        counts: dict[tuple[str, ...], int] = {}
+        counts: dict[Concept, int] = {}
         for line in handle:
             count, _, concept = line.rstrip("\n").partition("\t")
             counts[tuple(concept.split(" "))] = int(count)

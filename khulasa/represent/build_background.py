@@ -15,26 +15,20 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from khulasa.model import Article
 from khulasa.pipeline import prepare_story
+from khulasa.read.jsonl import cluster_from_record
 from khulasa.represent.background import Background, model_path, probe_fingerprint, write_background
+from khulasa.represent.terms import Concept, concepts_of
 
 ROOT = Path(__file__).resolve().parents[2]
 SOURCES = ("duc2006-2007/duc2006.jsonl", "duc2006-2007/duc2007_main.jsonl")
 
 
-def topic_concepts(record: dict) -> set[tuple[str, ...]]:
-    """Every content stem and stemmed bigram of one topic's documents."""
-    articles = [
-        Article(id=str(doc.get("docno") or n), text=doc["text"], source=str(doc.get("docno") or n))
-        for n, doc in enumerate(record["docs"])
-    ]
-    story, _ = prepare_story(articles, "en")
-    found: set[tuple[str, ...]] = set()
-    for terms in story.terms:
-        found.update(terms.bigrams)
-        found.update((stem,) for stem in terms.content)
-    return found
+def topic_concepts(record: dict, number: int, origin: str) -> set[Concept]:
+    """Every content stem and stemmed bigram of one topic's documents, read as `khulasa batch` reads
+    a cluster."""
+    story, _ = prepare_story(cluster_from_record(record, number, origin).articles, "en")
+    return {concept for terms in story.terms for concept in concepts_of(terms, unigrams=True)}
 
 
 def build(data: Path, min_count: int, sources: tuple[str, ...] = SOURCES) -> Background:
@@ -43,8 +37,8 @@ def build(data: Path, min_count: int, sources: tuple[str, ...] = SOURCES) -> Bac
     topics = 0
     for source in sources:
         with open(data / source, encoding="utf-8") as handle:
-            for line in handle:
-                counts.update(topic_concepts(json.loads(line)))
+            for number, line in enumerate(handle, start=1):
+                counts.update(topic_concepts(json.loads(line), number, source))
                 topics += 1
     kept = {concept: count for concept, count in counts.items() if count >= min_count}
     return Background("en", topics, kept, probe_fingerprint("en"))

@@ -29,6 +29,18 @@ def sentence_terms(text: str, language: str) -> SentenceTerms:
     return SentenceTerms(stems, content, bigrams)
 
 
+Concept = tuple[str, ...]
+"""A summarization concept: a stemmed bigram, or a 1-tuple content stem."""
+
+
+def concepts_of(terms: SentenceTerms, unigrams: bool) -> set[Concept]:
+    """A sentence's concepts: stemmed bigrams, plus content stems when `unigrams` is set."""
+    found: set[Concept] = set(terms.bigrams)
+    if unigrams:
+        found.update((stem,) for stem in terms.content)
+    return found
+
+
 NGRAM = 4
 
 

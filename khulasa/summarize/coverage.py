@@ -19,19 +19,9 @@ import numpy as np
 
 from khulasa.represent.background import Background, load_background
 from khulasa.represent.story import Story
-from khulasa.represent.terms import SentenceTerms
+from khulasa.represent.terms import Concept, concepts_of
 from khulasa.summarize.base import Budget, candidates, greedy_fill, position_prior
 from khulasa.summarize.lead import LeadSummarizer
-
-Concept = tuple[str, ...]
-
-
-def concepts_of(terms: SentenceTerms, unigrams: bool) -> set[Concept]:
-    """A sentence's concepts: stemmed bigrams, plus content stems when `unigrams` is set."""
-    found: set[Concept] = set(terms.bigrams)
-    if unigrams:
-        found.update((stem,) for stem in terms.content)
-    return found
 
 
 def default_min_df(sources: int) -> int:
