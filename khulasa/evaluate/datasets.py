@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from khulasa.model import Article
+from khulasa.read.jsonl import article_from_record, cluster_from_record
 
 
 @dataclass(frozen=True)
@@ -33,36 +34,22 @@ class Dataset:
 
     def clusters(self, data_dir: Path, limit: int | None = None) -> Iterator[EvalCluster]:
         with open(data_dir / self.path, encoding="utf-8") as handle:
-            for number, line in enumerate(handle):
-                if limit is not None and number >= limit:
+            for number, line in enumerate(handle, start=1):
+                if limit is not None and number > limit:
                     return
-                yield _cluster(json.loads(line), self.focused)
+                yield _cluster(json.loads(line), self.focused, number, self.path)
 
 
-def _cluster(record: dict, focused: bool) -> EvalCluster:
+def _cluster(record: dict, focused: bool, number: int, origin: str) -> EvalCluster:
+    """Documents read exactly as `khulasa batch` reads them, plus the references and topic."""
     if "docs" not in record:  # single-document set: the article is the cluster
-        article = Article(
-            id=record["id"],
-            text=record["text"],
-            title=record.get("title"),
-            source=record.get("src"),
-            time=record.get("time"),
-        )
-        return EvalCluster(record["id"], (article,), (record["abstract"],))
-    articles = tuple(
-        Article(
-            id=str(doc.get("id") or doc.get("file") or doc.get("docno") or position),
-            text=doc["text"],
-            title=doc.get("title"),
-            source=doc.get("source") or str(doc.get("id") or doc.get("file") or doc.get("docno") or position),
-            time=doc.get("time"),
-        )
-        for position, doc in enumerate(record["docs"])
-    )
+        article = article_from_record(record, f"{origin}:{number}", origin)
+        return EvalCluster(article.id, (article,), (record["abstract"],))
+    cluster = cluster_from_record(record, number, origin)
     references = record.get("refs") or record.get("refs_from_pyramid") or []
     topic = record.get("topic")
     query = f"{topic['title']}. {topic['narr']}" if focused and topic else None
-    return EvalCluster(str(record.get("id") or record.get("cluster")), articles, tuple(references), query)
+    return EvalCluster(cluster.id, cluster.articles, tuple(references), query)
 
 
 DATASETS = {
