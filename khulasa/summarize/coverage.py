@@ -257,15 +257,18 @@ class CoverageSummarizer:
         unigrams = self.unigram_weight > 0
         # A tiny lead preference breaks ties between equal covers toward earlier sentences.
         sentence_values = (self.lead_weight + 1e-3) * position_prior(story)
-        gain = np.array([sum(weights.get(c, 0.0) for c in concepts_of(t, unigrams)) for t in story.terms])
+        sentence_concepts = [concepts_of(t, unigrams) for t in story.terms]
+        gain = np.array([sum(weights.get(c, 0.0) for c in concepts) for concepts in sentence_concepts])
         gain = gain + sentence_values
         pool = candidates(story, budget)
         if len(pool) > self.max_candidates:
             pool = sorted(sorted(pool, key=lambda i: -gain[i] / story.word_counts[i])[: self.max_candidates])
-        chosen = self._cover(story, budget, pool, weights, sentence_values, unigrams) if pool and weights else None
+        chosen = None
+        if pool and weights:
+            chosen = self._cover(story, budget, pool, weights, sentence_values, sentence_concepts)
         cover_value = -1.0
         if chosen:
-            covered = {c for i in chosen for c in concepts_of(story.terms[i], unigrams)}
+            covered = {c for i in chosen for c in sentence_concepts[i]}
             cover_value = sum(weights.get(c, 0.0) for c in covered) + float(sentence_values[chosen].sum())
         single, single_value = self._best_long_sentence(story, budget, gain)
         if single is not None and single_value > cover_value:
@@ -281,15 +284,11 @@ class CoverageSummarizer:
         pool: list[int],
         weights: dict[Concept, float],
         sentence_values: np.ndarray,
-        unigrams: bool,
+        sentence_concepts: list[set[Concept]],
     ) -> list[int] | None:
         concept_index: dict[Concept, int] = {}
-        sentence_concepts = [
-            [
-                concept_index.setdefault(c, len(concept_index))
-                for c in concepts_of(story.terms[i], unigrams)
-                if c in weights
-            ]
+        pool_concepts = [
+            [concept_index.setdefault(c, len(concept_index)) for c in sentence_concepts[i] if c in weights]
             for i in pool
         ]
         concept_values = np.zeros(len(concept_index))
@@ -303,7 +302,7 @@ class CoverageSummarizer:
             if similarity[pool[a], pool[b]] >= budget.redundancy or (pool[a], pool[b]) in budget.exclusive
         ]
         chosen = solve_coverage(
-            story.word_counts[pool], sentence_concepts, concept_values, budget.words, exclusive, sentence_values[pool]
+            story.word_counts[pool], pool_concepts, concept_values, budget.words, exclusive, sentence_values[pool]
         )
         return None if chosen is None else [pool[i] for i in chosen]
 
