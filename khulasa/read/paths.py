@@ -57,10 +57,10 @@ def read_file(
         if size > max_bytes:
             raise InputError(origin, f"file too large ({size / 1e6:.1f} MB, limit {max_bytes / 1e6:.0f} MB)")
         data = path.read_bytes()
-        suffix = path.suffix.lower()
-        if suffix == ".xz":
+        name = path  # the name that says what the content is: feed.jsonl for feed.jsonl.xz
+        if path.suffix.lower() == ".xz":
             data = lzma.decompress(data)
-            suffix = Path(path.stem).suffix.lower()
+            name = Path(path.stem)
     except lzma.LZMAError as exc:
         raise InputError(origin, "corrupt .xz archive") from exc
     except FileNotFoundError as exc:
@@ -70,7 +70,7 @@ def read_file(
     except PermissionError as exc:
         raise InputError(origin, "permission denied") from exc
     text = decode_bytes(data, origin, max_bytes)
-    return parse_text(text, Path(path.stem).stem if path.suffix == ".xz" else path.stem, origin, suffix, on_error, warn)
+    return parse_text(text, name.stem, origin, name.suffix.lower(), on_error, warn)
 
 
 def _expand(paths: Iterable[str | Path]) -> list[Path]:

@@ -88,3 +88,19 @@ def test_jsonl_strings_may_hold_unicode_line_separators(tmp_path):
     rows = [{"id": "1", "text": "سطر أول\u2028سطر ثان\x85 ثالث."}, {"id": "2", "text": "خبر آخر هنا."}]
     path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows) + "\n", encoding="utf-8")
     assert [a.id for a in read_paths([path])] == ["1", "2"]
+
+
+@pytest.mark.parametrize("suffix", [".xz", ".XZ"])
+def test_xz_files_are_read_as_what_they_compress(tmp_path, suffix):
+    import lzma
+
+    feed = tmp_path / f"feed.jsonl{suffix}"
+    feed.write_bytes(lzma.compress('{"id": "7", "text": "خبر عاجل من العاصمة اليوم."}\n'.encode()))
+    note = tmp_path / f"report.txt{suffix}"
+    note.write_bytes(lzma.compress("عنوان الخبر\n\nنص الخبر الكامل هنا في سطر ثان.".encode()))
+    assert [a.id for a in read_paths([feed])] == ["7"]
+    assert [a.id for a in read_paths([note])] == ["report"]
+    broken = tmp_path / f"broken.jsonl{suffix}"
+    broken.write_bytes(b"not xz at all")
+    with pytest.raises(InputError, match="corrupt .xz archive"):
+        read_paths([broken])
