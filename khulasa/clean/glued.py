@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from khulasa.text.frequency import zipf as _frequency
+from khulasa.text.frequency import zipf
 
 RARE_ZIPF = 2.0
 COMMON_ZIPF = 4.0
@@ -17,19 +17,15 @@ MIN_PART = 3
 _ARABIC_WORD = re.compile(r"[\u0621-\u064A]{7,}")
 
 
-def _zipf(word: str) -> float:
-    return _frequency(word, "ar")
-
-
 @lru_cache(maxsize=100_000)
 def split_glued(word: str) -> str | None:
     """'part1 part2' when `word` is two common Arabic words glued together, else None."""
-    if len(word) < 2 * MIN_PART or _zipf(word) >= RARE_ZIPF:
+    if len(word) < 2 * MIN_PART or zipf(word, "ar") >= RARE_ZIPF:
         return None
     best: tuple[float, str] | None = None
     for cut in range(MIN_PART, len(word) - MIN_PART + 1):
         left, right = word[:cut], word[cut:]
-        score = min(_zipf(left), _zipf(right))
+        score = min(zipf(left, "ar"), zipf(right, "ar"))
         if score >= COMMON_ZIPF and (best is None or score > best[0]):
             best = (score, f"{left} {right}")
     return best[1] if best else None

@@ -4,8 +4,8 @@ Concepts are stemmed word bigrams (and content stems) weighted by how many indep
 contain them, with a bonus for appearing early in an article and, where a background model ships
 (English), a discount for concepts that most news topics share. The program picks the sentences
 that cover the most concept weight within the budget; a concept counts once however often it is
-covered, which is what keeps the summary free of repetition. Pairs of near-identical sentences are also excluded
-explicitly. If the solver is missing or times out, a greedy cover is used.
+covered, which is what keeps the summary free of repetition. Pairs of near-identical sentences
+are also excluded explicitly. If the solver is missing or times out, a greedy cover is used.
 """
 
 from __future__ import annotations
