@@ -102,5 +102,5 @@ def test_xz_files_are_read_as_what_they_compress(tmp_path, suffix):
     assert [a.id for a in read_paths([note])] == ["report"]
     broken = tmp_path / f"broken.jsonl{suffix}"
     broken.write_bytes(b"not xz at all")
-    with pytest.raises(InputError, match="corrupt .xz archive"):
+    with pytest.raises(InputError, match=r"corrupt \.xz archive"):
         read_paths([broken])
