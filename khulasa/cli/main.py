@@ -69,6 +69,9 @@ def build_parser() -> argparse.ArgumentParser:
     ingest.add_argument("--threshold", type=float, default=0.2, help="cosine to join a story (default 0.2)")
     ingest.add_argument("--no-summaries", action="store_true", help="do not summarize the stories touched")
     ingest.add_argument(
+        "--batch-size", type=int, default=500, help="articles committed together with their stories (default 500)"
+    )
+    ingest.add_argument(
         "--on-error", choices=["stop", "skip"], default="stop", help="bad file or line: stop (default) or skip"
     )
 

@@ -37,17 +37,28 @@ def ingest_command(args: argparse.Namespace, warn: Callable[[str], None]) -> int
 
     articles = read_paths(args.paths, args.on_error, warn, max_bytes=max(MAX_BYTES, 2**34))
     with _open(args.db) as store:
-        report = ingest_articles(store, articles, args.window_days, args.threshold, progress=sys.stderr.isatty())
-        store_copies = store.exact_copies
-        touched = [s for s in sorted(report.stories) if (story := store.story(s)) and story.article_count > 1]
-        if not args.no_summaries:
-            for story_id in tqdm(touched, desc="summarizing", unit="story", disable=not sys.stderr.isatty()):
-                refresh_summary(store, story_id)
+        report = ingest_articles(
+            store,
+            articles,
+            args.window_days,
+            args.threshold,
+            batch_size=max(1, args.batch_size),
+            progress=sys.stderr.isatty(),
+            wait=warn,
+        )
+        for given, stored in report.renamed[:5]:
+            warn(f"article id '{given}' is already stored with different text: stored as '{stored}'")
+        if len(report.renamed) > 5:
+            warn(f"{len(report.renamed) - 5} more articles stored under derived ids (their ids held other text)")
+        # Every story whose summary is missing or out of date, including those a killed run left.
+        stale = [] if args.no_summaries else store.stale_summaries()
+        for story_id in tqdm(stale, desc="summarizing", unit="story", disable=not sys.stderr.isatty()):
+            refresh_summary(store, story_id)
     print(
-        f"read {report.read} articles: {report.added} new, {store_copies} exact copies and "
-        f"{report.duplicates - store_copies} near-duplicates linked, "
-        f"{report.read - report.added - store_copies} already stored; {len(report.stories)} stories touched "
-        f"({len(touched)} with several articles) in {args.db}"
+        f"read {report.read} articles: {report.added} new ({len(report.renamed)} under derived ids), "
+        f"{report.exact_copies} exact copies and {report.near_duplicates} near-duplicates linked, "
+        f"{report.already_stored} already stored; {len(report.stories)} stories touched, "
+        f"{len(stale)} summaries refreshed in {args.db}"
     )
     return 0
 

@@ -208,7 +208,13 @@ def create_app(db: str = "khulasa.sqlite", token: str | None = None, max_body: i
 
         with store() as s:
             report = ingest_articles(s, _articles(docs))
-        return {"added": report.added, "duplicates": report.duplicates, "stories": sorted(report.stories)}
+        return {
+            "added": report.added,
+            "duplicates": report.duplicates,
+            "already_stored": report.already_stored,
+            "renamed": [{"id": given, "stored_as": stored} for given, stored in report.renamed],
+            "stories": sorted(report.stories),
+        }
 
     return app
 

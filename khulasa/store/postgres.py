@@ -5,8 +5,9 @@ store = PostgresStore("postgresql://user@host/khulasa")   # or "host=/run/postgr
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from contextlib import AbstractContextManager
+import zlib
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import AbstractContextManager, contextmanager
 from typing import Any
 
 from khulasa.store.sql import SQLStore
@@ -41,7 +42,6 @@ class PostgresStore(SQLStore):
 
         self.path = dsn
         self.connection = psycopg.connect(dsn, autocommit=True, row_factory=_row_factory)
-        self.exact_copies = 0
         self.migrate()
 
     def _sql(self, query: str, parameters: Sequence = ()) -> Any:
@@ -51,4 +51,24 @@ class PostgresStore(SQLStore):
         return self.connection.transaction()
 
     def _ddl(self, statement: str) -> str:
-        return statement.replace(" REAL", " DOUBLE PRECISION")
+        return statement.replace(" REAL", " DOUBLE PRECISION").replace(" BLOB", " BYTEA")
+
+    def _lock_schema(self) -> None:
+        self._sql("SELECT pg_advisory_xact_lock(?)", (_SCHEMA_LOCK,))
+
+    @contextmanager
+    def _writer_lock(self, wait: Callable[[str], None] | None) -> Iterator[None]:
+        """A session-level advisory lock: PostgreSQL releases it when the holder's connection ends."""
+        if not self._sql("SELECT pg_try_advisory_lock(?)", (_WRITER_LOCK,)).fetchone()[0]:
+            if wait is not None:
+                wait(f"{self.path}: another ingest is writing to this database; waiting for it to finish")
+            self._sql("SELECT pg_advisory_lock(?)", (_WRITER_LOCK,))
+        try:
+            yield
+        finally:
+            self._sql("SELECT pg_advisory_unlock(?)", (_WRITER_LOCK,))
+
+
+# Advisory lock keys (64-bit): fixed numbers derived from names, shared by every Khulasa process.
+_SCHEMA_LOCK = zlib.crc32(b"khulasa schema")
+_WRITER_LOCK = zlib.crc32(b"khulasa writer")

@@ -1,4 +1,9 @@
-"""Schema migrations: each step runs once, in order, and is recorded in `schema_version`."""
+"""Schema migrations: each step runs once, in order, whole or not at all, and is recorded in
+`schema_version`.
+
+3 adds `stream_state`: the ingester's deduplication and clustering state, checkpointed in the
+transaction of each batch so that a killed run resumes exactly where its last batch committed.
+"""
 
 from __future__ import annotations
 
@@ -45,6 +50,14 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
             paragraph INTEGER NOT NULL,
             text TEXT NOT NULL,
             PRIMARY KEY (article_id, idx)
+        )""",
+    ),
+    (
+        """CREATE TABLE stream_state (
+            name TEXT PRIMARY KEY,
+            version INTEGER NOT NULL,
+            state BLOB NOT NULL,
+            updated_at REAL NOT NULL
         )""",
     ),
 )

@@ -5,9 +5,9 @@ from __future__ import annotations
 import hashlib
 import json
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from khulasa.model import Article
@@ -42,11 +42,35 @@ class StoredStory:
     last_published: float | None
 
 
+@dataclass
+class AddResult:
+    """What one `add_articles` call did with each article it was given (nothing is dropped silently).
+
+    new: stored articles to be deduplicated and clustered (with their stored ids).
+    exact_copies: stored under their own id and linked to an earlier article with the same words.
+    already_stored: the same id with the same words was there already (re-ingesting adds nothing).
+    renamed: (given id, stored id) for articles whose id was taken by different text: stored under a
+        derived id `ID~HASH` rather than dropped.
+    """
+
+    new: list[Article] = field(default_factory=list)
+    exact_copies: int = 0
+    already_stored: int = 0
+    renamed: list[tuple[str, str]] = field(default_factory=list)
+
+
+def derived_id(article_id: str, digest: str) -> str:
+    """The id under which an article is stored when its own id is taken by different text."""
+    return f"{article_id}~{digest[:12]}"
+
+
 class SQLStore:
     """A Khulasa database behind plain SQL that SQLite and PostgreSQL both accept.
 
-    Subclasses open the connection and provide `_sql` (run one statement, `?` placeholders) and
-    `_transaction` (a context manager that commits or rolls back).
+    Subclasses open the connection and provide `_sql` (run one statement, `?` placeholders),
+    `_transaction` (a context manager that commits or rolls back, nestable), `_writer_lock` (an
+    exclusive lock for the one writer that may cluster at a time, released if its process dies)
+    and `_lock_schema` (serializes migrations inside their transaction).
     """
 
     connection: Any
@@ -56,6 +80,12 @@ class SQLStore:
 
     def _transaction(self) -> AbstractContextManager:  # pragma: no cover - abstract
         raise NotImplementedError
+
+    def _writer_lock(self, wait: Callable[[str], None] | None) -> AbstractContextManager:  # pragma: no cover
+        raise NotImplementedError
+
+    def _lock_schema(self) -> None:
+        """Hold off other processes migrating the same database until this transaction ends."""
 
     def close(self) -> None:
         self.connection.close()
@@ -70,35 +100,70 @@ class SQLStore:
         """Schema statements as this database spells them."""
         return statement
 
+    def transaction(self) -> AbstractContextManager:
+        """All statements inside commit together or not at all; nested uses join the outer one."""
+        return self._transaction()
+
+    def writer(self, wait: Callable[[str], None] | None = None) -> AbstractContextManager:
+        """Exclusive right to add and cluster articles: concurrent ingests run one after the other.
+
+        Clustering keeps state between articles, so two writers interleaving their batches would
+        each cluster against a stale view and could hand out the same story ids. The second
+        writer waits for the first (told through `wait` once) instead; a writer that was killed
+        releases the lock with its process.
+        """
+        return self._writer_lock(wait)
+
     def schema_version(self) -> int:
         self._sql("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
         row = self._sql("SELECT MAX(version) FROM schema_version").fetchone()
         return row[0] or 0
 
     def migrate(self) -> None:
-        """Apply the migrations this file has not seen yet, each in its own transaction."""
+        """Apply the migrations this database has not seen yet, each whole or not at all.
+
+        Each migration and its version row are one transaction (a kill between two statements
+        leaves the previous schema, and the next open applies the migration again); the version
+        is read inside it, under the schema lock, so two processes never apply one twice. An
+        up-to-date database is only read: opening a store never waits for a writer's lock.
+        """
+        try:
+            if self._sql("SELECT MAX(version) FROM schema_version").fetchone()[0] == len(MIGRATIONS):
+                return
+        except Exception:  # no schema_version table yet (sqlite3 / psycopg errors differ)
+            pass
         for version, statements in enumerate(MIGRATIONS, start=1):
-            if version <= self.schema_version():
-                continue
             with self._transaction():
+                self._lock_schema()
+                if version <= self.schema_version():
+                    continue
                 for statement in statements:
                     self._sql(self._ddl(statement))
                 self._sql("INSERT INTO schema_version VALUES (?)", (version,))
 
-    def add_articles(self, articles: Iterable[Article]) -> list[Article]:
-        """Insert articles in one transaction and return the new ones.
+    def add_articles(self, articles: Iterable[Article]) -> AddResult:
+        """Insert articles in one transaction and say what became of each (see `AddResult`).
 
-        An id already stored is skipped (re-ingesting a feed adds nothing). A new id whose
-        content hash is already stored is an exact copy: it is stored and linked to the first
-        copy as its duplicate, never dropped.
+        Articles are keyed by id and content hash: an id stored with the same words adds nothing;
+        an id stored with other words is stored under a derived id; a new id whose words are
+        already stored is an exact copy, stored and linked to the first copy, never dropped.
         """
-        added = []
+        result = AddResult()
         now = time.time()
         with self._transaction():
             for article in articles:
-                if self._sql("SELECT 1 FROM articles WHERE id = ?", (article.id,)).fetchone():
-                    continue
                 digest = content_hash(article)
+                stored = self._sql("SELECT content_hash FROM articles WHERE id = ?", (article.id,)).fetchone()
+                if stored is not None:
+                    if stored[0] == digest:
+                        result.already_stored += 1
+                        continue
+                    new_id = derived_id(article.id, digest)
+                    if self._sql("SELECT 1 FROM articles WHERE id = ?", (new_id,)).fetchone():
+                        result.already_stored += 1
+                        continue
+                    result.renamed.append((article.id, new_id))
+                    article = replace(article, id=new_id)
                 original = self._sql(
                     "SELECT id FROM articles WHERE content_hash = ? AND duplicate_of IS NULL "
                     "ORDER BY ingested_at, id LIMIT 1",
@@ -125,19 +190,27 @@ class SQLStore:
                     ),
                 )
                 if original is None:
-                    added.append(article)
+                    result.new.append(article)
                 else:
-                    self.exact_copies += 1
-        return added
+                    result.exact_copies += 1
+        return result
 
     def link_duplicate(self, article_id: str, original_id: str) -> None:
         with self._transaction():
             self._sql("UPDATE articles SET duplicate_of = ? WHERE id = ?", (original_id, article_id))
 
-    def assign(self, assignments: Iterable[tuple[str, int]]) -> None:
-        """Put articles into stories and refresh those stories' counts, outlets and time span."""
+    def assign(self, assignments: Iterable[tuple[str, int]], new_stories: Iterable[int] = ()) -> None:
+        """Put articles into stories and refresh those stories' counts, outlets and time span.
+
+        `new_stories` are ids the caller took from `next_story_id` for stories it opened: they are
+        inserted with a plain INSERT, so an id another writer took already fails loudly instead of
+        merging two stories. Other story ids must exist or are created (callers placing articles
+        by hand, as tests do).
+        """
         assignments = list(assignments)
         with self._transaction():
+            for story_id in sorted(set(new_stories)):
+                self._sql("INSERT INTO stories (id, updated_at) VALUES (?, ?)", (story_id, time.time()))
             for article_id, story_id in assignments:
                 exists = self._sql("SELECT 1 FROM stories WHERE id = ?", (story_id,)).fetchone()
                 if not exists:
@@ -174,6 +247,7 @@ class SQLStore:
         )
 
     def next_story_id(self) -> int:
+        """The next free story id, read from the database (call it inside the writer's transaction)."""
         return (self._sql("SELECT MAX(id) FROM stories").fetchone()[0] or 0) + 1
 
     def _article(self, row: Any) -> StoredArticle:
@@ -207,8 +281,40 @@ class SQLStore:
         ).fetchall()
         return [self._article(r) for r in rows]
 
-    def latest_published(self) -> float | None:
-        return self._sql("SELECT MAX(published) FROM articles WHERE story_id IS NOT NULL").fetchone()[0]
+    def story_of(self, article_id: str) -> int | None:
+        row = self._sql("SELECT story_id FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return row[0] if row else None
+
+    def load_state(self, name: str) -> tuple[int, bytes] | None:
+        """A checkpoint saved by `save_state`: (version, bytes), or None."""
+        row = self._sql("SELECT version, state FROM stream_state WHERE name = ?", (name,)).fetchone()
+        return (row[0], bytes(row[1])) if row else None
+
+    def state_version(self, name: str) -> int:
+        """The version of a checkpoint (0 when none): a cheap check that a cached copy is current."""
+        row = self._sql("SELECT version FROM stream_state WHERE name = ?", (name,)).fetchone()
+        return row[0] if row else 0
+
+    def save_state(self, name: str, state: bytes) -> int:
+        """Store a checkpoint (in the caller's transaction, so it commits with the batch it describes)."""
+        version = self.state_version(name) + 1
+        self._sql(
+            "INSERT INTO stream_state (name, version, state, updated_at) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT(name) DO UPDATE SET version = excluded.version, state = excluded.state, "
+            "updated_at = excluded.updated_at",
+            (name, version, state, time.time()),
+        )
+        return version
+
+    def stale_summaries(self, min_articles: int = 2) -> list[int]:
+        """Stories of `min_articles` or more whose stored summary is missing or older than their
+        articles: what a run that stopped before summarizing left to do."""
+        rows = self._sql(
+            "SELECT s.id FROM stories s LEFT JOIN summaries m ON m.story_id = s.id "
+            "WHERE s.article_count >= ? AND (m.story_id IS NULL OR m.article_count <> s.article_count) ORDER BY s.id",
+            (min_articles,),
+        ).fetchall()
+        return [row[0] for row in rows]
 
     def article_count(self) -> int:
         return self._sql("SELECT COUNT(*) FROM articles").fetchone()[0]

@@ -87,7 +87,14 @@ class StoryClusterer:
         ]
         for story_id in expired:
             for term in self.open.pop(story_id).centroid:
-                self.index[term].discard(story_id)
+                self._unindex(term, story_id)
+
+    def _unindex(self, term: str, story_id: int) -> None:
+        stories = self.index.get(term)
+        if stories is not None:
+            stories.discard(story_id)
+            if not stories:
+                del self.index[term]
 
     def _similarity(self, vector: dict[str, float], story: OpenStory) -> float:
         norm = math.sqrt(sum(w * w for w in story.centroid.values())) or 1.0
@@ -126,7 +133,7 @@ class StoryClusterer:
         best = story_id
         story = self.open.setdefault(best, OpenStory(best))
         for term in story.centroid:
-            self.index[term].discard(best)
+            self._unindex(term, best)
         story.centroid.update(vector)
         story.centroid = Counter(dict(story.centroid.most_common(CENTROID_TERMS)))
         for term in story.centroid:

@@ -27,25 +27,46 @@ def jaccard(a: str, b: str) -> float:
 
 
 class DuplicateIndex:
-    """Finds an earlier article that a new one copies (estimated Jaccard ≥ threshold)."""
+    """Finds an earlier article that a new one copies (estimated Jaccard ≥ threshold).
 
-    def __init__(self, threshold: float = 0.8, num_perm: int = 64) -> None:
+    With `horizon` (seconds), articles published more than that before the newest one are
+    forgotten, so memory follows the open window rather than the whole feed, and the index after
+    any prefix of a feed depends only on that prefix (a resumed ingest sees the same index).
+    """
+
+    def __init__(self, threshold: float = 0.8, num_perm: int = 64, horizon: float | None = None) -> None:
         self.num_perm = num_perm
         self.lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
         self.threshold = threshold
+        self.horizon = horizon
         self.signatures: dict[str, MinHash] = {}
+        self.published: dict[str, float] = {}
 
     def signature(self, text: str) -> MinHash:
         minhash = MinHash(num_perm=self.num_perm)
         minhash.update_batch(list(shingles(text)))
         return minhash
 
-    def add(self, article_id: str, text: str) -> str | None:
+    def add(self, article_id: str, text: str, published: float | None = None) -> str | None:
         """Index the article; return the id of the earlier article it duplicates, if any."""
+        if self.horizon is not None and published is not None:
+            self._forget_before(published - self.horizon)
         minhash = self.signature(text)
         candidates = [c for c in self.lsh.query(minhash) if minhash.jaccard(self.signatures[c]) >= self.threshold]
         if candidates:
             return min(candidates, key=lambda c: (-minhash.jaccard(self.signatures[c]), c))
         self.lsh.insert(article_id, minhash)
         self.signatures[article_id] = minhash
+        if published is not None:
+            self.published[article_id] = published
         return None
+
+    def _forget_before(self, cutoff: float) -> None:
+        # Articles arrive in publication order (ingest sorts each batch), so the oldest come first;
+        # an older straggler from a later batch is forgotten once those before it are.
+        for article_id, when in list(self.published.items()):
+            if when >= cutoff:
+                break
+            del self.published[article_id]
+            del self.signatures[article_id]
+            self.lsh.remove(article_id)

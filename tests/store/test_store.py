@@ -1,25 +1,33 @@
+import threading
+import time
 from dataclasses import replace
 
+import pytest
+
 from khulasa.store import SQLiteStore, content_hash
+from khulasa.store.schema import MIGRATIONS
 
 
 def test_schema_is_migrated_once_and_wal_is_on(tmp_path):
     path = tmp_path / "k.sqlite"
     with SQLiteStore(path) as store:
-        assert store.schema_version() == 2
+        assert store.schema_version() == len(MIGRATIONS)
         assert store.connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     with SQLiteStore(path) as store:  # reopening applies nothing twice
-        assert store.schema_version() == 2
+        assert store.schema_version() == len(MIGRATIONS)
+        assert store.connection.execute("SELECT COUNT(*) FROM schema_version").fetchone()[0] == len(MIGRATIONS)
 
 
 def test_ingestion_is_idempotent_by_content_hash(make_store, example_articles):
     with make_store() as store:
-        assert len(store.add_articles(example_articles)) == 3
-        assert store.add_articles(example_articles) == []
+        assert len(store.add_articles(example_articles).new) == 3
+        again = store.add_articles(example_articles)
+        assert again.new == [] and again.already_stored == 3
         respelled = replace(example_articles[0], id="copy", text=example_articles[0].text.replace("ايران", "إيران"))
         assert content_hash(respelled) == content_hash(example_articles[0])
-        assert store.add_articles([respelled]) == []  # an exact copy: kept and linked, not new
-        assert store.article_count() == 4 and store.exact_copies == 1
+        copied = store.add_articles([respelled])
+        assert copied.new == [] and copied.exact_copies == 1  # an exact copy: kept and linked, not new
+        assert store.article_count() == 4
         copy = next(s for s in store.articles() if s.article.id == "copy")
         assert copy.duplicate_of == "report-a"
         store.assign([("report-a", 7)])
@@ -47,7 +55,7 @@ def test_ingest_runs_on_every_backend(make_store, example_articles):
         report = ingest_articles(store, example_articles)
         assert report.added == 3 and not store.unassigned()
         assert ingest_articles(store, example_articles).added == 0
-        assert store.schema_version() == 2
+        assert store.schema_version() == len(MIGRATIONS)
 
 
 def test_summaries_cite_sentences_kept_in_the_store(make_store, example_articles):
@@ -73,7 +81,68 @@ def test_an_older_database_is_migrated_in_place(tmp_path, monkeypatch, example_a
         assert old.schema_version() == 1
     monkeypatch.undo()
     with SQLiteStore(path) as store:
-        assert store.schema_version() == 2
+        assert store.schema_version() == len(MIGRATIONS)
         assert store.article_count() == 3  # data kept
         store.save_sentences("report-a", [(0, 0, "جملة.")])
         assert store.sentence("report-a", 0) == "جملة."
+
+
+def test_a_second_writer_waits_for_the_first(make_store):
+    first, second = make_store(), make_store()  # two connections to one database
+    told: list[str] = []
+    events: list[str] = []
+
+    def write() -> None:
+        with second.writer(told.append):
+            events.append("second writes")
+
+    try:
+        with first.writer():
+            waiter = threading.Thread(target=write)
+            waiter.start()
+            for _ in range(500):
+                if told:
+                    break
+                time.sleep(0.01)
+            events.append("first releases")
+        waiter.join(timeout=30)
+    finally:
+        first.close()
+        second.close()
+    assert told and "another ingest is writing" in told[0]
+    assert events == ["first releases", "second writes"]
+
+
+def test_an_id_taken_by_other_text_is_stored_under_a_derived_id(make_store, example_articles):
+    with make_store() as store:
+        store.add_articles(example_articles)
+        rewritten = replace(example_articles[0], text=example_articles[1].text + " تحديث")
+        result = store.add_articles([rewritten])
+        (given, stored), = result.renamed
+        assert given == "report-a" and stored.startswith("report-a~")
+        assert [a.id for a in result.new] == [stored] and store.article_count() == 4
+        again = store.add_articles([rewritten])  # the same rewritten article again adds nothing
+        assert again.new == [] and again.renamed == [] and again.already_stored == 1
+
+
+def test_an_interrupted_migration_leaves_the_previous_schema(tmp_path, monkeypatch):
+    """A failure between two statements of a migration (as a kill would leave it) rolls the whole
+    migration back, and the next open applies it again instead of failing forever."""
+    import khulasa.store.sql as sql
+
+    path = tmp_path / "k.sqlite"
+    calls = []
+
+    def failing(self, statement):
+        calls.append(statement)
+        if len(calls) == 2:
+            raise KeyboardInterrupt  # stands for the process dying mid-migration
+        return statement
+
+    monkeypatch.setattr(sql.SQLStore, "_ddl", failing)
+    with pytest.raises(KeyboardInterrupt):
+        SQLiteStore(path)
+    monkeypatch.undo()
+    with SQLiteStore(path) as store:
+        assert store.schema_version() == len(MIGRATIONS)
+        assert store.article_count() == 0
