@@ -1,0 +1,281 @@
+"""Story-pair labelling set for the same-event judgment (issue 11): sampling and display.
+
+    python -m labels.story_pairs sample            # writes labels/story-pairs/pairs.jsonl (ids only)
+    python -m labels.story_pairs show --split test --start 0 --count 50   # texts, for an annotator
+    python -m labels.story_pairs show --ids sp-test-0007 sp-test-0042
+
+Pairs of ANT news articles (../shared/data/ant-news-2018) are drawn with a fixed seed, inside three
+date blocks so that no article and no day is in two splits: train = 2018-02-01..05-31 and
+08-01..10-31, dev = 2018-07-01..07-31, test = 2018-06-01..06-30 (both articles of a pair in the
+same block). Strata, with their target shares (hard cases on purpose, plus a plain random share):
+
+    random      20%  two articles of different outlets published within 2 days of each other
+    similar     35%  different outlets within 3 days, by character 3-5-gram TF-IDF cosine of headline
+                     + lead, evenly from three bins (>= 0.45, 0.25-0.45, 0.12-0.25)
+    same-outlet 10%  one outlet, within 3 days, cosine >= 0.2 (follow-ups and re-writes)
+    shared-name 15%  same day, headlines share a rare word (a name, a place: corpus df 3-150),
+                     cosine < 0.35 (same person or place, often a different event)
+    template    10%  headlines open with the same template («شاهد..», «عاجل», «بالفيديو», ...) or the
+                     same first three words
+    follow-up   10%  3 to 10 days apart, cosine >= 0.25 (later developments, or a new event)
+
+Pairs whose headline + lead cosine is 0.9 or more (copies, re-posts under another id) are left out
+in every stratum. Only ids, split, stratum, time gap and that cosine are written; the texts stay
+in ../shared.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import lzma
+import random
+import re
+import sys
+from collections import Counter, defaultdict
+from datetime import UTC, datetime
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT.parent / "shared" / "data" / "ant-news-2018" / "articles.jsonl.xz"
+OUT = ROOT / "labels" / "story-pairs" / "pairs.jsonl"
+SEED = 20261129
+SIZES = {"train": 900, "dev": 300, "test": 400}
+SHARES = {"random": 0.20, "similar": 0.35, "same-outlet": 0.10, "shared-name": 0.15, "template": 0.10, "follow-up": 0.10}
+TEMPLATES = ("شاهد", "عاجل", "بالفيديو", "فيديو", "بالصور", "إنفوغراف", "انفوغراف", "بالأرقام", "لحظة")
+DAY = 86400.0
+LEAD_WORDS = 60
+NEAR_COPY = 0.9
+
+
+def split_of(when: datetime) -> str | None:
+    """The date block an article belongs to (None outside Feb-Oct 2018)."""
+    if when.year != 2018 or not 2 <= when.month <= 10:
+        return None
+    return {6: "test", 7: "dev"}.get(when.month, "train")
+
+
+def load() -> list[dict]:
+    from khulasa.summarize.order import parse_time
+
+    articles = []
+    with lzma.open(CORPUS, "rt", encoding="utf-8") as handle:
+        for line in handle:
+            record = json.loads(line)
+            when = parse_time(record.get("time"))
+            if when is None:
+                continue
+            when = when.astimezone(UTC) if when.tzinfo else when.replace(tzinfo=UTC)
+            split = split_of(when)
+            if split is None or not (record.get("title") or "").strip():
+                continue
+            articles.append(
+                {
+                    "id": record["id"],
+                    "src": record["src"],
+                    "t": when.timestamp(),
+                    "split": split,
+                    "title": record["title"].strip(),
+                    "lead": " ".join(record["text"].split()[:LEAD_WORDS]),
+                }
+            )
+    articles.sort(key=lambda a: (a["t"], a["id"]))
+    return articles
+
+
+def vectors(articles: list[dict]):
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    texts = [f"{a['title']} {a['title']} {a['lead']}" for a in articles]
+    matrix = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), min_df=2, sublinear_tf=True, dtype=np.float32)
+    return matrix.fit_transform(texts)
+
+
+def words(title: str) -> list[str]:
+    return re.findall(r"[\u0621-\u064A]{4,}", title)
+
+
+def sample() -> None:
+    rng = random.Random(SEED)
+    articles = load()
+    print(f"{len(articles)} articles in the three date blocks", file=sys.stderr)
+    matrix = vectors(articles)
+    times = np.array([a["t"] for a in articles])
+    title_df = Counter(w for a in articles for w in set(words(a["title"])))
+    chosen: dict[tuple[str, str], dict] = {}
+
+    def cosine(i: int, j: int) -> float:
+        return float(matrix[i].multiply(matrix[j]).sum())
+
+    def add(i: int, j: int, stratum: str) -> bool:
+        a, b = articles[i], articles[j]
+        key = tuple(sorted((a["id"], b["id"])))
+        if i == j or a["split"] != b["split"] or key in chosen:
+            return False
+        if cosine(i, j) >= NEAR_COPY:  # copies and re-posts are the deduplicator's job, and too easy
+            return False
+        chosen[key] = {
+            "a": a["id"],
+            "b": b["id"],
+            "split": a["split"],
+            "stratum": stratum,
+            "gap_hours": round(abs(a["t"] - b["t"]) / 3600, 1),
+            "cosine": round(cosine(i, j), 3),
+        }
+        return True
+
+    by_split: dict[str, list[int]] = defaultdict(list)
+    for index, article in enumerate(articles):
+        by_split[article["split"]].append(index)
+
+    def window(i: int, low: float, high: float) -> list[int]:
+        """Indexes of articles published between low and high days after (or before) article i."""
+        lo = np.searchsorted(times, times[i] + low * DAY)
+        hi = np.searchsorted(times, times[i] + high * DAY, side="right")
+        return list(range(lo, hi))
+
+    for split, size in SIZES.items():
+        pool = by_split[split]
+        quota = {s: round(size * share) for s, share in SHARES.items()}
+        counts: Counter = Counter()
+
+        def fill(stratum: str, propose, tries: int = 200_000) -> None:
+            for _ in range(tries):
+                if counts[stratum] >= quota[stratum]:
+                    return
+                pair = propose()
+                if pair is not None and add(*pair, stratum):
+                    counts[stratum] += 1
+
+        def random_pair():
+            i = rng.choice(pool)
+            near = [j for j in window(i, -2, 2) if articles[j]["src"] != articles[i]["src"]]
+            return (i, rng.choice(near)) if near else None
+
+        bins = [(0.45, 1.01), (0.25, 0.45), (0.12, 0.25)]
+
+        def similar_pair(low: float, high: float, same_outlet: bool = False, days=(-3, 3)):
+            i = rng.choice(pool)
+            near = [
+                j
+                for j in window(i, *days)
+                if (articles[j]["src"] == articles[i]["src"]) == same_outlet and j != i
+            ]
+            if not near:
+                return None
+            scores = (matrix[near] @ matrix[i].T).toarray().ravel()
+            fitting = [j for j, s in zip(near, scores, strict=True) if low <= s < high]
+            return (i, rng.choice(fitting)) if fitting else None
+
+        def shared_name_pair():
+            i = rng.choice(pool)
+            rare = {w for w in words(articles[i]["title"]) if 3 <= title_df[w] <= 150}
+            if not rare:
+                return None
+            near = [j for j in window(i, -1, 1) if j != i and rare & set(words(articles[j]["title"]))]
+            near = [j for j in near if cosine(i, j) < 0.35]
+            return (i, rng.choice(near)) if near else None
+
+        def opening(title: str) -> str:
+            first = title.split()[0].strip(".:…،") if title.split() else ""
+            return first if first in TEMPLATES else " ".join(title.split()[:3])
+
+        def template_pair():
+            i = rng.choice(pool)
+            head = opening(articles[i]["title"])
+            near = [j for j in window(i, -2, 2) if j != i and opening(articles[j]["title"]) == head]
+            return (i, rng.choice(near)) if near else None
+
+        def follow_up_pair():
+            i = rng.choice(pool)
+            sign = rng.choice((-1, 1))
+            days = (3, 10) if sign > 0 else (-10, -3)
+            near = window(i, *days)
+            if not near:
+                return None
+            scores = (matrix[near] @ matrix[i].T).toarray().ravel()
+            fitting = [j for j, s in zip(near, scores, strict=True) if s >= 0.25]
+            return (i, rng.choice(fitting)) if fitting else None
+
+        fill("random", random_pair)
+        per_bin = quota["similar"] // len(bins)
+        for n, (low, high) in enumerate(bins):
+            target = quota["similar"] if n == len(bins) - 1 else per_bin * (n + 1)
+            for _ in range(200_000):
+                if counts["similar"] >= target:
+                    break
+                pair = similar_pair(low, high)
+                if pair is not None and add(*pair, "similar"):
+                    counts["similar"] += 1
+        fill("same-outlet", lambda: similar_pair(0.2, 1.01, same_outlet=True))
+        fill("shared-name", shared_name_pair)
+        fill("template", template_pair)
+        fill("follow-up", follow_up_pair)
+        print(f"{split}: {dict(counts)}", file=sys.stderr)
+
+    pairs = list(chosen.values())
+    for split in SIZES:
+        members = [p for p in pairs if p["split"] == split]
+        rng.shuffle(members)
+        for number, pair in enumerate(members, start=1):
+            pair["pair"] = f"sp-{split}-{number:04d}"
+    pairs.sort(key=lambda p: (list(SIZES).index(p["split"]), p["pair"]))
+    OUT.parent.mkdir(parents=True, exist_ok=True)
+    with OUT.open("w", encoding="utf-8") as handle:
+        for pair in pairs:
+            fields = ("pair", "split", "stratum", "a", "b", "gap_hours", "cosine")
+            handle.write(json.dumps({k: pair[k] for k in fields}, ensure_ascii=False) + "\n")
+    print(f"{len(pairs)} pairs -> {OUT}", file=sys.stderr)
+
+
+def read_pairs(path: Path = OUT) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def show(pairs: list[dict], words_shown: int) -> None:
+    """Print each pair for an annotator: outlet, time, headline and opening of both articles."""
+    wanted = {p["a"] for p in pairs} | {p["b"] for p in pairs}
+    texts: dict[str, dict] = {}
+    with lzma.open(CORPUS, "rt", encoding="utf-8") as handle:
+        for line in handle:
+            record = json.loads(line)
+            if record["id"] in wanted:
+                texts[record["id"]] = record
+    for pair in pairs:
+        print(f"=== {pair['pair']}   (published {pair['gap_hours']} hours apart)")
+        for side in ("a", "b"):
+            record = texts[pair[side]]
+            body = " ".join(record["text"].split()[:words_shown])
+            print(f"[{side.upper()}] {record['src']} | {record['time']}\nTITLE: {record['title'].strip()}\nTEXT: {body}")
+        print()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("sample", help="draw the pairs (ids only) into labels/story-pairs/pairs.jsonl")
+    shown = commands.add_parser("show", help="print pairs with their texts for labelling")
+    shown.add_argument("--split", choices=list(SIZES))
+    shown.add_argument("--start", type=int, default=0)
+    shown.add_argument("--count", type=int, default=50)
+    shown.add_argument("--ids", nargs="*")
+    shown.add_argument("--words", type=int, default=120, help="words of each article's text to show")
+    args = parser.parse_args()
+    if args.command == "sample":
+        sample()
+        return
+    pairs = read_pairs()
+    if args.ids:
+        wanted = set(args.ids)
+        pairs = [p for p in pairs if p["pair"] in wanted]
+    else:
+        if args.split:
+            pairs = [p for p in pairs if p["split"] == args.split]
+        pairs = pairs[args.start : args.start + args.count]
+    show(pairs, args.words)
+
+
+if __name__ == "__main__":
+    main()
