@@ -5,8 +5,9 @@ A client without a token may ask the server to summarize whatever it sends (`POS
 number of articles (sentences are aligned across outlets) and with the e5 model (semantic
 alignment costs about twenty times the lexical one), so each request is capped BEFORE any work on
 what it may ask: the number of articles, the characters of one article and of all of them
-together, the summary length, the size of an uploaded HTML page (main-text extraction), and
-which alignment a form submission gets.
+together, the longest run of letters without a space (glued-word splitting), the summary length,
+the size of an uploaded HTML page (main-text extraction), and which alignment a form submission
+gets.
 
 How the numbers were chosen: `python -m benchmarks.hostile` sends the worst requests these caps
 accept (the longest articles, as many as allowed, Arabic with and without punctuation, glued
@@ -17,6 +18,7 @@ CPU and 300 MB on one core of the project machine (figures in the commit that se
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 MAX_BODY_BYTES = 5 * 1024 * 1024
@@ -39,6 +41,11 @@ SEMANTIC_MAX_CHARS = 3_000
 """A form submission up to this many characters is aligned with the e5 model (paraphrase-aware,
 about 1 ms of CPU per character here); a longer one lexically, like `POST /summarize`."""
 
+MAX_GLUED_LETTERS = 64
+"""Arabic letters in a row without a space. The glued-word splitter tries every cut of such a run
+(quadratic in its length: two articles of 30,000 letters with no space cost 27 s of CPU); real
+words and two glued words are under 30 letters."""
+
 MAX_HTML_BYTES = 1024 * 1024
 """An uploaded HTML page, before its main text is extracted."""
 
@@ -58,6 +65,9 @@ MAX_CONNECTIONS = 200
 """Concurrent connections and tasks; past this uvicorn answers 503."""
 
 
+_GLUED_RUN = re.compile(f"[\u0621-\u064a]{{{MAX_GLUED_LETTERS + 1},}}")
+
+
 class LimitError(ValueError):
     """A request that asks for more than the caps allow (answered 413)."""
 
@@ -69,6 +79,10 @@ def check_texts(texts: Sequence[str], max_total: int = MAX_TOTAL_CHARS) -> None:
     for index, text in enumerate(texts, start=1):
         if len(text) > MAX_DOC_CHARS:
             raise LimitError(f"article {index} has {len(text)} characters: at most {MAX_DOC_CHARS} per article")
+        if run := _GLUED_RUN.search(text):
+            raise LimitError(
+                f"article {index} has {len(run.group(0))} Arabic letters without a space: at most {MAX_GLUED_LETTERS}"
+            )
     total = sum(len(text) for text in texts)
     if total > max_total:
         raise LimitError(f"{total} characters in all: at most {max_total} per request")

@@ -12,7 +12,15 @@ import socket
 import httpx
 import pytest
 
-from khulasa.serve.limits import MAX_DOC_CHARS, MAX_DOCS, MAX_QUERY_CHARS, MAX_TOTAL_CHARS, PAGE_MAX_TOTAL_CHARS
+from khulasa.serve.limits import (
+    MAX_DOC_CHARS,
+    MAX_DOCS,
+    MAX_GLUED_LETTERS,
+    MAX_HTML_BYTES,
+    MAX_QUERY_CHARS,
+    MAX_TOTAL_CHARS,
+    PAGE_MAX_TOTAL_CHARS,
+)
 from tests.serve.conftest import MAX_BODY, TOKEN
 
 SENTENCE = "قال المتحدث باسم الوزارة إن المحادثات ستستأنف الأسبوع المقبل في العاصمة بعد توقف دام شهرين. "
@@ -125,6 +133,24 @@ def test_summarize_caps_what_a_request_may_ask(server):
     third = SENTENCE * (MAX_TOTAL_CHARS // 3 // len(SENTENCE) + 1)  # each article under its cap, not all three
     too_much = httpx.post(url, json={"docs": [{"text": third, "source": s} for s in "abc"]})
     assert too_much.status_code == 413 and str(MAX_TOTAL_CHARS) in too_much.json()["error"]
+
+
+def test_glued_runs_past_the_cap_are_refused_before_work(server):
+    glued = SENTENCE + "الولاياتالمتحدة" * (MAX_GLUED_LETTERS // 15 + 1) + " " + SENTENCE
+    response = httpx.post(server["base"] + "/summarize", json={"docs": [{"text": glued}]})
+    assert response.status_code == 413 and "without a space" in response.json()["error"]
+    page = httpx.post(server["base"] + "/summarize/page", data={"text": [glued]})
+    assert page.status_code == 413 and "without a space" in page.text
+
+
+def test_a_large_html_upload_is_refused_before_extraction(server):
+    from khulasa.serve.app import create_app
+
+    paragraph = f"<p>{SENTENCE}</p>\n"
+    html = "<!doctype html><html><body>" + paragraph * (MAX_HTML_BYTES // len(paragraph.encode()) + 1)
+    files = [("files", ("big.html", html.encode(), "text/html"))]
+    response, _ = asgi(create_app(str(server["db"]), TOKEN), "POST", "/summarize/page", files=files)
+    assert response.status_code == 413 and "HTML" in response.text and str(MAX_HTML_BYTES) in response.text
 
 
 def test_the_form_caps_pasted_text_with_a_message(server):
