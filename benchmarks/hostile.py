@@ -7,7 +7,8 @@ Each case gets a fresh server process (`python -m khulasa.cli.main serve`), warm
 request that loads the e5 model and word lists; its CPU time (/proc/PID/stat, user + system) and
 its peak RSS (VmHWM in /proc/PID/status, reset before the request by writing 5 to
 /proc/PID/clear_refs) around the request are the request's alone. "RSS MB" is the warm server
-before the request, "peak MB" the most it held during it. Texts are random sequences
+before the request, "peak MB" the most it held during it. Last, a thousand connections send half
+their headers and wait: the server must close them all after its header timeout. Texts are random sequences
 of the words of the example story (read from ../shared at run time, never copied), so no two
 sentences repeat; "no punctuation" has no sentence ends at all and "glued" no spaces.
 """
@@ -19,6 +20,7 @@ import json
 import os
 import random
 import re
+import select
 import socket
 import subprocess
 import sys
@@ -31,6 +33,7 @@ from pathlib import Path
 import httpx
 
 from khulasa.serve.limits import (
+    HEADER_TIMEOUT,
     MAX_BODY_BYTES,
     MAX_DOC_CHARS,
     MAX_DOCS,
@@ -191,9 +194,37 @@ def serving(folder: str) -> Iterator[tuple[int, httpx.Client]]:
         server.wait(timeout=30)
 
 
+def half_sent(port: int, count: int, wait: float) -> tuple[int, float]:
+    """Open `count` connections that send part of their headers and never finish; return how many
+    the server closed within `wait` seconds and when the last one was closed."""
+    sockets = []
+    for _ in range(count):
+        sock = socket.create_connection(("127.0.0.1", port), timeout=5)
+        sock.sendall(b"GET / HTTP/1.1\r\nHost: x\r\n")
+        sock.setblocking(False)
+        sockets.append(sock)
+    start = time.perf_counter()
+    open_ = set(sockets)
+    last = 0.0
+    while open_ and time.perf_counter() - start < wait:
+        readable, _, _ = select.select(list(open_)[:1000], [], [], 0.5)
+        for sock in readable:
+            try:
+                if sock.recv(4096):
+                    continue
+            except OSError:
+                pass
+            open_.discard(sock)
+            last = time.perf_counter() - start
+    for sock in sockets:
+        sock.close()
+    return count - len(open_), last
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--repeat", type=int, default=1, help="requests per case (the worst is printed)")
+    parser.add_argument("--half-sent", type=int, default=1000, help="connections that never finish their headers")
     args = parser.parse_args()
     texts = Texts()
     print("one fresh warmed-up server process per case; CPU and peak RSS are the server's")
@@ -205,6 +236,14 @@ def main() -> None:
                 runs = [measure(pid, client, send) for _ in range(args.repeat)]
             status, cpu, peak, wall = max(runs, key=lambda run: run[1])
             print(f"{name:40} {status:>6} {cpu:6.2f} {rss:7.0f} {peak:8.0f} {wall:7.2f}", flush=True)
+        with serving(folder) as (pid, client):
+            port = client.base_url.port or 80
+            closed, last = half_sent(port, args.half_sent, HEADER_TIMEOUT + 20)
+            print(
+                f"{args.half_sent} half-sent requests: {closed} closed by the server "
+                f"(header timeout {HEADER_TIMEOUT:.0f} s), the last after {last:.1f} s; "
+                f"a complete request then: {client.get('/api/stories').status_code}"
+            )
 
 
 if __name__ == "__main__":
