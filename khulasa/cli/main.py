@@ -186,11 +186,9 @@ def run_archive(args: argparse.Namespace) -> int:
 
 
 def run_serve(args: argparse.Namespace) -> int:
-    import uvicorn
-
     from khulasa.errors import InputError
     from khulasa.serve.app import create_app
-    from khulasa.serve.protocol import server_config
+    from khulasa.serve.protocol import Server, server_config
     from khulasa.store import open_store
 
     if not args.db.startswith(("postgresql://", "postgres://")) and not os.path.exists(args.db) and not args.create:
@@ -204,10 +202,7 @@ def run_serve(args: argparse.Namespace) -> int:
             raise KhulasaError(f"{args.token_file}: {exc.strerror}") from exc
     with open_store(args.db):  # creates (--create) or migrates the store now, not at the first request
         pass
-    server = uvicorn.Server(server_config(create_app(args.db, token), args.host, args.port, log_level="warning"))
-    host = f"[{args.host}]" if ":" in args.host else args.host
-    print(f"khulasa: serving http://{host}:{args.port} (db {args.db})", file=sys.stderr, flush=True)
-    server.run()
+    Server(server_config(create_app(args.db, token), args.host, args.port, log_level="warning"), args.db).run()
     return 0
 
 

@@ -10,6 +10,8 @@ headers; when it fires first, the connection is closed.
 from __future__ import annotations
 
 import asyncio
+import socket
+import sys
 from functools import partial
 from typing import Any
 
@@ -73,3 +75,18 @@ def server_config(app: Any, host: str, port: int, header_timeout: float = HEADER
         timeout_keep_alive=KEEP_ALIVE_TIMEOUT,
         **kwargs,
     )
+
+
+class Server(uvicorn.Server):
+    """uvicorn.Server that says on stderr where it serves, once it listens (the real port when 0)."""
+
+    def __init__(self, config: uvicorn.Config, db: str) -> None:
+        super().__init__(config)
+        self.db = db
+
+    async def startup(self, sockets: list[socket.socket] | None = None) -> None:
+        await super().startup(sockets)
+        if self.started and not self.should_exit:
+            port = next((s.getsockname()[1] for server in self.servers for s in server.sockets), self.config.port)
+            host = f"[{self.config.host}]" if ":" in self.config.host else self.config.host
+            print(f"khulasa: serving http://{host}:{port} (db {self.db})", file=sys.stderr, flush=True)
