@@ -59,6 +59,7 @@ def main() -> None:
 
     from khulasa.read import read_paths
     from khulasa.serve.app import create_app
+    from khulasa.serve.protocol import server_config
     from khulasa.store import SQLiteStore
     from khulasa.stream.ingest import ingest_articles
 
@@ -69,7 +70,7 @@ def main() -> None:
             ingest_articles(store, articles, threshold=0.1)
             story = next(s.story_id for s in store.articles() if s.article.id == "report-a")
         port = _port()
-        server = uvicorn.Server(uvicorn.Config(create_app(str(db)), host="127.0.0.1", port=port, log_level="error"))
+        server = uvicorn.Server(server_config(create_app(str(db)), "127.0.0.1", port, log_level="error"))
         thread = threading.Thread(target=server.run, daemon=True)
         thread.start()
         base = f"http://127.0.0.1:{port}"

@@ -100,6 +100,7 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
     serve.add_argument("--db", default="khulasa.sqlite", help="SQLite file or postgresql:// address")
+    serve.add_argument("--create", action="store_true", help="create the SQLite file when it does not exist")
     serve.add_argument("--token-file", help="file holding the token that write endpoints require (else $KHULASA_TOKEN)")
 
     batch = commands.add_parser("batch", help="summarize many clusters: JSONL in, JSONL out")
@@ -188,10 +189,13 @@ def run_archive(args: argparse.Namespace) -> int:
 
 
 def run_serve(args: argparse.Namespace) -> int:
-    import uvicorn
-
+    from khulasa.errors import InputError
     from khulasa.serve.app import create_app
+    from khulasa.serve.protocol import Server, server_config
+    from khulasa.store import open_store
 
+    if not args.db.startswith(("postgresql://", "postgres://")) and not os.path.exists(args.db) and not args.create:
+        raise InputError(args.db, "no such database (--create makes a new one)")
     token = os.environ.get("KHULASA_TOKEN")
     if args.token_file:
         try:
@@ -199,7 +203,9 @@ def run_serve(args: argparse.Namespace) -> int:
                 token = handle.read().strip()
         except OSError as exc:
             raise KhulasaError(f"{args.token_file}: {exc.strerror}") from exc
-    uvicorn.run(create_app(args.db, token), host=args.host, port=args.port, log_level="warning")
+    with open_store(args.db):  # creates (--create) or migrates the store now, not at the first request
+        pass
+    Server(server_config(create_app(args.db, token), args.host, args.port, log_level="warning"), args.db).run()
     return 0
 
 

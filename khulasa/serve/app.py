@@ -1,31 +1,50 @@
 """ASGI application (FastAPI): story pages, an upload/paste form and a JSON API over the store.
 
-Article text is untrusted: templates escape everything (Jinja2 autoescape), request bodies are
-capped, write endpoints need the configured token, and errors never carry stack traces.
+Article text is untrusted: templates escape everything (Jinja2 autoescape) and the pages run no
+script under a strict Content-Security-Policy. Requests are bounded before any work (serve/limits.py):
+bodies as their bytes arrive, the token of a write endpoint before its body is read, and what an
+unauthenticated client may ask to summarize. Errors are one-line JSON {"error": ...}, never traces.
 """
 
 from __future__ import annotations
 
 import hmac
+from dataclasses import replace
 from datetime import UTC, datetime
 from importlib.resources import files
 from typing import Annotated, Any
 
-from fastapi import FastAPI, File, Form, Header, HTTPException, Request, UploadFile
-from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi import FastAPI, File, Form, Header, HTTPException, Path, Query, Request, UploadFile
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.templating import Jinja2Templates
 from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from khulasa.errors import KhulasaError
 from khulasa.model import Article
+from khulasa.serve.limits import (
+    MAX_BODY_BYTES,
+    MAX_DOC_CHARS,
+    MAX_DOCS,
+    MAX_HTML_BYTES,
+    MAX_QUERY_CHARS,
+    MAX_SUMMARY_WORDS,
+    PAGE_MAX_TOTAL_CHARS,
+    SEMANTIC_MAX_CHARS,
+    LimitError,
+    check_texts,
+)
+from khulasa.serve.middleware import BodyLimitMiddleware, SecurityHeadersMiddleware, TokenGuardMiddleware
 
-MAX_BODY_BYTES = 5 * 1024 * 1024
+StoryId = Annotated[int, Path(ge=0, lt=2**63, description="a story id (SQLite integers are below 2^63)")]
+SearchQuery = Annotated[str | None, Query(max_length=MAX_QUERY_CHARS, description="word or name to search for")]
+WRITE_ENDPOINTS = {("POST", "/api/articles")}
 
 
 class ArticleIn(BaseModel):
     id: str | None = None
-    text: str = Field(min_length=1)
+    text: str = Field(min_length=1, max_length=MAX_DOC_CHARS)
     title: str | None = None
     source: str | None = None
     url: str | None = None
@@ -33,26 +52,27 @@ class ArticleIn(BaseModel):
 
 
 class SummarizeIn(BaseModel):
-    docs: list[ArticleIn] = Field(min_length=1, max_length=500)
+    docs: list[ArticleIn] = Field(min_length=1, max_length=MAX_DOCS)
     id: str | None = None
     lang: str | None = Field(default=None, pattern="^(ar|en)$")
-    words: int = Field(default=100, ge=5, le=2000)
+    words: int = Field(default=100, ge=5, le=MAX_SUMMARY_WORDS)
     method: str = "ilp"
 
 
 def _articles(docs: list[ArticleIn]) -> list[Article]:
-    return [
-        Article(
-            id=d.id or f"doc{i + 1}",
-            text=d.text,
-            title=d.title,
-            source=d.source,
-            url=d.url,
-            time=d.time,
-            origin="<request>",
+    """Request articles as Articles; one without an id gets one derived from its content, so the
+    same text always has the same id and different texts never share one."""
+    from khulasa.store import content_hash
+
+    articles = []
+    for d in docs:
+        article = Article(
+            id=d.id or "", text=d.text, title=d.title, source=d.source, url=d.url, time=d.time, origin="<request>"
         )
-        for i, d in enumerate(docs)
-    ]
+        if not d.id:
+            article = replace(article, id="sha-" + content_hash(article)[:16])
+        articles.append(article)
+    return articles
 
 
 def create_app(db: str = "khulasa.sqlite", token: str | None = None, max_body: int = MAX_BODY_BYTES) -> FastAPI:
@@ -61,20 +81,34 @@ def create_app(db: str = "khulasa.sqlite", token: str | None = None, max_body: i
 
     app = FastAPI(title="Khulasa", version="0.1.0", description="Source-attributed summaries of Arabic news stories.")
     templates = Jinja2Templates(directory=str(files("khulasa.serve").joinpath("templates")))
+    stylesheet = files("khulasa.serve").joinpath("templates", "style.css").read_bytes()
+    # The last added runs first: headers on every answer, then the token, then the body limit.
+    app.add_middleware(BodyLimitMiddleware, limit=max_body)
+    app.add_middleware(
+        TokenGuardMiddleware, token=token, guarded=lambda method, path: (method, path) in WRITE_ENDPOINTS
+    )
+    app.add_middleware(SecurityHeadersMiddleware)
 
     def store():
         return open_store(db)
 
-    @app.middleware("http")
-    async def limit_body(request: Request, call_next):
-        length = request.headers.get("content-length")
-        if length is not None and (not length.isdigit() or int(length) > max_body):
-            return JSONResponse({"error": f"request body over {max_body} bytes"}, status_code=413)
-        return await call_next(request)
-
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException):
-        return JSONResponse({"error": str(exc.detail)}, status_code=exc.status_code)
+        headers = dict(exc.headers or {})
+        if exc.status_code == 413:  # the rest of the body is not read: close rather than drain it
+            headers["connection"] = "close"
+        return JSONResponse({"error": str(exc.detail)}, status_code=exc.status_code, headers=headers)
+
+    @app.exception_handler(RequestValidationError)
+    async def validation_error(request: Request, exc: RequestValidationError):
+        # Only where and what: the offending input may be huge, or NaN, which JSON cannot carry.
+        first = exc.errors()[0] if exc.errors() else {"loc": (), "msg": "invalid request"}
+        where = ".".join(str(part) for part in first.get("loc", ()))
+        return JSONResponse({"error": f"{where}: {first.get('msg', 'invalid')}"}, status_code=422)
+
+    @app.exception_handler(LimitError)
+    async def limit_error(request: Request, exc: LimitError):
+        return JSONResponse({"error": str(exc)}, status_code=413)
 
     @app.exception_handler(KhulasaError)
     async def input_error(request: Request, exc: KhulasaError):
@@ -122,21 +156,25 @@ def create_app(db: str = "khulasa.sqlite", token: str | None = None, max_body: i
             raise HTTPException(404, f"story {story_id} has no articles")
         return record, articles, sentences
 
+    @app.get("/style.css", include_in_schema=False)
+    def style() -> Response:
+        return Response(stylesheet, media_type="text/css", headers={"cache-control": "public, max-age=3600"})
+
     @app.get("/", response_class=HTMLResponse, summary="Story list page")
-    def index(request: Request, q: str | None = None) -> HTMLResponse:
+    def index(request: Request, q: SearchQuery = None) -> HTMLResponse:
         return templates.TemplateResponse(request, "list.html", {"stories": story_list(q), "q": q})
 
     @app.get("/stories/{story_id}", response_class=HTMLResponse, summary="Story page")
-    def story_page(request: Request, story_id: int) -> HTMLResponse:
+    def story_page(request: Request, story_id: StoryId) -> HTMLResponse:
         record, articles, sentences = story_record(story_id)
         return templates.TemplateResponse(request, "story.html", _page_context(record, articles, sentences))
 
     @app.get("/api/stories", summary="Stories, newest first")
-    def api_stories(q: str | None = None) -> list[dict[str, Any]]:
+    def api_stories(q: SearchQuery = None) -> list[dict[str, Any]]:
         return story_list(q)
 
     @app.get("/api/stories/{story_id}", summary="A story: summary, attribution, entities, quotes, facts, dates")
-    def api_story(story_id: int) -> dict[str, Any]:
+    def api_story(story_id: StoryId) -> dict[str, Any]:
         return story_record(story_id)[0]
 
     @app.post("/summarize", summary="Summarize articles; the response is a `khulasa batch` record")
@@ -144,6 +182,7 @@ def create_app(db: str = "khulasa.sqlite", token: str | None = None, max_body: i
         from khulasa.cli.render import summary_record
         from khulasa.pipeline import summarize_articles
 
+        check_texts([d.text for d in body.docs])
         summary = summarize_articles(_articles(body.docs), body.words, body.method, body.lang, align="lexical")
         return summary_record(summary, body.id)
 
@@ -165,8 +204,12 @@ def create_app(db: str = "khulasa.sqlite", token: str | None = None, max_body: i
         from khulasa.cli.render_story import story_record as render_record
         from khulasa.pipeline import prepare_story
         from khulasa.read.decode import decode_bytes
-        from khulasa.read.paths import parse_text
+        from khulasa.read.paths import HTML_SUFFIXES, parse_text
+        from khulasa.read.paths import _looks_like_html as looks_like_html
         from khulasa.read.plaintext import parse_plain_text
+
+        def form_error(message: str, status: int) -> HTMLResponse:
+            return templates.TemplateResponse(request, "form.html", {"error": message}, status_code=status)
 
         articles = []
         try:
@@ -176,11 +219,16 @@ def create_app(db: str = "khulasa.sqlite", token: str | None = None, max_body: i
                 name = upload.filename.rsplit("/", 1)[-1]
                 stem, dot, suffix = name.rpartition(".")
                 data = upload.file.read(max_body + 1)
-                articles += parse_text(
-                    decode_bytes(data, name, max_body), stem or name, name, f".{suffix.lower()}" if dot else ""
-                )
+                decoded = decode_bytes(data, name, max_body)
+                suffix = f".{suffix.lower()}" if dot else ""
+                if len(data) > MAX_HTML_BYTES and (suffix in HTML_SUFFIXES or looks_like_html(decoded)):
+                    raise LimitError(f"{name}: HTML page of {len(data)} bytes: at most {MAX_HTML_BYTES}")
+                articles += parse_text(decoded, stem or name, name, suffix)
+                check_texts([a.text for a in articles], PAGE_MAX_TOTAL_CHARS)  # before the next upload is parsed
         except KhulasaError as exc:
-            return templates.TemplateResponse(request, "form.html", {"error": str(exc)}, status_code=422)
+            return form_error(str(exc), 422)
+        except LimitError as exc:
+            return form_error(str(exc), 413)
         for i, body in enumerate(text or []):
             if body.strip():
                 names = source or []
@@ -188,14 +236,18 @@ def create_app(db: str = "khulasa.sqlite", token: str | None = None, max_body: i
                 parsed = parse_plain_text(body, name, "<form>")
                 articles.append(parsed)
         if not articles:
-            return templates.TemplateResponse(
-                request, "form.html", {"error": "الصق نص تقرير واحد على الأقل"}, status_code=422
-            )
+            return form_error("الصق نص تقرير واحد على الأقل", 422)
+        try:
+            check_texts([a.text for a in articles], PAGE_MAX_TOTAL_CHARS)
+        except LimitError as exc:
+            return form_error(str(exc), 413)
+        align = "semantic" if sum(len(a.text) for a in articles) <= SEMANTIC_MAX_CHARS else "lexical"
         try:
             story, _ = prepare_story(articles)
-            record = render_record(analyze_story(story, words=max(10, min(words, 1000)), align="semantic"))
+            words = max(10, min(words, MAX_SUMMARY_WORDS))
+            record = render_record(analyze_story(story, words=words, align=align))
         except KhulasaError as exc:
-            return templates.TemplateResponse(request, "form.html", {"error": str(exc)}, status_code=422)
+            return form_error(str(exc), 422)
         sentences = {
             c.article.id: [x.text for x in story.sentences if x.doc_id == c.article.id] for c in story.articles
         }

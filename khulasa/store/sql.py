@@ -346,10 +346,12 @@ class SQLStore:
 
     def search(self, text: str) -> set[int]:
         """Stories whose articles (headline or text) or stored analysis (entities) mention `text`."""
-        pattern = f"%{text}%"
+        escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        pattern = f"%{escaped}%"  # % and _ in the query match themselves, not any text
         rows = self._sql(
-            "SELECT DISTINCT story_id FROM articles WHERE story_id IS NOT NULL AND (title LIKE ? OR text LIKE ?) "
-            "UNION SELECT story_id FROM summaries WHERE record LIKE ?",
+            "SELECT DISTINCT story_id FROM articles WHERE story_id IS NOT NULL "
+            "AND (title LIKE ? ESCAPE '\\' OR text LIKE ? ESCAPE '\\') "
+            "UNION SELECT story_id FROM summaries WHERE record LIKE ? ESCAPE '\\'",
             (pattern, pattern, pattern),
         ).fetchall()
         return {row[0] for row in rows}

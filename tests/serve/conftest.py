@@ -6,6 +6,8 @@ from __future__ import annotations
 import socket
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 import httpx
 import pytest
@@ -13,6 +15,7 @@ import pytest
 from khulasa.model import Article
 
 TOKEN = "test-token"
+MAX_BODY = 200_000
 HOSTILE = Article(
     id="xss",
     title='<script>window.__xss=1</script> عنوان "مريب"',
@@ -24,7 +27,7 @@ HOSTILE = Article(
 )
 
 
-def _free_port() -> int:
+def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return probe.getsockname()[1]
@@ -32,9 +35,8 @@ def _free_port() -> int:
 
 @pytest.fixture(scope="session")
 def server(tmp_path_factory, example_articles):
-    import uvicorn
-
     from khulasa.serve.app import create_app
+    from khulasa.serve.protocol import server_config
     from khulasa.store import SQLiteStore
     from khulasa.stream.ingest import ingest_articles
 
@@ -46,20 +48,29 @@ def server(tmp_path_factory, example_articles):
     with SQLiteStore(db) as store:
         ingest_articles(store, [*dated, HOSTILE], threshold=0.1)
         story_of = {s.article.id: s.story_id for s in store.articles()}
-    port = _free_port()
-    config = uvicorn.Config(
-        create_app(str(db), TOKEN, max_body=200_000), host="127.0.0.1", port=port, log_level="warning"
-    )
+    port = free_port()
+    app = create_app(str(db), TOKEN, max_body=MAX_BODY)
+    with running(server_config(app, "127.0.0.1", port, log_level="warning")) as base:
+        yield {"base": base, "port": port, "db": db, "story": story_of["report-a"], "hostile": story_of["xss"]}
+
+
+@contextmanager
+def running(config) -> Iterator[str]:
+    """Run a uvicorn server in a thread while the block runs; yields its base address."""
+    import uvicorn
+
     instance = uvicorn.Server(config)
     thread = threading.Thread(target=instance.run, daemon=True)
     thread.start()
-    base = f"http://127.0.0.1:{port}"
+    base = f"http://{config.host}:{config.port}"
     for _ in range(100):
         try:
             httpx.get(base + "/api/stories", timeout=1)
             break
         except httpx.HTTPError:
             time.sleep(0.1)
-    yield {"base": base, "story": story_of["report-a"], "hostile": story_of["xss"]}
-    instance.should_exit = True
-    thread.join(timeout=10)
+    try:
+        yield base
+    finally:
+        instance.should_exit = True
+        thread.join(timeout=10)

@@ -49,6 +49,8 @@ def test_story_page_is_rtl_with_badges_and_click_through(server, browser):
     browser.get(f"{server['base']}/stories/{server['story']}")
     assert browser.execute_script("return document.documentElement.dir") == "rtl"
     assert browser.execute_script("return getComputedStyle(document.body).direction") == "rtl"
+    # The stylesheet is loaded under the Content-Security-Policy (no inline style is allowed).
+    assert browser.execute_script("return getComputedStyle(document.querySelector('header')).display") == "flex"
     badges = [b.text for b in browser.find_elements(By.CSS_SELECTOR, "summary .badge")]
     assert badges and all("/" in b and "مصادر" in b for b in badges)
     assert any(b.startswith("2/") for b in badges)  # a sentence carried by two outlets
