@@ -9,6 +9,9 @@ unauthenticated client may ask to summarize. Errors are one-line JSON {"error": 
 from __future__ import annotations
 
 import hmac
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from datetime import UTC, datetime
 from importlib.resources import files
@@ -25,6 +28,7 @@ from khulasa.errors import KhulasaError
 from khulasa.model import Article
 from khulasa.serve.limits import (
     MAX_BODY_BYTES,
+    MAX_CONCURRENT_SUMMARIES,
     MAX_DOC_CHARS,
     MAX_DOCS,
     MAX_HTML_BYTES,
@@ -142,14 +146,33 @@ def create_app(db: str = "khulasa.sqlite", token: str | None = None, max_body: i
             for x in stories[:200]
         ]
 
+    slots = threading.BoundedSemaphore(MAX_CONCURRENT_SUMMARIES)
+
+    @contextmanager
+    def summary_slot() -> Iterator[None]:
+        """Run summarization work only while fewer than MAX_CONCURRENT_SUMMARIES are running;
+        otherwise answer 503 at once (a client is told to retry, nothing queues up)."""
+        if not slots.acquire(blocking=False):
+            raise HTTPException(503, "the server is busy summarizing; retry in a few seconds", {"Retry-After": "5"})
+        try:
+            yield
+        finally:
+            slots.release()
+
     def story_record(story_id: int) -> tuple[dict, list[Article], dict[str, list[str]]]:
         """The story's record, its articles and each article's cited sentences."""
         from khulasa.stream.summaries import refresh_summary
 
         with store() as s:
-            if s.story(story_id) is None:
+            stored = s.story(story_id)
+            if stored is None:
                 raise HTTPException(404, f"no story {story_id}")
-            record = refresh_summary(s, story_id)
+            cached = s.summary(story_id)
+            if cached is not None and cached[0] == stored.article_count:
+                record = cached[1]
+            else:  # articles joined since the last summary: recompute, within the work bound
+                with summary_slot():
+                    record = refresh_summary(s, story_id)
             articles = [a.article for a in s.articles(story_id=story_id) if a.duplicate_of is None]
             sentences = {a.id: s.sentences_of(a.id) for a in articles}
         if record is None:
@@ -183,7 +206,8 @@ def create_app(db: str = "khulasa.sqlite", token: str | None = None, max_body: i
         from khulasa.pipeline import summarize_articles
 
         check_texts([d.text for d in body.docs])
-        summary = summarize_articles(_articles(body.docs), body.words, body.method, body.lang, align="lexical")
+        with summary_slot():
+            summary = summarize_articles(_articles(body.docs), body.words, body.method, body.lang, align="lexical")
         return summary_record(summary, body.id)
 
     @app.get("/summarize", response_class=HTMLResponse, summary="Upload/paste form")
@@ -243,11 +267,14 @@ def create_app(db: str = "khulasa.sqlite", token: str | None = None, max_body: i
             return form_error(str(exc), 413)
         align = "semantic" if sum(len(a.text) for a in articles) <= SEMANTIC_MAX_CHARS else "lexical"
         try:
-            story, _ = prepare_story(articles)
-            words = max(10, min(words, MAX_SUMMARY_WORDS))
-            record = render_record(analyze_story(story, words=words, align=align))
+            with summary_slot():
+                story, _ = prepare_story(articles)
+                words = max(10, min(words, MAX_SUMMARY_WORDS))
+                record = render_record(analyze_story(story, words=words, align=align))
         except KhulasaError as exc:
             return form_error(str(exc), 422)
+        except HTTPException as exc:
+            return form_error(str(exc.detail), exc.status_code)
         sentences = {
             c.article.id: [x.text for x in story.sentences if x.doc_id == c.article.id] for c in story.articles
         }

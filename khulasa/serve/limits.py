@@ -25,6 +25,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+MAX_CONCURRENT_SUMMARIES = 2
+"""Summaries computed at once for requests (one per core): the caps above bound one request; this
+bounds what many simultaneous ones cost together (eight worst-case requests at once peaked at
+364 MB). Past it a request is answered 503 with Retry-After at once, never queued."""
+
 MAX_BODY_BYTES = 5 * 1024 * 1024
 """Request bodies, counted as the bytes arrive (chunked bodies included)."""
 

@@ -245,3 +245,20 @@ def test_validation_errors_are_one_line_json(server):
     assert response.status_code == 422
     assert set(response.json()) == {"error"} and "\n" not in response.json()["error"]
     assert json.loads(response.text)["error"].startswith("body.")
+
+
+def test_summaries_past_the_concurrency_bound_get_503_at_once(tmp_path, monkeypatch):
+    """Each request is capped on its own; how many run at once is capped too (busy → 503 with
+    Retry-After, never a queue that grows with the number of clients)."""
+    from fastapi.testclient import TestClient
+
+    import khulasa.serve.app as serve_app
+
+    monkeypatch.setattr(serve_app, "MAX_CONCURRENT_SUMMARIES", 0)  # every slot taken
+    client = TestClient(serve_app.create_app(str(tmp_path / "k.sqlite"), "t"))
+    body = {"docs": [{"text": "قال المتحدث باسم الوزارة إن المحادثات ستستأنف الأسبوع المقبل في العاصمة."}]}
+    busy = client.post("/summarize", json=body)
+    assert busy.status_code == 503 and busy.headers["retry-after"] == "5"
+    assert "busy" in busy.json()["error"]
+    form = client.post("/summarize/page", data={"text": body["docs"][0]["text"]})
+    assert form.status_code == 503
