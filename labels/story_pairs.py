@@ -32,7 +32,7 @@ import lzma
 import random
 import re
 import sys
-from collections import Counter, defaultdict
+from collections import Counter
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -43,7 +43,14 @@ CORPUS = ROOT.parent / "shared" / "data" / "ant-news-2018" / "articles.jsonl.xz"
 OUT = ROOT / "labels" / "story-pairs" / "pairs.jsonl"
 SEED = 20261129
 SIZES = {"train": 900, "dev": 300, "test": 400}
-SHARES = {"random": 0.20, "similar": 0.35, "same-outlet": 0.10, "shared-name": 0.15, "template": 0.10, "follow-up": 0.10}
+SHARES = {
+    "random": 0.20,
+    "similar": 0.35,
+    "same-outlet": 0.10,
+    "shared-name": 0.15,
+    "template": 0.10,
+    "follow-up": 0.10,
+}
 TEMPLATES = ("شاهد", "عاجل", "بالفيديو", "فيديو", "بالصور", "إنفوغراف", "انفوغراف", "بالأرقام", "لحظة")
 DAY = 86400.0
 LEAD_WORDS = 60
@@ -97,137 +104,138 @@ def words(title: str) -> list[str]:
     return re.findall(r"[\u0621-\u064A]{4,}", title)
 
 
-def sample() -> None:
-    rng = random.Random(SEED)
-    articles = load()
-    print(f"{len(articles)} articles in the three date blocks", file=sys.stderr)
-    matrix = vectors(articles)
-    times = np.array([a["t"] for a in articles])
-    title_df = Counter(w for a in articles for w in set(words(a["title"])))
-    chosen: dict[tuple[str, str], dict] = {}
+class _Sampler:
+    """Draws the pairs of every split, in a fixed order of random choices (the seed fixes them all)."""
 
-    def cosine(i: int, j: int) -> float:
-        return float(matrix[i].multiply(matrix[j]).sum())
+    def __init__(self, articles: list[dict]) -> None:
+        self.rng = random.Random(SEED)
+        self.articles = articles
+        self.matrix = vectors(articles)
+        self.times = np.array([a["t"] for a in articles])
+        self.title_df = Counter(w for a in articles for w in set(words(a["title"])))
+        self.chosen: dict[tuple[str, ...], dict] = {}
+        self.pool: list[int] = []
 
-    def add(i: int, j: int, stratum: str) -> bool:
-        a, b = articles[i], articles[j]
+    def cosine(self, i: int, j: int) -> float:
+        return float(self.matrix[i].multiply(self.matrix[j]).sum())
+
+    def add(self, i: int, j: int, stratum: str) -> bool:
+        a, b = self.articles[i], self.articles[j]
         key = tuple(sorted((a["id"], b["id"])))
-        if i == j or a["split"] != b["split"] or key in chosen:
+        if i == j or a["split"] != b["split"] or key in self.chosen:
             return False
-        if cosine(i, j) >= NEAR_COPY:  # copies and re-posts are the deduplicator's job, and too easy
+        if self.cosine(i, j) >= NEAR_COPY:  # copies and re-posts are the deduplicator's job, and too easy
             return False
-        chosen[key] = {
+        self.chosen[key] = {
             "a": a["id"],
             "b": b["id"],
             "split": a["split"],
             "stratum": stratum,
             "gap_hours": round(abs(a["t"] - b["t"]) / 3600, 1),
-            "cosine": round(cosine(i, j), 3),
+            "cosine": round(self.cosine(i, j), 3),
         }
         return True
 
-    by_split: dict[str, list[int]] = defaultdict(list)
-    for index, article in enumerate(articles):
-        by_split[article["split"]].append(index)
-
-    def window(i: int, low: float, high: float) -> list[int]:
+    def window(self, i: int, low: float, high: float) -> list[int]:
         """Indexes of articles published between low and high days after (or before) article i."""
-        lo = np.searchsorted(times, times[i] + low * DAY)
-        hi = np.searchsorted(times, times[i] + high * DAY, side="right")
+        lo = np.searchsorted(self.times, self.times[i] + low * DAY)
+        hi = np.searchsorted(self.times, self.times[i] + high * DAY, side="right")
         return list(range(lo, hi))
 
-    for split, size in SIZES.items():
-        pool = by_split[split]
+    def scores(self, i: int, near: list[int]) -> np.ndarray:
+        return (self.matrix[near] @ self.matrix[i].T).toarray().ravel()
+
+    def random_pair(self) -> tuple[int, int] | None:
+        i = self.rng.choice(self.pool)
+        near = [j for j in self.window(i, -2, 2) if self.articles[j]["src"] != self.articles[i]["src"]]
+        return (i, self.rng.choice(near)) if near else None
+
+    def similar_pair(self, low: float, high: float, same_outlet: bool = False) -> tuple[int, int] | None:
+        i = self.rng.choice(self.pool)
+        near = [
+            j
+            for j in self.window(i, -3, 3)
+            if (self.articles[j]["src"] == self.articles[i]["src"]) == same_outlet and j != i
+        ]
+        if not near:
+            return None
+        fitting = [j for j, s in zip(near, self.scores(i, near), strict=True) if low <= s < high]
+        return (i, self.rng.choice(fitting)) if fitting else None
+
+    def shared_name_pair(self) -> tuple[int, int] | None:
+        i = self.rng.choice(self.pool)
+        rare = {w for w in words(self.articles[i]["title"]) if 3 <= self.title_df[w] <= 150}
+        if not rare:
+            return None
+        near = [j for j in self.window(i, -1, 1) if j != i and rare & set(words(self.articles[j]["title"]))]
+        near = [j for j in near if self.cosine(i, j) < 0.35]
+        return (i, self.rng.choice(near)) if near else None
+
+    @staticmethod
+    def opening(title: str) -> str:
+        first = title.split()[0].strip(".:…،") if title.split() else ""
+        return first if first in TEMPLATES else " ".join(title.split()[:3])
+
+    def template_pair(self) -> tuple[int, int] | None:
+        i = self.rng.choice(self.pool)
+        head = self.opening(self.articles[i]["title"])
+        near = [j for j in self.window(i, -2, 2) if j != i and self.opening(self.articles[j]["title"]) == head]
+        return (i, self.rng.choice(near)) if near else None
+
+    def follow_up_pair(self) -> tuple[int, int] | None:
+        i = self.rng.choice(self.pool)
+        sign = self.rng.choice((-1, 1))
+        near = self.window(i, *((3, 10) if sign > 0 else (-10, -3)))
+        if not near:
+            return None
+        fitting = [j for j, s in zip(near, self.scores(i, near), strict=True) if s >= 0.25]
+        return (i, self.rng.choice(fitting)) if fitting else None
+
+    def fill(self, counts: Counter, stratum: str, target: int, propose, tries: int = 200_000) -> None:
+        for _ in range(tries):
+            if counts[stratum] >= target:
+                return
+            pair = propose()
+            if pair is not None and self.add(*pair, stratum):
+                counts[stratum] += 1
+
+    def split(self, split: str, size: int) -> Counter:
+        self.pool = [i for i, a in enumerate(self.articles) if a["split"] == split]
         quota = {s: round(size * share) for s, share in SHARES.items()}
         counts: Counter = Counter()
-
-        def fill(stratum: str, propose, tries: int = 200_000) -> None:
-            for _ in range(tries):
-                if counts[stratum] >= quota[stratum]:
-                    return
-                pair = propose()
-                if pair is not None and add(*pair, stratum):
-                    counts[stratum] += 1
-
-        def random_pair():
-            i = rng.choice(pool)
-            near = [j for j in window(i, -2, 2) if articles[j]["src"] != articles[i]["src"]]
-            return (i, rng.choice(near)) if near else None
-
+        self.fill(counts, "random", quota["random"], self.random_pair)
         bins = [(0.45, 1.01), (0.25, 0.45), (0.12, 0.25)]
-
-        def similar_pair(low: float, high: float, same_outlet: bool = False, days=(-3, 3)):
-            i = rng.choice(pool)
-            near = [
-                j
-                for j in window(i, *days)
-                if (articles[j]["src"] == articles[i]["src"]) == same_outlet and j != i
-            ]
-            if not near:
-                return None
-            scores = (matrix[near] @ matrix[i].T).toarray().ravel()
-            fitting = [j for j, s in zip(near, scores, strict=True) if low <= s < high]
-            return (i, rng.choice(fitting)) if fitting else None
-
-        def shared_name_pair():
-            i = rng.choice(pool)
-            rare = {w for w in words(articles[i]["title"]) if 3 <= title_df[w] <= 150}
-            if not rare:
-                return None
-            near = [j for j in window(i, -1, 1) if j != i and rare & set(words(articles[j]["title"]))]
-            near = [j for j in near if cosine(i, j) < 0.35]
-            return (i, rng.choice(near)) if near else None
-
-        def opening(title: str) -> str:
-            first = title.split()[0].strip(".:…،") if title.split() else ""
-            return first if first in TEMPLATES else " ".join(title.split()[:3])
-
-        def template_pair():
-            i = rng.choice(pool)
-            head = opening(articles[i]["title"])
-            near = [j for j in window(i, -2, 2) if j != i and opening(articles[j]["title"]) == head]
-            return (i, rng.choice(near)) if near else None
-
-        def follow_up_pair():
-            i = rng.choice(pool)
-            sign = rng.choice((-1, 1))
-            days = (3, 10) if sign > 0 else (-10, -3)
-            near = window(i, *days)
-            if not near:
-                return None
-            scores = (matrix[near] @ matrix[i].T).toarray().ravel()
-            fitting = [j for j, s in zip(near, scores, strict=True) if s >= 0.25]
-            return (i, rng.choice(fitting)) if fitting else None
-
-        fill("random", random_pair)
         per_bin = quota["similar"] // len(bins)
         for n, (low, high) in enumerate(bins):
             target = quota["similar"] if n == len(bins) - 1 else per_bin * (n + 1)
-            for _ in range(200_000):
-                if counts["similar"] >= target:
-                    break
-                pair = similar_pair(low, high)
-                if pair is not None and add(*pair, "similar"):
-                    counts["similar"] += 1
-        fill("same-outlet", lambda: similar_pair(0.2, 1.01, same_outlet=True))
-        fill("shared-name", shared_name_pair)
-        fill("template", template_pair)
-        fill("follow-up", follow_up_pair)
-        print(f"{split}: {dict(counts)}", file=sys.stderr)
+            self.fill(counts, "similar", target, lambda low=low, high=high: self.similar_pair(low, high))
+        self.fill(counts, "same-outlet", quota["same-outlet"], lambda: self.similar_pair(0.2, 1.01, same_outlet=True))
+        self.fill(counts, "shared-name", quota["shared-name"], self.shared_name_pair)
+        self.fill(counts, "template", quota["template"], self.template_pair)
+        self.fill(counts, "follow-up", quota["follow-up"], self.follow_up_pair)
+        return counts
 
-    pairs = list(chosen.values())
+
+def sample(out: Path = OUT) -> None:
+    articles = load()
+    print(f"{len(articles)} articles in the three date blocks", file=sys.stderr)
+    sampler = _Sampler(articles)
+    for split, size in SIZES.items():
+        print(f"{split}: {dict(sampler.split(split, size))}", file=sys.stderr)
+    rng = sampler.rng
+    pairs = list(sampler.chosen.values())
     for split in SIZES:
         members = [p for p in pairs if p["split"] == split]
         rng.shuffle(members)
         for number, pair in enumerate(members, start=1):
             pair["pair"] = f"sp-{split}-{number:04d}"
     pairs.sort(key=lambda p: (list(SIZES).index(p["split"]), p["pair"]))
-    OUT.parent.mkdir(parents=True, exist_ok=True)
-    with OUT.open("w", encoding="utf-8") as handle:
+    out.parent.mkdir(parents=True, exist_ok=True)
+    fields = ("pair", "split", "stratum", "a", "b", "gap_hours", "cosine")
+    with out.open("w", encoding="utf-8") as handle:
         for pair in pairs:
-            fields = ("pair", "split", "stratum", "a", "b", "gap_hours", "cosine")
             handle.write(json.dumps({k: pair[k] for k in fields}, ensure_ascii=False) + "\n")
-    print(f"{len(pairs)} pairs -> {OUT}", file=sys.stderr)
+    print(f"{len(pairs)} pairs -> {out}", file=sys.stderr)
 
 
 def read_pairs(path: Path = OUT) -> list[dict]:
@@ -248,14 +256,16 @@ def show(pairs: list[dict], words_shown: int) -> None:
         for side in ("a", "b"):
             record = texts[pair[side]]
             body = " ".join(record["text"].split()[:words_shown])
-            print(f"[{side.upper()}] {record['src']} | {record['time']}\nTITLE: {record['title'].strip()}\nTEXT: {body}")
+            print(f"[{side.upper()}] {record['src']} | {record['time']}")
+            print(f"TITLE: {record['title'].strip()}\nTEXT: {body}")
         print()
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     commands = parser.add_subparsers(dest="command", required=True)
-    commands.add_parser("sample", help="draw the pairs (ids only) into labels/story-pairs/pairs.jsonl")
+    drawn = commands.add_parser("sample", help="draw the pairs (ids only) into labels/story-pairs/pairs.jsonl")
+    drawn.add_argument("--out", type=Path, default=OUT)
     shown = commands.add_parser("show", help="print pairs with their texts for labelling")
     shown.add_argument("--split", choices=list(SIZES))
     shown.add_argument("--start", type=int, default=0)
@@ -264,7 +274,7 @@ def main() -> None:
     shown.add_argument("--words", type=int, default=120, help="words of each article's text to show")
     args = parser.parse_args()
     if args.command == "sample":
-        sample()
+        sample(args.out)
         return
     pairs = read_pairs()
     if args.ids:
