@@ -110,6 +110,12 @@ def build_parser() -> argparse.ArgumentParser:
     batch.add_argument("--out", dest="output", required=True, help="summaries JSONL, - for stdout")
     _add_summary_options(batch, "lexical")
 
+    relate = commands.add_parser("relate", help="do two articles report the same event? JSONL pairs in, scores out")
+    relate.add_argument("--level", choices=["story"], default="story", help="story: same event (default)")
+    relate.add_argument("--in", dest="input", required=True, help='pairs JSONL ({"id", "a", "b"} a line), - for stdin')
+    relate.add_argument("--out", dest="output", required=True, help="scores JSONL, - for stdout")
+    relate.add_argument("--on-error", choices=["stop", "skip"], default="stop", help="bad line: stop or skip it")
+
     evaluate = commands.add_parser("eval", help="ROUGE of summaries (batch output) against references")
     evaluate.add_argument("--summaries", required=True, help="JSONL with id and summary (khulasa batch output)")
     evaluate.add_argument("--refs", required=True, help="JSONL with id and refs (or abstract)")
@@ -170,6 +176,12 @@ def run_batch(args: argparse.Namespace) -> int:
     return summarize_batch(args, warn)
 
 
+def run_relate(args: argparse.Namespace) -> int:
+    from khulasa.cli.relate import relate_command
+
+    return relate_command(args, warn)
+
+
 def run_eval(args: argparse.Namespace) -> int:
     from khulasa.cli.evaluate import run_eval as evaluate
 
@@ -226,6 +238,7 @@ COMMANDS = {
     "story": run_story,
     "batch": run_batch,
     "eval": run_eval,
+    "relate": run_relate,
     "ingest": run_ingest,
     "archive": run_archive,
     "serve": run_serve,

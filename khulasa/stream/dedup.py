@@ -6,6 +6,8 @@ one event share almost none (about 0.02), so they are never linked as duplicates
 
 from __future__ import annotations
 
+from collections import deque
+
 from datasketch import MinHash, MinHashLSH
 
 from khulasa.text.normalize import normalize_key
@@ -40,7 +42,7 @@ class DuplicateIndex:
         self.threshold = threshold
         self.horizon = horizon
         self.signatures: dict[str, MinHash] = {}
-        self.published: dict[str, float] = {}
+        self.published: deque[tuple[float, str]] = deque()
 
     def signature(self, text: str) -> MinHash:
         minhash = MinHash(num_perm=self.num_perm)
@@ -58,15 +60,13 @@ class DuplicateIndex:
         self.lsh.insert(article_id, minhash)
         self.signatures[article_id] = minhash
         if published is not None:
-            self.published[article_id] = published
+            self.published.append((published, article_id))
         return None
 
     def _forget_before(self, cutoff: float) -> None:
         # Articles arrive in publication order (ingest sorts each batch), so the oldest come first;
         # an older straggler from a later batch is forgotten once those before it are.
-        for article_id, when in list(self.published.items()):
-            if when >= cutoff:
-                break
-            del self.published[article_id]
+        while self.published and self.published[0][0] < cutoff:
+            _, article_id = self.published.popleft()
             del self.signatures[article_id]
             self.lsh.remove(article_id)

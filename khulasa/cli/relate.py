@@ -1,0 +1,59 @@
+"""`khulasa relate --level story`: the same-event probability of article pairs, JSONL in and out.
+
+Input lines: {"id", "a": {"title"?, "text", "time"?, "source"?}, "b": {...}}.
+Output lines: {"id", "same_story": p, "decision": p >= the shipped threshold}, in input order.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable
+from contextlib import ExitStack
+
+from tqdm import tqdm
+
+from khulasa.cli.batch import _read_input
+from khulasa.errors import InputError
+from khulasa.model import Article
+from khulasa.read.jsonl import article_from_record, iter_json_lines, skip_or_stop
+
+
+def _pair(record: object, number: int, origin: str) -> tuple[str, Article, Article]:
+    if not isinstance(record, dict):
+        raise ValueError("expected a JSON object")
+    pair_id = record.get("id")
+    if not isinstance(pair_id, str | int) or isinstance(pair_id, bool):
+        raise ValueError("missing 'id' (a string or a number)")
+    sides = []
+    for side in ("a", "b"):
+        value = record.get(side)
+        if not isinstance(value, dict):
+            raise ValueError(f"'{side}' must be an object with 'text'")
+        try:
+            sides.append(article_from_record({"id": f"{pair_id}/{side}", **value}, f"{number}{side}", origin))
+        except ValueError as exc:
+            raise ValueError(f"'{side}': {exc}") from exc
+    return str(pair_id), sides[0], sides[1]
+
+
+def relate_command(args: argparse.Namespace, warn: Callable[[str], None]) -> int:
+    from khulasa.relate.story import load_model, profile
+
+    lines, origin = _read_input(args.input)
+    pairs = []
+    for number, record in iter_json_lines(lines, origin, args.on_error, warn):
+        try:
+            pairs.append(_pair(record, number, origin))
+        except ValueError as exc:
+            skip_or_stop(origin, number, str(exc), args.on_error, warn)
+    if not pairs:
+        raise InputError(origin, "no pairs in input")
+    model = load_model()
+    with ExitStack() as stack:
+        out = sys.stdout if args.output == "-" else stack.enter_context(open(args.output, "w", encoding="utf-8"))
+        for pair_id, a, b in tqdm(pairs, desc="relating", unit="pair", disable=not sys.stderr.isatty()):
+            p = model.probability(profile(a), profile(b))
+            out.write(json.dumps({"id": pair_id, "same_story": round(p, 4), "decision": p >= model.threshold}) + "\n")
+    return 0

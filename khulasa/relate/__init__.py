@@ -1,0 +1,1 @@
+"""Learned relations between news texts: whether two articles report the same event (`story`)."""

@@ -1,0 +1,211 @@
+"""What the same-event model sees of two articles.
+
+Each article is profiled once (`profile`): TF-IDF vectors of its headline and its headline +
+lead over character 3-5-grams of the matching keys (so ماكونو / مكونو / ميكونو share most of
+their grams), and of headline, lead and body (first BODY_WORDS words) over Light10 stems
+(character n-grams of the whole body would cost ~4 ms an article; stems cost ~0.5); the numbers it
+mentions; whether its headline is a template («شاهد..», «عاجل»); its time and outlet. A pair's
+features are cosines and overlaps of two profiles plus the time gap (`pair_features`).
+
+Both vocabularies are hashed (crc32, stable across processes) into HASH_SIZE buckets; the
+inverse document frequencies come from a background corpus (`Background`, built by train.py from
+the ANT articles of the training months and shipped as data/background.npz).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import zlib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.resources import files
+
+import numpy as np
+
+from khulasa.model import Article
+from khulasa.summarize.order import parse_time
+from khulasa.text.normalize import normalize_key
+from khulasa.text.stem import stem
+from khulasa.text.stopwords import is_stopword
+from khulasa.text.tokenize import tokenize
+
+HASH_SIZE = 2**18
+LEAD_WORDS = 100
+BODY_WORDS = 400
+CHAR_NGRAMS = (3, 4, 5)
+TEMPLATES = frozenset({"شاهد", "عاجل", "بالفيديو", "فيديو", "بالصور", "انفوغراف", "بالارقام", "لحظه"})
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
+
+# The features, in the order of `pair_features`' vector (the model's coefficients follow it).
+FEATURES = (
+    "char_title",  # cosine of headline character n-grams
+    "char_lead",  # cosine of headline + lead character n-grams
+    "word_title",  # cosine of headline stems
+    "word_lead",  # cosine of headline + lead stems
+    "word_body",  # cosine of body stems
+    "word_cross",  # larger cosine of one headline against the other's lead stems
+    "shared_rare",  # log(1 + rare stems (idf >= RARE_IDF) shared by the two leads)
+    "numbers_shared",  # Jaccard of the numbers in the two leads (0 when either has none)
+    "numbers_clash",  # both leads have numbers and share none
+    "log_gap_hours",  # log(1 + hours between publication times) (0 when a time is missing)
+    "gap_over_3_days",
+    "time_missing",
+    "same_outlet",
+    "both_templates",  # both headlines open with a template word
+)
+RARE_IDF = 6.0
+
+
+@dataclass(frozen=True)
+class Background:
+    """Inverse document frequencies of hashed character n-grams and stems, from a news corpus."""
+
+    char_idf: np.ndarray
+    word_idf: np.ndarray
+
+    @classmethod
+    def from_counts(cls, documents: int, char_df: np.ndarray, word_df: np.ndarray) -> Background:
+        """Smoothed idf (as scikit-learn's): log((1 + n) / (1 + df)) + 1."""
+        return cls(
+            (np.log((1 + documents) / (1 + char_df)) + 1).astype(np.float32),
+            (np.log((1 + documents) / (1 + word_df)) + 1).astype(np.float32),
+        )
+
+    def save(self, path) -> None:
+        np.savez_compressed(path, char_idf=self.char_idf.astype(np.float16), word_idf=self.word_idf.astype(np.float16))
+
+    @classmethod
+    def load(cls, path) -> Background:
+        with np.load(path) as data:
+            return cls(data["char_idf"].astype(np.float32), data["word_idf"].astype(np.float32))
+
+
+@lru_cache(maxsize=1)
+def shipped_background() -> Background:
+    return Background.load(files("khulasa.relate.story").joinpath("data", "background.npz"))
+
+
+Vector = dict[int, float]
+
+
+@dataclass(frozen=True)
+class ArticleProfile:
+    """One article as the same-event model sees it (computed once per article)."""
+
+    char_title: Vector
+    char_lead: Vector
+    word_title: Vector
+    word_lead: Vector
+    word_body: Vector
+    rare_lead: frozenset[int]
+    numbers: frozenset[str]
+    template: bool
+    time: float | None
+    source: str | None
+
+
+def _bucket(key: str) -> int:
+    return zlib.crc32(key.encode("utf-8")) % HASH_SIZE
+
+
+@lru_cache(maxsize=200_000)
+def _token_grams(token: str) -> tuple[int, ...]:
+    """Hashed character 3-5-grams of one word's matching key, padded with spaces (as char_wb)."""
+    padded = f" {normalize_key(token)} "
+    return tuple(
+        _bucket(padded[start : start + n]) for n in CHAR_NGRAMS for start in range(max(1, len(padded) - n + 1))
+    )
+
+
+@lru_cache(maxsize=200_000)
+def _token_stem(token: str) -> int | None:
+    """Hashed Light10 stem of a content word; None for stop words and one-letter tokens."""
+    if len(token) <= 1 or is_stopword(token):
+        return None
+    return _bucket("w:" + stem(token))
+
+
+def char_counts(text: str) -> dict[int, int]:
+    """Hashed character 3-5-grams of each word's matching key (news vocabulary repeats, so each
+    word's grams are computed once per process)."""
+    counts: dict[int, int] = {}
+    for token in tokenize(text):
+        for bucket in _token_grams(token):
+            counts[bucket] = counts.get(bucket, 0) + 1
+    return counts
+
+
+def word_counts(text: str) -> dict[int, int]:
+    """Hashed Light10 stems of the content words (stop words and one-letter tokens left out)."""
+    counts: dict[int, int] = {}
+    for token in tokenize(text):
+        bucket = _token_stem(token)
+        if bucket is not None:
+            counts[bucket] = counts.get(bucket, 0) + 1
+    return counts
+
+
+def tfidf(counts: dict[int, int], idf: np.ndarray) -> Vector:
+    """Sublinear tf × idf, L2-normalized."""
+    weights = {b: (1.0 + math.log(c)) * float(idf[b]) for b, c in counts.items()}
+    norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
+    return {b: w / norm for b, w in weights.items()}
+
+
+def cosine(a: Vector, b: Vector) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(w * b.get(k, 0.0) for k, w in a.items())
+
+
+def profile(article: Article, background: Background | None = None) -> ArticleProfile:
+    """The article's profile; `background` defaults to the shipped one."""
+    background = background or shipped_background()
+    title = (article.title or "").strip()
+    words = article.text.split()
+    lead = f"{title} {' '.join(words[:LEAD_WORDS])}"
+    body = " ".join(words[:BODY_WORDS])
+    lead_words = word_counts(lead)
+    first = normalize_key(title.split()[0]).strip(".:…،") if title.split() else ""
+    published = parse_time(article.time)
+    return ArticleProfile(
+        char_title=tfidf(char_counts(title), background.char_idf),
+        char_lead=tfidf(char_counts(lead), background.char_idf),
+        word_title=tfidf(word_counts(title), background.word_idf),
+        word_lead=tfidf(lead_words, background.word_idf),
+        word_body=tfidf(word_counts(body), background.word_idf),
+        rare_lead=frozenset(b for b in lead_words if background.word_idf[b] >= RARE_IDF),
+        numbers=frozenset(_NUMBER.findall(normalize_key(lead))),
+        template=first in TEMPLATES,
+        time=published.timestamp() if published else None,
+        source=article.source,
+    )
+
+
+def pair_features(a: ArticleProfile, b: ArticleProfile) -> np.ndarray:
+    """The FEATURES of a pair of profiles, as a float vector (symmetric in a and b)."""
+    shared_numbers = len(a.numbers & b.numbers)
+    union_numbers = len(a.numbers | b.numbers)
+    both_numbers = bool(a.numbers) and bool(b.numbers)
+    missing = a.time is None or b.time is None
+    gap_hours = 0.0 if missing else abs(a.time - b.time) / 3600.0  # type: ignore[operator]
+    return np.array(
+        [
+            cosine(a.char_title, b.char_title),
+            cosine(a.char_lead, b.char_lead),
+            cosine(a.word_title, b.word_title),
+            cosine(a.word_lead, b.word_lead),
+            cosine(a.word_body, b.word_body),
+            max(cosine(a.word_title, b.word_lead), cosine(b.word_title, a.word_lead)),
+            math.log1p(len(a.rare_lead & b.rare_lead)),
+            shared_numbers / union_numbers if both_numbers else 0.0,
+            float(both_numbers and shared_numbers == 0),
+            math.log1p(gap_hours),
+            float(gap_hours > 72),
+            float(missing),
+            float(a.source is not None and a.source == b.source),
+            float(a.template and b.template),
+        ],
+        dtype=np.float64,
+    )
