@@ -142,10 +142,10 @@ def test_concurrent_ingests_make_the_stories_of_a_serial_run(tmp_path, ant_days)
 def test_parallel_api_ingests_make_the_stories_of_a_serial_run(tmp_path, ant_days):
     """Eight parallel POST /api/articles of ten articles each, against a real server."""
     import httpx
-    import uvicorn
 
     from khulasa.serve.app import create_app
-    from tests.serve.conftest import _free_port
+    from khulasa.serve.protocol import server_config
+    from tests.serve.conftest import free_port, running
 
     _, records = ant_days
     rng = random.Random(3)
@@ -153,22 +153,9 @@ def test_parallel_api_ingests_make_the_stories_of_a_serial_run(tmp_path, ant_day
     requests = [chosen[i::8] for i in range(8)]
     db = tmp_path / "api.sqlite"
     SQLiteStore(db).close()
-    port = _free_port()
-    server = uvicorn.Server(
-        uvicorn.Config(create_app(str(db), "t0ken"), host="127.0.0.1", port=port, log_level="warning")
-    )
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    base = f"http://127.0.0.1:{port}"
-    for _ in range(100):
-        try:
-            httpx.get(base + "/api/stories", timeout=1)
-            break
-        except httpx.HTTPError:
-            time.sleep(0.1)
     answers: list = [None] * 8
 
-    def post(i: int) -> None:
+    def post(base: str, i: int) -> None:
         docs = [
             {"id": r["id"], "title": r["title"], "text": r["text"], "source": r["src"], "time": r["time"]}
             for r in requests[i]
@@ -177,13 +164,13 @@ def test_parallel_api_ingests_make_the_stories_of_a_serial_run(tmp_path, ant_day
             base + "/api/articles", json=docs, headers={"Authorization": "Bearer t0ken"}, timeout=120
         )
 
-    threads = [threading.Thread(target=post, args=(i,)) for i in range(8)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    server.should_exit = True
-    thread.join(timeout=10)
+    config = server_config(create_app(str(db), "t0ken"), "127.0.0.1", free_port(), log_level="warning")
+    with running(config) as base:
+        threads = [threading.Thread(target=post, args=(base, i)) for i in range(8)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
     assert [a.status_code for a in answers] == [200] * 8
     assert len(stories_of(db)["articles"]) == 80  # nothing lost
     order = sorted(range(8), key=lambda i: _first_ingested(db, {r["id"] for r in requests[i]}))
