@@ -11,11 +11,11 @@ from pathlib import Path
 
 from tqdm import tqdm
 
-from khulasa.cli.render import summary_record
 from khulasa.errors import InputError, KhulasaError
 from khulasa.pipeline import summarize_articles
 from khulasa.read.decode import decode_bytes
 from khulasa.read.jsonl import iter_clusters, json_lines
+from khulasa.records import summary_record
 
 
 def _read_input(path: str) -> tuple[list[str], str]:

@@ -5,29 +5,7 @@ from __future__ import annotations
 import json
 
 from khulasa.model import Summary
-
-
-def summary_record(summary: Summary, story_id: str | None = None) -> dict:
-    """The JSON object for one summary: text, sentences and their sources."""
-    record: dict = {} if story_id is None else {"id": story_id}
-    record["summary"] = summary.text
-    record["sentences"] = [
-        {
-            "text": sentence.text,
-            "outlets": list(sentence.outlets),
-            "sources": [
-                {"doc": r.doc, "source": r.source, "sentence": r.sentence, "text": r.text, "similarity": r.similarity}
-                for r in sentence.sources
-            ],
-        }
-        for sentence in summary.sentences
-    ]
-    record["method"] = summary.method
-    record["words"] = summary.word_count
-    record["outlets"] = list(summary.outlets)
-    if summary.warnings:
-        record["warnings"] = list(summary.warnings)
-    return record
+from khulasa.records import summary_record
 
 
 def _badge(summary: Summary, outlets: tuple[str, ...]) -> str:

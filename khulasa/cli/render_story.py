@@ -3,35 +3,13 @@
 from __future__ import annotations
 
 import json
-from dataclasses import asdict
 
 from khulasa.analyze.story import StoryAnalysis
-from khulasa.cli.render import render_markdown, render_text, summary_record
+from khulasa.cli.render import render_markdown, render_text
+from khulasa.records import story_record
 
 TYPE_NAMES = {"PER": "أشخاص", "ORG": "منظمات", "LOC": "أماكن", "MISC": "أخرى"}
 COVERAGE = {"all": "كل المصادر", "several": "عدة مصادر", "one": "مصدر واحد فقط"}
-
-
-def story_record(analysis: StoryAnalysis) -> dict:
-    return {
-        **summary_record(analysis.summary),
-        "entities": [
-            {
-                "name": e.name,
-                "type": e.type,
-                "variants": list(e.variants),
-                "outlets": list(e.outlets),
-                "mentions": [asdict(m) for m in e.mentions],
-            }
-            for e in analysis.entities
-        ],
-        "quotes": [asdict(q) for q in analysis.quotes],
-        "facts": [
-            {"coverage": f.coverage, "outlets": list(f.outlets), "sentences": [asdict(r) for r in f.sentences]}
-            for f in analysis.facts
-        ],
-        "dates": [asdict(d) for d in analysis.dates],
-    }
 
 
 def _sections(analysis: StoryAnalysis, bullet: str, heading: str) -> list[str]:

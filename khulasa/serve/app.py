@@ -202,8 +202,8 @@ def create_app(db: str = "khulasa.sqlite", token: str | None = None, max_body: i
 
     @app.post("/summarize", summary="Summarize articles; the response is a `khulasa batch` record")
     def api_summarize(body: SummarizeIn) -> dict[str, Any]:
-        from khulasa.cli.render import summary_record
         from khulasa.pipeline import summarize_articles
+        from khulasa.records import summary_record
 
         check_texts([d.text for d in body.docs])
         with summary_slot():
@@ -225,12 +225,12 @@ def create_app(db: str = "khulasa.sqlite", token: str | None = None, max_body: i
         words: Annotated[int, Form()] = 100,
     ) -> HTMLResponse:
         from khulasa.analyze.story import analyze_story
-        from khulasa.cli.render_story import story_record as render_record
         from khulasa.pipeline import prepare_story
         from khulasa.read.decode import decode_bytes
         from khulasa.read.paths import HTML_SUFFIXES, parse_text
         from khulasa.read.paths import _looks_like_html as looks_like_html
         from khulasa.read.plaintext import parse_plain_text
+        from khulasa.records import story_record as render_record
 
         def form_error(message: str, status: int) -> HTMLResponse:
             return templates.TemplateResponse(request, "form.html", {"error": message}, status_code=status)

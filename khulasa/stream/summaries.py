@@ -10,8 +10,8 @@ def refresh_summary(store: SQLStore, story_id: int, words: int = 100) -> dict | 
     semantic alignment when its article count changed, and kept in the store with the cited
     sentences so pages and the API serve it without recomputing."""
     from khulasa.analyze.story import analyze_story
-    from khulasa.cli.render_story import story_record
     from khulasa.pipeline import prepare_story
+    from khulasa.records import story_record
 
     articles = [s.article for s in store.articles(story_id=story_id) if s.duplicate_of is None]
     cached = store.summary(story_id)
