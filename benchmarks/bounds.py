@@ -6,6 +6,7 @@ resident memory (ru_maxrss), so figures before and after a change can be compare
 - glued: one 39 KB article whose Arabic "words" are 1,000-4,000 letters long (cleaning only).
 - articles: cleaning the first 2,000 ANT news articles (real text; the glued-word splitter's share).
 - large: a 4.7 MB request (ANT articles grouped into 12 documents), prepared and summarized (lexical).
+- short: a 4.7 MB request of 12 documents of five-word sentences (about 160,000 sentences).
 - unpunctuated: 1 MB of Arabic words without punctuation, summarized at 100 words by each method.
 """
 
@@ -22,7 +23,7 @@ import time
 from pathlib import Path
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
-CASES = ("glued", "articles", "large", "unpunctuated")
+CASES = ("glued", "articles", "large", "short", "unpunctuated")
 
 
 def _ant_texts(limit: int) -> list[dict]:
@@ -61,6 +62,20 @@ def _unpunctuated_text(size: int) -> str:
     return " ".join(out)
 
 
+def _short_sentences_text(size: int, documents: int) -> list[str]:
+    words = [w.strip('.،؛:!؟?"«»()') for record in _ant_texts(400) for w in record["text"].split()]
+    words = [w for w in words if w]
+    texts: list[list[str]] = [[] for _ in range(documents)]
+    total = 0
+    position = 0
+    while total < size:
+        line = " ".join(" ".join(words[(position + k * 5 + j) % len(words)] for j in range(5)) + "." for k in range(10))
+        texts[(position // 50) % documents].append(line)
+        position += 50
+        total += len(line.encode()) + 1
+    return ["\n".join(lines) for lines in texts]
+
+
 def run_case(case: str) -> dict:
     from khulasa.clean import clean_article
     from khulasa.model import Article
@@ -92,6 +107,15 @@ def run_case(case: str) -> dict:
         story, warnings = prepare_story(articles, "ar")
         summary = summarize_story(story, 100, align="lexical", warnings=warnings)
         figures.update(bytes=total, sentences=len(story.sentences), words=summary.word_count)
+    elif case == "short":
+        texts = _short_sentences_text(4_700_000, 12)
+        articles = [Article(id=f"doc{k}", text=text) for k, text in enumerate(texts)]
+        start = time.process_time()
+        story, warnings = prepare_story(articles, "ar")
+        summary = summarize_story(story, 100, align="lexical", warnings=warnings)
+        figures.update(
+            bytes=sum(len(t.encode()) for t in texts), sentences=len(story.sentences), words=summary.word_count
+        )
     elif case == "unpunctuated":
         text = _unpunctuated_text(1_000_000)
         start = time.process_time()
