@@ -55,3 +55,23 @@ def test_no_sentence_over_twice_a_tiny_budget(example_story, method):
     assert summary.word_count <= 10
     if not summary.sentences:
         assert any("the summary is empty" in w for w in summary.warnings)
+
+
+def test_solver_stopped_at_its_node_limit_returns_its_best_cover_the_same_each_time():
+    import numpy as np
+
+    from khulasa.summarize.coverage import solve_coverage
+
+    rng = np.random.RandomState(0)
+    lengths = rng.randint(15, 40, 60)
+    concepts = [sorted(rng.choice(150, 10, replace=False).tolist()) for _ in range(60)]
+    values = rng.rand(150) * 5
+
+    def value(chosen):
+        return sum(values[j] for j in {j for i in chosen for j in concepts[i]})
+
+    stopped = [solve_coverage(lengths, concepts, values, 80, [], np.zeros(60), max_nodes=1) for _ in range(2)]
+    optimal = solve_coverage(lengths, concepts, values, 80, [], np.zeros(60))
+    assert stopped[0] is not None and stopped[0] == stopped[1]  # was None: a limit status meant failure
+    assert sum(lengths[stopped[0]]) <= 80
+    assert value(stopped[0]) <= value(optimal)
