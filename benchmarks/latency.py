@@ -1,7 +1,10 @@
 """Latency of summarizing the example story: cold CLI start, warm in-process call, and sumy's
 LexRank on the same three files in the same run. Prints figures and ratios; asserts nothing.
 
-    python -m benchmarks.latency [--repeat 5]
+    python -m benchmarks.latency [--repeat 5] [--clusters-only]
+
+The per-cluster table includes DUC 2006 at 250 words (25 documents a topic), where the ILP
+searches longest: its max is the worst case of the solver's deterministic node limit.
 """
 
 from __future__ import annotations
@@ -64,8 +67,21 @@ def cluster_latency(name: str, limit: int | None = None, align: str = "lexical")
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--clusters-only", action="store_true", help="only the warm time per cluster")
     args = parser.parse_args()
+    if not args.clusters_only:
+        example_latency(args.repeat)
+    if hasattr(os, "sched_setaffinity"):
+        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
+    print("\nwarm time per cluster, default method (ilp), pinned to one core")
+    print(f"{'set':12} {'align':9} {'clusters':>8} {'median s':>9} {'p90 s':>8} {'max s':>8}")
+    for name, align in (("duc2004", "lexical"), ("ar-mds", "lexical"), ("duc2006", "lexical"), ("duc2004", "semantic")):
+        median, p90, worst, count = cluster_latency(name, align=align)
+        print(f"{name:12} {align:9} {count:8} {median:9.3f} {p90:8.3f} {worst:8.3f}", flush=True)
 
+
+def example_latency(repeat: int) -> None:
+    """Cold CLI, warm calls and sumy's LexRank on the example story."""
     from khulasa.pipeline import summarize_articles
     from khulasa.read import read_paths
 
@@ -73,31 +89,24 @@ def main() -> None:
     text = "\n".join(p.read_text(encoding="utf-8") for p in sorted(EXAMPLE.glob("*.txt")))
     rows = []
     for align in ("lexical", "semantic"):
-        rows.append((f"khulasa CLI, cold start (align={align})", timed(lambda a=align: cold_cli(a), args.repeat)))
+        rows.append((f"khulasa CLI, cold start (align={align})", timed(lambda a=align: cold_cli(a), repeat)))
     for method in ("ilp", "lexrank"):
         for align in ("lexical", "semantic"):
             summarize_articles(articles, method=method, align=align)  # warm caches and models
             rows.append(
                 (
                     f"khulasa {method}, warm call (align={align})",
-                    timed(lambda m=method, a=align: summarize_articles(articles, method=m, align=a), args.repeat),
+                    timed(lambda m=method, a=align: summarize_articles(articles, method=m, align=a), repeat),
                 )
             )
     sumy_lexrank(text)
-    rows.append(("sumy LexRank, warm call (same 3 files)", timed(lambda: sumy_lexrank(text), args.repeat)))
+    rows.append(("sumy LexRank, warm call (same 3 files)", timed(lambda: sumy_lexrank(text), repeat)))
     reference = statistics.median(rows[-1][1])
-    print(f"example story: {EXAMPLE} ({len(articles)} articles), {args.repeat} runs each, median seconds")
+    print(f"example story: {EXAMPLE} ({len(articles)} articles), {repeat} runs each, median seconds")
     print(f"{'what':58} {'median s':>9} {'min s':>8} {'x sumy':>8}")
     for name, times in rows:
         median = statistics.median(times)
         print(f"{name:58} {median:9.3f} {min(times):8.3f} {median / reference:8.1f}")
-    if hasattr(os, "sched_setaffinity"):
-        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
-    print("\nwarm time per cluster, default method (ilp), pinned to one core")
-    print(f"{'set':12} {'align':9} {'clusters':>8} {'median s':>9} {'p90 s':>8} {'max s':>8}")
-    for name, align in (("duc2004", "lexical"), ("ar-mds", "lexical"), ("duc2004", "semantic")):
-        median, p90, worst, count = cluster_latency(name, align=align)
-        print(f"{name:12} {align:9} {count:8} {median:9.3f} {p90:8.3f} {worst:8.3f}")
 
 
 if __name__ == "__main__":

@@ -18,6 +18,7 @@ from khulasa.summarize import DEFAULT_METHOD, Budget, Summarizer, get_summarizer
 from khulasa.summarize.attribution import attribute, distinct_rows
 from khulasa.summarize.base import fitting_sentences
 from khulasa.summarize.order import order_sentences
+from khulasa.text.segment import split_paragraph
 
 MAX_SENTENCES = 5000
 
@@ -50,21 +51,55 @@ def prepare_story(
         cleaned.append(clean)
     if not cleaned:
         raise InputError(articles[0].origin, "no text left after cleaning")
-    story = build_story(cleaned, language, query)
-    if len(story.sentences) > MAX_SENTENCES:
+    counts = [_sentence_counts(c, language) for c in cleaned]
+    total = sum(sum(per_paragraph) for per_paragraph in counts)
+    if total > MAX_SENTENCES:
+        # Trimmed before build_story: terms, vectors and similarities are never computed for the
+        # sentences beyond the cap (a 4.7 MB request used to build them all, then again trimmed).
         warnings.append(
-            f"{len(story.sentences)} sentences in {len(cleaned)} articles: a story this large is "
+            f"{total} sentences in {len(cleaned)} articles: a story this large is "
             f"summarized from the first sentences of each article (limit {MAX_SENTENCES})"
         )
-        story = build_story(_trim(cleaned), language, query)
-    return story, warnings
+        cleaned = _trim(cleaned, counts, language)
+    return build_story(cleaned, language, query), warnings
 
 
-def _trim(cleaned: list[CleanArticle]) -> list[CleanArticle]:
-    """Keep the leading paragraphs of each article (at least one each), shrinking the story toward
-    MAX_SENTENCES; with thousands of articles the leads alone can still exceed it."""
-    per_article = max(1, MAX_SENTENCES // (4 * len(cleaned)))
-    return [replace(c, paragraphs=c.paragraphs[:per_article]) for c in cleaned]
+def _sentence_counts(clean: CleanArticle, language: str) -> list[int]:
+    """Sentences in each paragraph of a cleaned article, as build_story will split them."""
+    return [len(split_paragraph(paragraph, language)) for paragraph in clean.paragraphs]
+
+
+def _shares(totals: list[int], limit: int) -> list[int]:
+    """Sentences to keep of each article: an equal share of `limit` (at least one each), what
+    short articles leave unused going to the longer ones."""
+    shares = [0] * len(totals)
+    left = limit
+    order = sorted(range(len(totals)), key=lambda i: totals[i])
+    for rank, index in enumerate(order):
+        shares[index] = min(totals[index], max(1, left // (len(order) - rank)))
+        left -= shares[index]
+    return shares
+
+
+def _trim(cleaned: list[CleanArticle], counts: list[list[int]], language: str) -> list[CleanArticle]:
+    """The leading sentences of each article, whole paragraphs while they fit and the first
+    sentences of the next one: at most MAX_SENTENCES in all, unless there are more articles
+    than that (each keeps its lead sentence)."""
+    trimmed = []
+    for clean, per_paragraph, share in zip(
+        cleaned, counts, _shares([sum(c) for c in counts], MAX_SENTENCES), strict=True
+    ):
+        paragraphs: list[str] = []
+        left = share
+        for paragraph, count in zip(clean.paragraphs, per_paragraph, strict=True):
+            if left <= 0:
+                break
+            if count > left:
+                paragraph = paragraph[: split_paragraph(paragraph, language)[left - 1][1]]
+            paragraphs.append(paragraph)
+            left -= count
+        trimmed.append(replace(clean, paragraphs=tuple(paragraphs)))
+    return trimmed
 
 
 def summarize_story(
@@ -84,6 +119,11 @@ def summarize_story(
         SummarySentence(story.sentences[chosen[row]].text, attribute(story, chosen[row], scores[row], threshold))
         for row in distinct_rows(chosen, scores, threshold)
     )
+    if not sentences:
+        warnings = (
+            *warnings,
+            f"no sentence has {budget.allowance} words or fewer (twice the budget of {words}): the summary is empty",
+        )
     outlets = tuple(dict.fromkeys(c.article.outlet for c in story.articles))
     return Summary(
         sentences=sentences,

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 from khulasa.clean.boilerplate import boilerplate_reason
-from khulasa.clean.caption import is_caption
+from khulasa.clean.caption import is_caption, line_stem_counts, may_be_caption
 from khulasa.clean.dateline import split_dateline
 from khulasa.clean.glued import unglue_line
 from khulasa.clean.language import article_language, is_foreign_line
@@ -34,13 +36,15 @@ def clean_article(article: Article, language: str | None = None) -> CleanArticle
             removed.append(RemovedLine(number, line, reason))
         else:
             kept.append((number, line))
-    body_lines = [line for _, line in kept]
+    body: Counter[str] | None = None
     paragraphs: list[str] = []
     for position, (number, line) in enumerate(kept):
-        others = body_lines[:position] + body_lines[position + 1 :]
-        if (position > 0 or article.title) and is_caption(line, others, language):
-            removed.append(RemovedLine(number, line, "photo caption"))
-            continue
+        if (position > 0 or article.title) and may_be_caption(line):
+            if body is None:
+                body = line_stem_counts((kept_line for _, kept_line in kept), language)
+            if is_caption(line, body, language):
+                removed.append(RemovedLine(number, line, "photo caption"))
+                continue
         if not paragraphs:
             dateline, line = split_dateline(line)
             if dateline:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Iterable
+
 from khulasa.text.stem import stem
 from khulasa.text.stopwords import is_stopword
 from khulasa.text.tokenize import tokenize
@@ -15,15 +18,30 @@ def _content_stems(text: str, language: str) -> list[str]:
     return [stem(t, language) for t in tokenize(text) if not is_stopword(t, language) and not t.isdigit()]
 
 
-def is_caption(line: str, other_lines: list[str], language: str = "ar") -> bool:
-    """True for a short line without final punctuation whose content words recur in the body."""
-    words = line.split()
-    if not 3 <= len(words) <= MAX_CAPTION_WORDS or line.rstrip().endswith(_SENTENCE_END):
+def may_be_caption(line: str) -> bool:
+    """Cheap shape test: 3 to MAX_CAPTION_WORDS words and no final punctuation."""
+    return 3 <= len(line.split()) <= MAX_CAPTION_WORDS and not line.rstrip().endswith(_SENTENCE_END)
+
+
+def line_stem_counts(lines: Iterable[str], language: str = "ar") -> Counter[str]:
+    """For each content stem, the number of lines containing it: built once per article, so testing
+    every line against "the other lines" costs linear, not quadratic, time in the article's length."""
+    counts: Counter[str] = Counter()
+    for line in lines:
+        counts.update(set(_content_stems(line, language)))
+    return counts
+
+
+def is_caption(line: str, body: Counter[str], language: str = "ar") -> bool:
+    """True for a short line without final punctuation whose content words recur in the body.
+
+    `body` counts the lines of the article (this one included) containing each content stem.
+    """
+    if not may_be_caption(line):
         return False
     stems = _content_stems(line, language)
     if len(stems) < 3:
         return False
-    body = set()
-    for other in other_lines:
-        body.update(_content_stems(other, language))
-    return sum(1 for s in stems if s in body) >= MIN_REPEATED_SHARE * len(stems)
+    own = set(stems)
+    elsewhere = sum(1 for s in stems if body[s] - (s in own) > 0)
+    return elsewhere >= MIN_REPEATED_SHARE * len(stems)

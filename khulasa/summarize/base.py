@@ -11,6 +11,10 @@ import numpy as np
 
 from khulasa.represent.story import Story
 
+LONG_SENTENCE_FACTOR = 2.0
+"""A summary may be a single sentence up to this many times the budget (when it is worth more, or
+nothing shorter fits), and never more words than that."""
+
 
 @dataclass(frozen=True)
 class Budget:
@@ -21,6 +25,11 @@ class Budget:
     redundancy: float = 0.5
     exclusive: frozenset[tuple[int, int]] = frozenset()
     """Pairs of sentences known to say the same thing: at most one of each may be chosen."""
+
+    @property
+    def allowance(self) -> int:
+        """The most words any summary may have: LONG_SENTENCE_FACTOR × the budget."""
+        return int(LONG_SENTENCE_FACTOR * self.words)
 
 
 class Summarizer(Protocol):
@@ -61,7 +70,8 @@ def candidates(story: Story, budget: Budget) -> list[int]:
 def greedy_fill(story: Story, ranked: Sequence[int], budget: Budget) -> list[int]:
     """Take sentences best first while they fit and repeat nothing already chosen.
 
-    When not even one sentence fits, the best one is returned alone (a summary is never empty).
+    When not even one sentence fits, the best one within the allowance (twice the budget) is
+    returned alone; none when every sentence is longer still.
     """
     counts = story.word_counts
     similarity = story.similarity
@@ -77,8 +87,9 @@ def greedy_fill(story: Story, ranked: Sequence[int], budget: Budget) -> list[int
             continue
         chosen.append(index)
         used += length
-    if not chosen and len(ranked):
-        chosen.append(int(ranked[0]))
+    if not chosen:
+        fallback = next((int(index) for index in ranked if counts[index] <= budget.allowance), None)
+        chosen = [] if fallback is None else [fallback]
     return chosen
 
 

@@ -5,11 +5,19 @@ contain them, with a bonus for appearing early in an article and, where a backgr
 (English), a discount for concepts that most news topics share. The program picks the sentences
 that cover the most concept weight within the budget; a concept counts once however often it is
 covered, which is what keeps the summary free of repetition. Pairs of near-identical sentences
-are also excluded explicitly. If the solver is missing or times out, a greedy cover is used.
+are also excluded explicitly. If the solver is missing, or stops at a limit without a feasible
+cover, a greedy cover is used.
+
+The output depends on the input alone: the solver is bounded by node, leaf and simplex-iteration
+limits (never by wall-clock time, which made picks change with machine load), runs on one thread
+with a fixed seed, and sees its columns in a fixed order (concepts sorted, not in the order of a
+set of strings, which changes with PYTHONHASHSEED). Sums of weights over sets use math.fsum,
+whose result does not depend on the order of the terms.
 """
 
 from __future__ import annotations
 
+import math
 import os
 import sys
 import threading
@@ -20,7 +28,7 @@ import numpy as np
 from khulasa.represent.background import Background, load_background
 from khulasa.represent.story import Story
 from khulasa.represent.terms import Concept, concepts_of
-from khulasa.summarize.base import Budget, candidates, greedy_fill, position_prior
+from khulasa.summarize.base import LONG_SENTENCE_FACTOR, Budget, candidates, greedy_fill, position_prior
 from khulasa.summarize.lead import LeadSummarizer
 
 
@@ -80,6 +88,16 @@ def concept_weights(
     return weights
 
 
+MAX_NODES = 1000
+"""Branch-and-bound nodes (and leaves) the solver may explore before it settles for its best cover.
+The 175 dev clusters (DUC 2004 at 100 words, ar-mds at 30, DUC 2006 at 250) all solve to
+optimality within 36 nodes; a random 150-sentence, 400-concept cover at 250 words needs more
+and stops here after 5.4 s of one core (52,649 simplex iterations), about what the old 5 s
+wall-clock limit allowed on an idle machine."""
+MAX_SIMPLEX_ITERATIONS = 500_000
+"""Simplex iterations in all: 20 times what the hardest dev cluster needs (25,861)."""
+
+
 def solve_coverage(
     lengths: np.ndarray,
     sentence_concepts: list[list[int]],
@@ -87,10 +105,13 @@ def solve_coverage(
     budget_words: int,
     exclusive_pairs: list[tuple[int, int]],
     sentence_values: np.ndarray,
-    time_limit: float = 5.0,
-    max_nodes: int = 1000,
+    max_nodes: int = MAX_NODES,
 ) -> list[int] | None:
-    """Maximize covered concept weight + sentence values s.t. length ≤ budget; None on failure."""
+    """Maximize covered concept weight + sentence values s.t. length ≤ budget; None on failure.
+
+    At a node, leaf or iteration limit the best cover found so far is returned (the same one on
+    every run: the limits count work, not time), or None when there is none.
+    """
     try:
         import highspy
     except ImportError:
@@ -100,10 +121,12 @@ def solve_coverage(
     )
     n, m = len(lengths), len(concept_values)
     highs = _quiet_highs(highspy)
-    highs.setOptionValue("time_limit", float(time_limit))
     highs.setOptionValue("mip_rel_gap", 1e-4)
     highs.setOptionValue("threads", 1)
+    highs.setOptionValue("random_seed", 0)
     highs.setOptionValue("mip_max_nodes", max_nodes)
+    highs.setOptionValue("mip_max_leaves", max_nodes)
+    highs.setOptionValue("simplex_iteration_limit", MAX_SIMPLEX_ITERATIONS)
     # A tiny cut pool keeps the root node cheap; covers here are solved by branching anyway.
     highs.setOptionValue("mip_pool_soft_limit", 1)
     costs = np.concatenate([sentence_values, concept_values]).astype(np.float64)
@@ -145,12 +168,18 @@ def solve_coverage(
     )
     highs.run()
     status = highs.getModelStatus()
-    if status not in (highspy.HighsModelStatus.kOptimal, highspy.HighsModelStatus.kTimeLimit):
+    limits = (highspy.HighsModelStatus.kSolutionLimit, highspy.HighsModelStatus.kIterationLimit)
+    if status != highspy.HighsModelStatus.kOptimal and not (status in limits and _has_incumbent(highs, highspy)):
         return None
     solution = np.asarray(highs.getSolution().col_value[:n])
     if solution.size != n:
         return None
     return [i for i in range(n) if solution[i] > 0.5]
+
+
+def _has_incumbent(highs, highspy) -> bool:
+    """True when the stopped solver holds a feasible (integer) solution."""
+    return highs.getInfo().primal_solution_status == highspy.SolutionStatus.kSolutionStatusFeasible
 
 
 def _fold_private_concepts(
@@ -213,7 +242,8 @@ class CoverageSummarizer:
     title_bonus : relative boost of concepts whose words are in a headline or the focus query.
     lead_weight : value of a sentence's own lead position.
     long_sentence_factor : one sentence up to this many times the budget may stand alone as the
-        summary when it is worth more (per word) than any cover within the budget.
+        summary when it is worth more (per word) than any cover within the budget (at most
+        LONG_SENTENCE_FACTOR: no summary exceeds Budget.allowance).
     unigram_weight : relative weight of content-stem concepts beside the bigrams (0 = bigrams only).
     background : discount concepts common across the topics of a background collection: True uses
         the model shipped for the story's language if any (English: DUC 2006-2007, see
@@ -228,7 +258,7 @@ class CoverageSummarizer:
         position_bonus: float = 2.0,
         title_bonus: float = 2.0,
         lead_weight: float = 0.0,
-        long_sentence_factor: float = 2.0,
+        long_sentence_factor: float = LONG_SENTENCE_FACTOR,
         max_candidates: int = 150,
         unigram_weight: float = 0.6,
         background: bool | Background = True,
@@ -258,7 +288,7 @@ class CoverageSummarizer:
         # A tiny lead preference breaks ties between equal covers toward earlier sentences.
         sentence_values = (self.lead_weight + 1e-3) * position_prior(story)
         sentence_concepts = [concepts_of(t, unigrams) for t in story.terms]
-        gain = np.array([sum(weights.get(c, 0.0) for c in concepts) for concepts in sentence_concepts])
+        gain = np.array([math.fsum(weights.get(c, 0.0) for c in concepts) for concepts in sentence_concepts])
         gain = gain + sentence_values
         pool = candidates(story, budget)
         if len(pool) > self.max_candidates:
@@ -269,7 +299,7 @@ class CoverageSummarizer:
         cover_value = -1.0
         if chosen:
             covered = {c for i in chosen for c in sentence_concepts[i]}
-            cover_value = sum(weights.get(c, 0.0) for c in covered) + float(sentence_values[chosen].sum())
+            cover_value = math.fsum(weights.get(c, 0.0) for c in covered) + float(sentence_values[chosen].sum())
         single, single_value = self._best_long_sentence(story, budget, gain)
         if single is not None and single_value > cover_value:
             return [single]
@@ -288,7 +318,7 @@ class CoverageSummarizer:
     ) -> list[int] | None:
         concept_index: dict[Concept, int] = {}
         pool_concepts = [
-            [concept_index.setdefault(c, len(concept_index)) for c in sentence_concepts[i] if c in weights]
+            [concept_index.setdefault(c, len(concept_index)) for c in sorted(sentence_concepts[i]) if c in weights]
             for i in pool
         ]
         concept_values = np.zeros(len(concept_index))
@@ -309,7 +339,7 @@ class CoverageSummarizer:
     def _best_long_sentence(self, story: Story, budget: Budget, gain: np.ndarray) -> tuple[int | None, float]:
         """The over-budget sentence worth most per budget word, and that value."""
         counts = story.word_counts
-        limit = self.long_sentence_factor * budget.words
+        limit = min(self.long_sentence_factor * budget.words, budget.allowance)
         long = [i for i, n in enumerate(counts) if budget.words < n <= limit]
         if not long:
             return None, -1.0

@@ -7,7 +7,11 @@ from khulasa.summarize.base import Budget
 
 
 class LeadSummarizer:
-    """Leading sentences of the first article (first in input order) until the budget is met."""
+    """Leading sentences of the first article (first in input order) until the budget is met.
+
+    When the first sentence alone is over the budget, it is the summary if it is within the
+    allowance (twice the budget); else the first sentence of the story that is.
+    """
 
     name = "lead"
 
@@ -21,4 +25,6 @@ class LeadSummarizer:
                 break
             chosen.append(index)
             used += sentence.word_count
-        return chosen or [0]
+        if chosen:
+            return chosen
+        return next(([i] for i, s in enumerate(story.sentences) if s.word_count <= budget.allowance), [])

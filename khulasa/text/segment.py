@@ -3,6 +3,12 @@
 Rules: a line break ends a sentence unless the text is hard-wrapped (as in DUC); `. ! ? ؟` end a
 sentence outside quotation marks («» “” "" ``''); the Arabic comma ، and semicolon ؛ never do;
 decimals (3.5), initials (U.S., د.), known abbreviations and ellipses (.. / ...) do not either.
+
+A run of more than MAX_SENTENCE_WORDS words without sentence punctuation (a text with no full
+stops, a list, a scrape that lost its punctuation) is not one sentence: it is cut, at the last
+good boundary in its first MAX_SENTENCE_WORDS words, into verbatim pieces. Otherwise one
+"sentence" of a whole article would be the summary, whatever the word budget. All work here is
+linear in the length of the paragraph.
 """
 
 from __future__ import annotations
@@ -14,6 +20,12 @@ TERMINALS = ".!?؟!"
 _OPENERS = {"«": "»", "“": "”", "``": "''"}
 _TRAILING = "\"'»”)]’"
 MAX_QUOTE_CHARS = 600
+MAX_SENTENCE_WORDS = 120
+"""Longest sentence kept whole; Arabic news sentences run 35-45 words, few real ones pass 100."""
+MIN_PIECE_WORDS = MAX_SENTENCE_WORDS // 2
+"""A cut is sought no earlier than this many words into the run, so pieces stay sentence-sized."""
+_CLAUSE_ENDS = ("؛", "،", ",", ";")
+_LOOK_AROUND = 64
 _ABBREVIATIONS = frozenset(
     [
         "mr",
@@ -68,6 +80,8 @@ _ABBREVIATIONS = frozenset(
 _LONGEST_WORD = 40
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)$")
 _LINE_END_OK = re.compile(r"[.!?؟:»”\"')\]…]\s*$")
+_NEXT_WORD = re.compile(r"\s+(\S+)")
+_WORD = re.compile(r"\S+")
 
 
 @dataclass(frozen=True)
@@ -91,16 +105,18 @@ def _is_abbreviation(text: str, dot: int) -> bool:
 
 def _ends_quoted_sentence(text: str, after_quote: int, language: str) -> bool:
     """A quote closing right after . ! ? ends the sentence when a new one visibly starts."""
-    before = text[: after_quote - 1].rstrip(_TRAILING).rstrip()
+    # Look only near the quote: slicing from the start or to the end of the paragraph at every
+    # closing quote made a long paragraph full of quotes quadratic.
+    before = text[max(0, after_quote - 1 - _LOOK_AROUND) : after_quote - 1].rstrip(_TRAILING).rstrip()
     if not before or before[-1] not in TERMINALS or before.endswith(".."):
         return False
-    rest = text[after_quote:]
-    following = rest.lstrip()
-    if not following or len(following) == len(rest):
+    following = _NEXT_WORD.match(text, after_quote)
+    if following is None:
         return False
+    word = following.group(1)
     if language == "en":
-        return following[0].isupper()
-    return following[0] in "وف" and len(following.split(maxsplit=1)[0]) > 2
+        return word[0].isupper()
+    return word[0] in "وف" and len(word) > 2
 
 
 def _split_points(text: str, track_quotes: bool, language: str) -> tuple[list[int], bool]:
@@ -137,7 +153,8 @@ def _split_points(text: str, track_quotes: bool, language: str) -> tuple[list[in
         if char not in TERMINALS:
             i += 1
             continue
-        opened = [pos for _, pos in stack] + ([straight_open] if straight_open is not None else [])
+        # Openers are stacked in text order: the outermost one is the first (O(1), not O(depth)).
+        opened = ([stack[0][1]] if stack else []) + ([straight_open] if straight_open is not None else [])
         quote_start = min(opened, default=None)
         if quote_start is not None and i - quote_start <= MAX_QUOTE_CHARS:
             i += 1
@@ -187,9 +204,46 @@ def split_paragraph(text: str, language: str = "ar") -> list[tuple[int, int]]:
         if piece.strip():
             lead = len(piece) - len(piece.lstrip())
             trail = len(piece.rstrip())
-            spans.append((start + lead, start + trail))
+            spans.extend(bounded_pieces(text, start + lead, start + trail))
         start = end
     return spans
+
+
+def _boundary_rank(text: str, words: list[tuple[int, int]], k: int) -> int:
+    """How good a cut before word k is: 0 a line break, 1 after a clause mark (؛ ، , ;), 2 before
+    a word opening on the conjunction و, 3 any other space between words."""
+    if "\n" in text[words[k - 1][1] : words[k][0]]:
+        return 0
+    if text[words[k - 1][1] - 1] in _CLAUSE_ENDS:
+        return 1
+    if text[words[k][0]] == "و" and words[k][1] - words[k][0] > 2:
+        return 2
+    return 3
+
+
+def bounded_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(start, end) of verbatim pieces of text[start:end], none over MAX_SENTENCE_WORDS words.
+
+    Each piece ends at the best boundary among its words MIN_PIECE_WORDS..MAX_SENTENCE_WORDS
+    (the latest of the best rank); the work is linear in the number of words.
+    """
+    words = [match.span() for match in _WORD.finditer(text, start, end)]
+    if len(words) <= MAX_SENTENCE_WORDS:
+        return [(start, end)]
+    pieces: list[tuple[int, int]] = []
+    first = 0
+    while len(words) - first > MAX_SENTENCE_WORDS:
+        best_rank, cut = 4, first + MAX_SENTENCE_WORDS
+        for k in range(first + MAX_SENTENCE_WORDS, first + MIN_PIECE_WORDS - 1, -1):
+            rank = _boundary_rank(text, words, k)
+            if rank < best_rank:
+                best_rank, cut = rank, k
+                if rank == 0:
+                    break
+        pieces.append((words[first][0], words[cut - 1][1]))
+        first = cut
+    pieces.append((words[first][0], words[-1][1]))
+    return pieces
 
 
 def is_hard_wrapped(lines: list[str]) -> bool:

@@ -6,10 +6,9 @@ Ballesteros and Connell, 2007); Snowball's Arabic stemmer is offered as an alter
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 import snowballstemmer
 
+from khulasa.text.cache import word_cache
 from khulasa.text.frequency import zipf
 from khulasa.text.normalize import normalize_key
 
@@ -19,7 +18,7 @@ _ENGLISH = snowballstemmer.stemmer("english")
 _SNOWBALL_AR = snowballstemmer.stemmer("arabic")
 
 
-@lru_cache(maxsize=200_000)
+@word_cache(maxsize=200_000)
 def light10(word: str) -> str:
     """Light10 on the normalized key: strip و, the article and its clitic forms, then suffixes.
 
@@ -40,7 +39,7 @@ def light10(word: str) -> str:
     return word
 
 
-@lru_cache(maxsize=200_000)
+@word_cache(maxsize=200_000)
 def stem(word: str, language: str = "ar") -> str:
     """Stem one token for matching: Light10 for Arabic script, Porter2 for Latin script."""
     if language == "en" or word.isascii():

@@ -92,3 +92,22 @@ def test_abbreviations_are_recognized_deep_into_a_long_paragraph():
     sentences = [paragraph[a:b] for a, b in split_paragraph(paragraph, "en")]
     assert sentences[-1] == "Then Gen. Lee spoke."
     assert sentences[-2].endswith("and Mr. Smith left.")
+
+
+def test_a_run_without_sentence_punctuation_is_cut_into_verbatim_pieces():
+    from khulasa.text.segment import MAX_SENTENCE_WORDS
+
+    words = ["قال", "الوزير", "إن", "المحادثات", "ستستأنف", "الأسبوع", "المقبل", "في", "جنيف"]
+    text = " ".join(words[i % len(words)] for i in range(1000))
+    pieces = sentences(text)
+    assert len(pieces) >= 1000 // MAX_SENTENCE_WORDS
+    assert all(len(piece.split()) <= MAX_SENTENCE_WORDS for piece in pieces)
+    assert " ".join(pieces) == text
+
+
+def test_a_long_run_is_cut_after_a_comma_or_before_a_conjunction():
+    filler = " ".join(["المحادثات"] * 79)
+    with_comma = f"{filler} الأولى، {filler} الثانية"
+    assert sentences(with_comma) == [f"{filler} الأولى،", f"{filler} الثانية"]
+    with_conjunction = f"{filler} وقال {filler}"
+    assert sentences(with_conjunction) == [filler, f"وقال {filler}"]

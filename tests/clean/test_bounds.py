@@ -1,0 +1,90 @@
+"""Cleaning costs time linear in the text and keeps no long keys in its caches (hostile input)."""
+
+import hashlib
+
+import khulasa.clean.caption as caption
+import khulasa.clean.glued as glued
+from khulasa.clean import clean_article
+from khulasa.model import Article
+from khulasa.text.frequency import zipf
+from khulasa.text.stem import light10, stem
+
+# 15 letters: two words glued; 40 copies of it make a 600-letter run that is no word at all.
+GLUED = "الولاياتالمتحدة"
+LONG_RUN = GLUED * 40
+
+
+def _count_zipf(monkeypatch) -> list[str]:
+    looked_up: list[str] = []
+
+    def counting(word: str, language: str = "ar") -> float:
+        looked_up.append(word)
+        return zipf(word, language)
+
+    monkeypatch.setattr(glued, "zipf", counting)
+    return looked_up
+
+
+def test_a_run_of_hundreds_of_letters_is_not_tried_as_two_glued_words(monkeypatch):
+    looked_up = _count_zipf(monkeypatch)
+    line = f"قالت {LONG_RUN} ان {LONG_RUN[3:]} و{LONG_RUN}"
+    assert glued.unglue_line(line) == (line, [])
+    assert looked_up == []  # every cut of a 600-letter run used to be looked up: quadratic work
+
+
+def test_lookups_per_line_grow_linearly_with_its_words(monkeypatch):
+    looked_up = _count_zipf(monkeypatch)
+    common = ["الولايات", "المتحدة", "الحكومة", "الرئيس", "المدينة", "المستشفى"]
+    words = [a + b for a in common for b in common if a != b]
+    line, _ = glued.unglue_line(" ".join(words))
+    assert len(line.split()) >= len(words)
+    assert len(looked_up) <= len(words) * (1 + 2 * glued.MAX_GLUED)
+    assert all(len(word) <= glued.MAX_GLUED for word in looked_up)
+
+
+def test_glued_words_of_normal_length_are_still_split():
+    line, changes = glued.unglue_line(f"قالت {GLUED} ان")
+    assert line == "قالت الولايات المتحدة ان"
+    assert changes == [(GLUED, "الولايات المتحدة")]
+
+
+def test_word_caches_keep_no_long_keys():
+    long_word = "و" + LONG_RUN
+    for function in (stem, light10, zipf):
+        before = function.cache_info().currsize
+        function(long_word)
+        function(long_word[1:])
+        assert function.cache_info().currsize == before
+    assert zipf(long_word) == 0.0
+
+
+def test_captions_are_found_with_one_pass_over_the_article(monkeypatch):
+    calls: list[str] = []
+    content_stems = caption._content_stems
+
+    def counting(text: str, language: str) -> list[str]:
+        calls.append(text)
+        return content_stems(text, language)
+
+    monkeypatch.setattr(caption, "_content_stems", counting)
+    places = ["بغداد", "دمشق", "القاهرة", "عمان", "بيروت", "الرياض", "تونس", "الجزائر", "الرباط", "صنعاء"]
+    days = ["السبت", "الأحد", "الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "صباحا", "مساء", "ليلا"]
+    short_lines = [
+        f"زار الرئيس المستشفى في {place} يوم {day} {hour}" for place in places for day in days for hour in days
+    ]
+    body = [f"{line} وقال الرئيس إن المستشفى جديد." for line in short_lines]
+    lines = [line for pair in zip(body, short_lines, strict=True) for line in pair]
+    text = "\n".join(lines)
+    clean = clean_article(Article(id="x", text=text, title="الرئيس يزور المستشفى"), "ar")
+    # each line's stems once for the body, and once more for each line shaped like a caption
+    assert len(clean.paragraphs) == len(body)
+    assert [r.reason for r in clean.removed] == ["photo caption"] * len(short_lines)
+    assert len(calls) <= 2 * len(lines)  # was once per caption-shaped line per other line: 2,000,000
+
+
+def test_example_story_cleans_to_the_same_text(example_articles):
+    text = "\n\n".join("\n".join(clean_article(a).paragraphs) for a in example_articles)
+    # the text the unbounded splitter produced before bounding (no word of the example is glued)
+    assert (
+        hashlib.sha256(text.encode()).hexdigest() == "31093d94a18d120bf56e1a988fe57df7afe26cb2037e204a8d320898b2adf9ee"
+    )
