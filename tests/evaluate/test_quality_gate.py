@@ -1,7 +1,7 @@
 """Quality gate: the default summarizer must not fall below the floors in benchmarks/floors.json.
 
-The pipeline is deterministic; the tolerance (stated in the floors file) only absorbs solver
-time limits and floating-point differences between machines.
+The pipeline is deterministic (the solver has work limits, not time limits); the tolerance
+(stated in the floors file) only absorbs floating-point differences between machines.
 """
 
 import json
