@@ -281,6 +281,11 @@ class SQLStore:
         ).fetchall()
         return [self._article(r) for r in rows]
 
+    def article(self, article_id: str) -> Article | None:
+        """One stored article by id (None when there is none)."""
+        row = self._sql("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return self._article(row).article if row else None
+
     def story_of(self, article_id: str) -> int | None:
         row = self._sql("SELECT story_id FROM articles WHERE id = ?", (article_id,)).fetchone()
         return row[0] if row else None

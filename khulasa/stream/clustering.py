@@ -1,18 +1,33 @@
-"""Online story clustering: articles in time order join the most similar open story, or start one.
+"""Online story clustering: articles in time order join the open story that reports the same
+event, or start one.
 
-An article is represented by tf-idf weighted stems of its headline (counted twice) and lead
-(the first LEAD_WORDS words); idf comes from the articles seen so far. A story is open while its
-newest article is at most `window_days` older than the incoming one and its first at most
-`max_days` (so a long war does not chain into one endless story); the comparison is cosine to
-the story's centroid (top CENTROID_TERMS terms), through an inverted index over open stories.
+Candidates: an article is represented by tf-idf weighted stems of its headline (counted twice)
+and lead (the first LEAD_WORDS words); idf comes from the articles seen so far. A story is open
+while its newest article is at most `window_days` older than the incoming one and its first at
+most `max_days`; the open stories whose centroid (top CENTROID_TERMS terms, through an inverted
+index) has cosine >= `threshold` with the article are its candidates, best CANDIDATES first.
+
+Decision: with `join_probability` set (the default), the article joins the candidate whose
+*core* — its CORE_SIZE most central articles, by how many same-event links each has inside the
+story — holds an article the same-event model (khulasa.relate.story) gives at least that
+probability; otherwise it starts a story. Centroids drift as stories grow and chain unrelated
+events through one shared name; the core does not. Without it, the best candidate by centroid
+cosine is joined (the clusterer before the model).
+
+The clusterer is checkpointed by pickling (stream/ingest.py). Article profiles of core members
+are a cache, not state: they are left out of the pickle and recomputed on demand from the
+article (`fetch`), which gives the same profile, so a resumed clusterer decides the same.
 """
 
 from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from typing import Any
 
+from khulasa.model import Article
 from khulasa.text.stem import stem
 from khulasa.text.stopwords import is_stopword
 from khulasa.text.tokenize import detect_script_language, tokenize
@@ -25,6 +40,9 @@ ENTITY_WORDS = 30
 ENTITY_WEIGHT = 0.0
 CENTROID_TERMS = 60
 DAY = 86400.0
+CANDIDATES = 3
+CORE_SIZE = 4
+JOIN_PROBABILITY = 0.65
 
 
 def article_terms(title: str | None, text: str, entity_weight: float = ENTITY_WEIGHT) -> Counter:
@@ -54,14 +72,23 @@ class OpenStory:
     centroid: Counter = field(default_factory=Counter)
     first_seen: float | None = None
     last_seen: float = 0.0
+    core: list[list[Any]] = field(default_factory=list)  # [article id, same-event links], most central first
 
 
 class StoryClusterer:
     """Assigns each incoming article to a story id (existing or new)."""
 
     def __init__(
-        self, threshold: float = 0.2, window_days: float = 3.0, first_id: int = 1, max_days: float = 7.0
+        self,
+        threshold: float = 0.2,
+        window_days: float = 3.0,
+        first_id: int = 1,
+        max_days: float = 7.0,
+        join_probability: float | None = JOIN_PROBABILITY,
     ) -> None:
+        self.join_probability = join_probability
+        self.profiles: dict[str, Any] = {}
+        self.fetch: Callable[[str], Article | None] | None = None
         self.threshold = threshold
         self.window = window_days * DAY
         self.max_age = max_days * DAY
@@ -86,8 +113,15 @@ class StoryClusterer:
             if now - story.last_seen > self.window or now - (story.first_seen or now) > self.max_age
         ]
         for story_id in expired:
-            for term in self.open.pop(story_id).centroid:
+            story = self.open.pop(story_id)
+            for term in story.centroid:
                 self._unindex(term, story_id)
+            for article_id, _ in story.core:
+                self.profiles.pop(article_id, None)
+
+    def __getstate__(self) -> dict:
+        """Pickled without the profile cache and the fetch function (see the module docstring)."""
+        return {**self.__dict__, "profiles": {}, "fetch": None}
 
     def _unindex(self, term: str, story_id: int) -> None:
         stories = self.index.get(term)
@@ -100,25 +134,91 @@ class StoryClusterer:
         norm = math.sqrt(sum(w * w for w in story.centroid.values())) or 1.0
         return sum(w * story.centroid.get(t, 0.0) for t, w in vector.items()) / norm
 
-    def add(self, title: str | None, text: str, published: float | None) -> int:
-        """The story id for this article (articles must arrive in publication order)."""
+    def add(
+        self,
+        title: str | None,
+        text: str,
+        published: float | None,
+        article_id: str | None = None,
+        source: str | None = None,
+    ) -> int:
+        """The story id for this article (articles must arrive in publication order).
+
+        The same-event decision needs the article's id (to remember it in a story's core); an
+        article without one is placed by centroid cosine alone.
+        """
         vector, now = self._observe(title, text, published)
-        candidates = {s for term in vector for s in self.index.get(term, ())}
-        best, best_score = None, 0.0
-        for story_id in candidates:
-            score = self._similarity(vector, self.open[story_id])
-            if score > best_score:
-                best, best_score = story_id, score
-        if best is None or best_score < self.threshold:
+        near = {s for term in vector for s in self.index.get(term, ())}
+        scored = [(self._similarity(vector, self.open[s]), s) for s in near]
+        candidates = sorted((c for c in scored if c[0] >= self.threshold), key=lambda c: (-c[0], c[1]))
+        links: list[str] = []
+        if self.join_probability is None or article_id is None:
+            best = candidates[0][1] if candidates else None
+        else:
+            article = Article(article_id, text, title, source)
+            best, links = self._same_event_story(article, now, [s for _, s in candidates[:CANDIDATES]])
+        if best is None:
             best = self.next_id
             self.next_id += 1
         self._join(best, vector, now)
+        if article_id is not None:
+            self._enter_core(self.open[best], article_id, links)
         return best
 
-    def replay(self, title: str | None, text: str, published: float | None, story_id: int) -> None:
+    def _profile(self, article_id: str, article: Article | None = None, published: float | None = None) -> Any:
+        from khulasa.relate.story import profile
+
+        cached = self.profiles.get(article_id)
+        if cached is None:
+            article = article or (self.fetch(article_id) if self.fetch else None)
+            if article is None:
+                return None
+            cached = profile(article)
+            if published is not None:
+                cached = replace(cached, time=published)
+            self.profiles[article_id] = cached
+        return cached
+
+    def _same_event_story(self, article: Article, now: float, candidates: list[int]) -> tuple[int | None, list[str]]:
+        """The candidate whose core holds the article's most probable same-event partner (at least
+        join_probability), and the core members linked to it."""
+        from khulasa.relate.story import load_model
+
+        model = load_model()
+        mine = self._profile(article.id, article, now)
+        best, best_p, best_links = None, 0.0, []
+        for story_id in candidates:
+            probabilities = []
+            for member, _ in self.open[story_id].core:
+                theirs = self._profile(member)
+                probabilities.append((model.probability(mine, theirs) if theirs is not None else 0.0, member))
+            top = max((p for p, _ in probabilities), default=0.0)
+            if top >= self.join_probability and top > best_p:  # type: ignore[operator]
+                best, best_p = story_id, top
+                best_links = [m for p, m in probabilities if p >= self.join_probability]  # type: ignore[operator]
+        return best, best_links
+
+    def _enter_core(self, story: OpenStory, article_id: str, links: list[str]) -> None:
+        """Count the new article's links and keep the CORE_SIZE most linked articles (earliest
+        first among equals) as the story's core."""
+        linked = set(links)
+        for entry in story.core:
+            if entry[0] in linked:
+                entry[1] += 1
+        story.core.append([article_id, len(links)])
+        story.core.sort(key=lambda entry: -entry[1])  # stable: earlier articles first among equals
+        for dropped, _ in story.core[CORE_SIZE:]:
+            self.profiles.pop(dropped, None)
+        del story.core[CORE_SIZE:]
+
+    def replay(
+        self, title: str | None, text: str, published: float | None, story_id: int, article_id: str | None = None
+    ) -> None:
         """Rebuild state from an article already placed in `story_id` (resuming from a store)."""
         vector, now = self._observe(title, text, published)
         self._join(story_id, vector, now)
+        if article_id is not None:
+            self._enter_core(self.open[story_id], article_id, [])
         self.next_id = max(self.next_id, story_id + 1)
 
     def _observe(self, title: str | None, text: str, published: float | None) -> tuple[dict[str, float], float]:

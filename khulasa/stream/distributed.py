@@ -19,6 +19,7 @@ import math
 from collections import Counter
 from dataclasses import dataclass
 
+from khulasa.model import Article
 from khulasa.stream.clustering import DAY, StoryClusterer
 from khulasa.stream.dedup import DuplicateIndex
 
@@ -44,13 +45,15 @@ def cluster_partition(index: int, records: list[Record], threshold: float, windo
     duplicate_of: dict[str, str] = {}
     centroids: dict[int, Counter] = {}
     spans: dict[int, tuple[float, float]] = {}
-    for published, article_id, title, text, _ in records:
+    by_id = {r[1]: r for r in records}
+    clusterer.fetch = lambda key: Article(key, by_id[key][3], by_id[key][2], by_id[key][4]) if key in by_id else None
+    for published, article_id, title, text, source in records:
         original = duplicates.add(article_id, text)
         if original is not None:
             duplicate_of[article_id] = original
             story_of[article_id] = story_of[original]
             continue
-        story = clusterer.add(title, text, published)
+        story = clusterer.add(title, text, published, article_id, source)
         story_of[article_id] = story
         state = clusterer.open.get(story)
         if state is not None:

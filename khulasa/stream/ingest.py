@@ -19,7 +19,7 @@ from tqdm import tqdm
 
 from khulasa.model import Article
 from khulasa.store import SQLStore
-from khulasa.stream.clustering import DAY, StoryClusterer
+from khulasa.stream.clustering import DAY, JOIN_PROBABILITY, StoryClusterer
 from khulasa.stream.dedup import DuplicateIndex
 from khulasa.summarize.order import parse_time
 
@@ -54,13 +54,16 @@ class StreamState:
     clusterer: StoryClusterer
 
 
-def _fresh_state(threshold: float, window_days: float) -> StreamState:
+def _fresh_state(threshold: float, window_days: float, join_probability: float | None) -> StreamState:
     return StreamState(
-        DuplicateIndex(horizon=DUPLICATE_HORIZON_DAYS * DAY), StoryClusterer(threshold, window_days, first_id=1)
+        DuplicateIndex(horizon=DUPLICATE_HORIZON_DAYS * DAY),
+        StoryClusterer(threshold, window_days, first_id=1, join_probability=join_probability),
     )
 
 
-def load_state(store: SQLStore, window_days: float, threshold: float) -> StreamState:
+def load_state(
+    store: SQLStore, window_days: float, threshold: float, join_probability: float | None = JOIN_PROBABILITY
+) -> StreamState:
     """The state checkpointed by the last committed batch (a database the ingester never wrote
     to starts empty; one written before checkpoints existed is replayed once, in order)."""
     saved = store.load_state(STATE_NAME)
@@ -69,13 +72,16 @@ def load_state(store: SQLStore, window_days: float, threshold: float) -> StreamS
         state: StreamState = pickle.loads(saved[1])
         state.clusterer.threshold = threshold
         state.clusterer.window = window_days * DAY
-        return state
-    state = _fresh_state(threshold, window_days)
-    for stored in store.articles():
-        if stored.story_id is None or stored.duplicate_of is not None:
-            continue
-        state.duplicates.add(stored.article.id, stored.article.text, stored.published)
-        state.clusterer.replay(stored.article.title, stored.article.text, stored.published, stored.story_id)
+        state.clusterer.join_probability = join_probability
+    else:
+        state = _fresh_state(threshold, window_days, join_probability)
+        for stored in store.articles():
+            if stored.story_id is None or stored.duplicate_of is not None:
+                continue
+            article = stored.article
+            state.duplicates.add(article.id, article.text, stored.published)
+            state.clusterer.replay(article.title, article.text, stored.published, stored.story_id, article.id)
+    state.clusterer.fetch = store.article
     return state
 
 
@@ -92,6 +98,7 @@ def ingest_articles(
     batch_size: int = 500,
     progress: bool = False,
     wait: Warn | None = None,
+    join_probability: float | None = JOIN_PROBABILITY,
 ) -> IngestReport:
     """Store, deduplicate and cluster articles in publication order, one committed batch at a time.
 
@@ -101,7 +108,7 @@ def ingest_articles(
     ordered = sorted(articles, key=_published)
     report.read = len(ordered)
     with store.writer(wait):
-        state = load_state(store, window_days, threshold)
+        state = load_state(store, window_days, threshold, join_probability)
         pending = [s.article for s in store.unassigned()]  # left by a version without checkpoints
         bar = tqdm(total=len(ordered) + len(pending), desc="ingesting", unit="article", disable=not progress)
         if pending:
@@ -139,7 +146,7 @@ def _assign(store: SQLStore, state: StreamState, articles: list[Article], report
             store.link_duplicate(article.id, original)
             report.near_duplicates += 1
         else:
-            story_id = state.clusterer.add(article.title, article.text, when)
+            story_id = state.clusterer.add(article.title, article.text, when, article.id, article.source)
         placed[article.id] = story_id
         assignments.append((article.id, story_id))
         report.stories.add(story_id)

@@ -104,7 +104,7 @@ def test_dask_job_in_local_mode_matches_the_single_machine_clustering(tmp_path, 
     records.append((1_410_739_300.0, "sport", "منتخب مصر يفوز على تونس", other, "x"))
     records.append((1_410_739_400.0, "sport-copy", "منتخب مصر يفوز على تونس", other + " ", "y"))
     single = StoryClusterer()
-    expected = {r[1]: single.add(r[2], r[3], r[0]) for r in records[:4]}
+    expected = {r[1]: single.add(r[2], r[3], r[0], r[1], r[4]) for r in records[:4]}
     for partitions, scheduler in ((1, "synchronous"), (2, "processes")):
         story_of, duplicates = cluster_archive(records, partitions=partitions, scheduler=scheduler)
         assert duplicates == {"sport-copy": "sport"}
@@ -125,3 +125,40 @@ def test_headline_entities_can_be_weighted_in():
     weighted = article_terms(title, "وصل الوزير اليوم.", entity_weight=2)
     assert weighted[stem("كيري")] > plain[stem("كيري")]
     assert weighted[stem("يصل")] == plain[stem("يصل")]
+
+
+KHAMENEI_VISIT = (
+    "خامنئي يستقبل رئيس الوزراء العراقي في طهران",
+    "استقبل المرشد الإيراني علي خامنئي رئيس الوزراء العراقي حيدر العبادي في طهران يوم الثلاثاء، وبحث معه "
+    "العلاقات الثنائية بين إيران والعراق والتعاون الاقتصادي ومشاريع الطاقة، بحسب ما ذكر التلفزيون الرسمي.",
+)
+
+
+def test_a_shared_name_does_not_chain_another_event_into_the_story(example_articles):
+    """Same man, same country, next day, another happening: the centroid alone joins it to the
+    story; the same-event model against the story's core does not."""
+    visit = (*KHAMENEI_VISIT, 1_410_739_200.0 + 86400)
+    for join, joined in ((None, True), (0.65, False)):
+        clusterer = StoryClusterer(threshold=0.1, join_probability=join)
+        ids = [clusterer.add(a.title, a.text, 1_410_739_200.0, a.id, a.outlet) for a in example_articles]
+        assert ids[0] == ids[1]
+        assert (clusterer.add(*visit, "visit", "x") in ids) is joined
+
+
+def test_the_core_keeps_the_most_linked_articles_and_is_not_pickled(example_articles):
+    import pickle
+
+    clusterer = StoryClusterer()
+    for i, a in enumerate(example_articles):
+        clusterer.add(a.title, a.text, 1_410_739_200.0 + i, a.id, a.outlet)
+    story = clusterer.open[1]
+    assert [m for m, _ in story.core][:2] == ["report-a", "report-b"] and len(story.core) <= 4
+    assert clusterer.profiles  # cached while running
+    restored = pickle.loads(pickle.dumps(clusterer))
+    assert restored.profiles == {} and restored.fetch is None
+    by_id = {a.id: a for a in example_articles}
+    restored.fetch = by_id.get  # profiles come back from the articles, identical
+    repeat = example_articles[1]
+    assert restored.add(repeat.title, repeat.text, 1_410_739_300.0, "again", "y") == clusterer.add(
+        repeat.title, repeat.text, 1_410_739_300.0, "again", "y"
+    )

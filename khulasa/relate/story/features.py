@@ -32,6 +32,7 @@ from khulasa.text.tokenize import tokenize
 
 HASH_SIZE = 2**18
 LEAD_WORDS = 100
+HEADLINE_WORDS = 20
 BODY_WORDS = 400
 CHAR_NGRAMS = (3, 4, 5)
 TEMPLATES = frozenset({"شاهد", "عاجل", "بالفيديو", "فيديو", "بالصور", "انفوغراف", "بالارقام", "لحظه"})
@@ -162,7 +163,7 @@ def cosine(a: Vector, b: Vector) -> float:
 def profile(article: Article, background: Background | None = None) -> ArticleProfile:
     """The article's profile; `background` defaults to the shipped one."""
     background = background or shipped_background()
-    title = (article.title or "").strip()
+    title = (article.title or "").strip() or _first_line(article.text)
     words = article.text.split()
     lead = f"{title} {' '.join(words[:LEAD_WORDS])}"
     body = " ".join(words[:BODY_WORDS])
@@ -181,6 +182,15 @@ def profile(article: Article, background: Background | None = None) -> ArticlePr
         time=published.timestamp() if published else None,
         source=article.source,
     )
+
+
+def _first_line(text: str, limit: int = HEADLINE_WORDS) -> str:
+    """Stand-in headline for an article given without one: its first line, cut at `limit` words
+    (feeds often carry the headline as the text's first line; the model was trained with headlines)."""
+    for line in text.splitlines():
+        if line.strip():
+            return " ".join(line.split()[:limit])
+    return ""
 
 
 def pair_features(a: ArticleProfile, b: ArticleProfile) -> np.ndarray:

@@ -1,0 +1,114 @@
+"""Reading audit of story clustering (issue 11): random multi-outlet stories of a two-month slice.
+
+    python -m labels.story_audit build --db /tmp/audit.sqlite      # ingest June + July 2018 (ANT)
+    python -m labels.story_audit sample --db /tmp/audit.sqlite     # 20 stories, ids to story-audit/sample.json
+    python -m labels.story_audit show --db /tmp/audit.sqlite [--story ID]   # their articles, for a reader
+    python -m labels.story_audit find --db /tmp/audit.sqlite WORD [WORD ...]  # stories whose titles match
+
+June is the same-event model's test month and July its dev month; neither trained it. Stories with
+3+ articles from 2+ outlets are drawn with a fixed seed. Only story and article ids and the
+reader's verdicts are kept in the repository.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+from datetime import UTC, datetime
+from pathlib import Path
+
+from khulasa.relate.story.train import corpus_articles
+from khulasa.store import SQLiteStore
+from khulasa.stream.ingest import ingest_articles
+from khulasa.summarize.order import parse_time
+
+OUT = Path(__file__).resolve().parent / "story-audit" / "sample.json"
+SEED = 11
+MONTHS = (6, 7)
+
+
+def build(db: Path) -> None:
+    articles = []
+    for _, article in corpus_articles():
+        when = parse_time(article.time)
+        if when is not None and when.astimezone(UTC).year == 2018 and when.astimezone(UTC).month in MONTHS:
+            articles.append(article)
+    with SQLiteStore(db) as store:
+        report = ingest_articles(store, articles, progress=True)
+    print(f"{report.read} articles, {len(report.stories)} stories")
+
+
+def sample(db: Path, size: int = 20) -> None:
+    with SQLiteStore(db) as store:
+        eligible = [s for s in store.stories(min_articles=3) if len(s.outlets) >= 2]
+        chosen = sorted(random.Random(SEED).sample(eligible, min(size, len(eligible))), key=lambda s: s.id)
+        record = {
+            "seed": SEED,
+            "months": list(MONTHS),
+            "eligible_stories": len(eligible),
+            "stories": [
+                {"story": s.id, "articles": [a.article.id for a in store.articles(story_id=s.id)]} for s in chosen
+            ],
+        }
+    OUT.parent.mkdir(exist_ok=True)
+    OUT.write_text(json.dumps(record, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    print(f"{len(chosen)} of {len(eligible)} eligible stories -> {OUT}")
+
+
+def _day(t: float | None) -> str:
+    return datetime.fromtimestamp(t, tz=UTC).strftime("%Y-%m-%d %H:%M") if t else "?"
+
+
+def show(db: Path, story: int | None, words: int) -> None:
+    ids = [story] if story is not None else [s["story"] for s in json.loads(OUT.read_text("utf-8"))["stories"]]
+    with SQLiteStore(db) as store:
+        for story_id in ids:
+            info = store.story(story_id)
+            print(
+                f"##### story {story_id}: {info.article_count} articles, {_day(info.first_published)} .. "
+                f"{_day(info.last_published)}"
+            )
+            for stored in store.articles(story_id=story_id):
+                a = stored.article
+                lead = " ".join(a.text.split()[:words])
+                copy = f" (copy of {stored.duplicate_of})" if stored.duplicate_of else ""
+                print(f"- {a.id} | {a.source} | {_day(stored.published)}{copy}\n  TITLE: {a.title}\n  TEXT: {lead}")
+            print()
+
+
+def find(db: Path, words: list[str]) -> None:
+    with SQLiteStore(db) as store:
+        for info in store.stories():
+            titles = [s.article.title or "" for s in store.articles(story_id=info.id)]
+            if any(all(w in t for w in words) for t in titles):
+                print(
+                    f"story {info.id}: {info.article_count} articles {_day(info.first_published)} .. "
+                    f"{_day(info.last_published)} | {' || '.join(titles[:4])}"
+                )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    commands = parser.add_subparsers(dest="command", required=True)
+    for name in ("build", "sample", "show", "find"):
+        command = commands.add_parser(name)
+        command.add_argument("--db", type=Path, required=True)
+        if name == "show":
+            command.add_argument("--story", type=int)
+            command.add_argument("--words", type=int, default=50)
+        if name == "find":
+            command.add_argument("words", nargs="+")
+    args = parser.parse_args()
+    if args.command == "build":
+        build(args.db)
+    elif args.command == "sample":
+        sample(args.db)
+    elif args.command == "show":
+        show(args.db, args.story, args.words)
+    else:
+        find(args.db, args.words)
+
+
+if __name__ == "__main__":
+    main()
