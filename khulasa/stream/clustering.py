@@ -156,7 +156,7 @@ class StoryClusterer:
             best = candidates[0][1] if candidates else None
         else:
             article = Article(article_id, text, title, source)
-            best, links = self._same_event_story(article, now, [s for _, s in candidates[:CANDIDATES]])
+            best, links = self._same_event_story(article, published, [s for _, s in candidates[:CANDIDATES]])
         if best is None:
             best = self.next_id
             self.next_id += 1
@@ -165,27 +165,33 @@ class StoryClusterer:
             self._enter_core(self.open[best], article_id, links)
         return best
 
-    def _profile(self, article_id: str, article: Article | None = None, published: float | None = None) -> Any:
+    def _profile(self, article_id: str, incoming: tuple[Article, float | None] | None = None) -> Any:
+        """The same-event profile of an article: the incoming one (with the publication time the
+        clusterer was given), or a core member from the cache or, after a resume, from `fetch`
+        (the stored article, whose time parses to that same publication time)."""
         from khulasa.relate.story import profile
 
         cached = self.profiles.get(article_id)
         if cached is None:
-            article = article or (self.fetch(article_id) if self.fetch else None)
-            if article is None:
-                return None
-            cached = profile(article)
-            if published is not None:
-                cached = replace(cached, time=published)
+            if incoming is not None:
+                cached = replace(profile(incoming[0]), time=incoming[1])
+            else:
+                stored = self.fetch(article_id) if self.fetch else None
+                if stored is None:
+                    return None
+                cached = profile(stored)
             self.profiles[article_id] = cached
         return cached
 
-    def _same_event_story(self, article: Article, now: float, candidates: list[int]) -> tuple[int | None, list[str]]:
+    def _same_event_story(
+        self, article: Article, published: float | None, candidates: list[int]
+    ) -> tuple[int | None, list[str]]:
         """The candidate whose core holds the article's most probable same-event partner (at least
         join_probability), and the core members linked to it."""
         from khulasa.relate.story import load_model
 
         model = load_model()
-        mine = self._profile(article.id, article, now)
+        mine = self._profile(article.id, (article, published))
         best, best_p, best_links = None, 0.0, []
         for story_id in candidates:
             probabilities = []
