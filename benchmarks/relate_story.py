@@ -19,19 +19,12 @@ from pathlib import Path
 
 import numpy as np
 
+from khulasa.evaluate.binary import bootstrap, precision_recall_f1
 from khulasa.relate.story.features import FEATURES
 from khulasa.relate.story.model import load_model
 from khulasa.relate.story.train import POSITIVE, choose_threshold, corpus_articles, pair_matrix, read_labelled
 
 RESULTS = Path(__file__).resolve().parent / "results"
-ROUNDS = 2000
-
-
-def scores(y: np.ndarray, decided: np.ndarray) -> tuple[float, float, float]:
-    tp = float(np.sum(decided & y))
-    precision = tp / max(1.0, float(np.sum(decided)))
-    recall = tp / max(1.0, float(np.sum(y)))
-    return precision, recall, (2 * precision * recall / (precision + recall) if precision + recall else 0.0)
 
 
 def auc(y: np.ndarray, p: np.ndarray) -> float:
@@ -47,16 +40,14 @@ def auc(y: np.ndarray, p: np.ndarray) -> float:
 
 
 def best_f1_threshold(y: np.ndarray, p: np.ndarray) -> float:
-    return float(max(sorted(set(np.round(p, 4))), key=lambda t: scores(y, p >= t)[2]))
+    return float(max(sorted(set(np.round(p, 4))), key=lambda t: precision_recall_f1(y, p >= t)[2]))
 
 
-def summary(y: np.ndarray, p: np.ndarray, threshold: float, rng: np.random.Generator) -> dict:
-    point = (*scores(y, p >= threshold), auc(y, p))
-    samples = []
-    for _ in range(ROUNDS):
-        pick = rng.integers(0, len(y), len(y))
-        samples.append((*scores(y[pick], p[pick] >= threshold), auc(y[pick], p[pick])))
-    low, high = np.nanpercentile(np.array(samples), [2.5, 97.5], axis=0)
+def summary(y: np.ndarray, p: np.ndarray, threshold: float) -> dict:
+    point = (*precision_recall_f1(y, p >= threshold), auc(y, p))
+    low, high = bootstrap(
+        lambda pick: (*precision_recall_f1(y[pick], p[pick] >= threshold), auc(y[pick], p[pick])), len(y)
+    )
     names = ("precision", "recall", "f1", "auc")
     figures = zip(names, point, low, high, strict=True)
     return {
@@ -65,13 +56,15 @@ def summary(y: np.ndarray, p: np.ndarray, threshold: float, rng: np.random.Gener
     }
 
 
-def paired_f1_difference(y, p, t, q, u, rng) -> dict:
-    diffs = []
-    for _ in range(ROUNDS):
-        pick = rng.integers(0, len(y), len(y))
-        diffs.append(scores(y[pick], p[pick] >= t)[2] - scores(y[pick], q[pick] >= u)[2])
-    low, high = np.percentile(diffs, [2.5, 97.5])
-    return {"value": round(scores(y, p >= t)[2] - scores(y, q >= u)[2], 3), "ci95": [round(low, 3), round(high, 3)]}
+def paired_f1_difference(y: np.ndarray, p: np.ndarray, t: float, q: np.ndarray, u: float) -> dict:
+    def difference(pick: np.ndarray) -> tuple[float]:
+        return (precision_recall_f1(y[pick], p[pick] >= t)[2] - precision_recall_f1(y[pick], q[pick] >= u)[2],)
+
+    (low,), (high,) = bootstrap(difference, len(y))
+    return {
+        "value": round(precision_recall_f1(y, p >= t)[2] - precision_recall_f1(y, q >= u)[2], 3),
+        "ci95": [round(low, 3), round(high, 3)],
+    }
 
 
 def main() -> None:
@@ -88,13 +81,12 @@ def main() -> None:
     x = {s: pair_matrix(r, articles, background) for s, r in rows.items()}
     y = {s: np.array([p["label"] == POSITIVE for p in r]) for s, r in rows.items()}
     model = load_model()
-    rng = np.random.default_rng(0)
     p_model = model.probabilities(x[args.split])
     result = {
         "split": args.split,
         "pairs": len(y[args.split]),
         "positive": int(y[args.split].sum()),
-        "model": summary(y[args.split], p_model, model.threshold, rng),
+        "model": summary(y[args.split], p_model, model.threshold),
     }
     for name in ("char_lead", "word_lead"):
         column = FEATURES.index(name)
@@ -106,16 +98,16 @@ def main() -> None:
                 if rule == "precision_90"
                 else choose(y["train"], x["train"][:, column])
             )
-            result[f"baseline_{name}_{rule}"] = summary(y[args.split], q, threshold, rng)
+            result[f"baseline_{name}_{rule}"] = summary(y[args.split], q, threshold)
             result[f"f1_model_minus_{name}_{rule}"] = paired_f1_difference(
-                y[args.split], p_model, model.threshold, q, threshold, rng
+                y[args.split], p_model, model.threshold, q, threshold
             )
     strata = sorted({p["stratum"] for p in rows[args.split]})
     decided = p_model >= model.threshold
     result["by_stratum"] = {}
     for stratum in strata:
         mask = np.array([p["stratum"] == stratum for p in rows[args.split]])
-        precision, recall, _ = scores(y[args.split][mask], decided[mask])
+        precision, recall, _ = precision_recall_f1(y[args.split][mask], decided[mask])
         result["by_stratum"][stratum] = {
             "pairs": int(mask.sum()),
             "positive": int(y[args.split][mask].sum()),

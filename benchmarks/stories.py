@@ -21,19 +21,12 @@ from pathlib import Path
 
 import numpy as np
 
+from khulasa.evaluate.binary import bootstrap, precision_recall_f1
 from khulasa.relate.story.train import POSITIVE, corpus_articles, read_labelled
 from khulasa.store import SQLiteStore
 from khulasa.stream.ingest import ingest_articles
 
 MONTHS = {"dev": 7, "test": 6}
-ROUNDS = 2000
-
-
-def pairwise(same: np.ndarray, truth: np.ndarray) -> tuple[float, float, float]:
-    tp = float(np.sum(same & truth))
-    precision = tp / max(1.0, float(np.sum(same)))
-    recall = tp / max(1.0, float(np.sum(truth)))
-    return precision, recall, (2 * precision * recall / (precision + recall) if precision + recall else 0.0)
 
 
 def run(split: str, threshold: float, join: float | None) -> dict:
@@ -55,13 +48,8 @@ def run(split: str, threshold: float, join: float | None) -> dict:
     pairs = [p for p in read_labelled() if p["split"] == split and p["a"] in story_of and p["b"] in story_of]
     truth = np.array([p["label"] == POSITIVE for p in pairs])
     same = np.array([story_of[p["a"]] == story_of[p["b"]] for p in pairs])
-    rng = np.random.default_rng(0)
-    samples = []
-    for _ in range(ROUNDS):
-        pick = rng.integers(0, len(pairs), len(pairs))
-        samples.append(pairwise(same[pick], truth[pick]))
-    low, high = np.percentile(np.array(samples), [2.5, 97.5], axis=0)
-    point = pairwise(same, truth)
+    low, high = bootstrap(lambda pick: precision_recall_f1(truth[pick], same[pick]), len(pairs))
+    point = precision_recall_f1(truth, same)
     sizes = Counter(min(s.article_count, 10) for s in stories)
     return {
         "split": split,

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import lzma
 import resource
 import subprocess
 import sys
@@ -25,26 +24,12 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "data" / "ant-news-201
 
 
 def run_one(size: int, sample: int) -> dict:
-    from khulasa.model import Article
+    from khulasa.evaluate.datasets import ant_articles
     from khulasa.store import SQLiteStore
     from khulasa.stream.evaluation import pair_scores, read_pairs
     from khulasa.stream.ingest import ingest_articles
 
-    articles = []
-    with lzma.open(CORPUS, "rt", encoding="utf-8") as handle:
-        for line in handle:
-            record = json.loads(line)
-            articles.append(
-                Article(
-                    record["id"],
-                    record["text"],
-                    record.get("title"),
-                    record["src"],
-                    record.get("url"),
-                    record.get("time"),
-                    str(CORPUS),
-                )
-            )
+    articles = list(ant_articles(CORPUS))
     # The corpus is grouped by outlet; take an even spread so every size mixes all five.
     step = max(1, len(articles) // size)
     articles = articles[::step][:size]

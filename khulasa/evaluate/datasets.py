@@ -59,3 +59,22 @@ DATASETS = {
     "ar-mds": Dataset("ar-mds", "ar-mds/dev.jsonl", "ar", 30, "f"),
     "bbc-arabic": Dataset("bbc-arabic", "ant-bbc-arabic/dev.jsonl", "ar", 30, "f"),
 }
+
+
+def ant_articles(path: Path) -> Iterator[Article]:
+    """Every article of the ANT news corpus (articles.jsonl.xz: id, src, time, url, title, text),
+    in file order, with its origin set to the corpus file."""
+    import lzma
+
+    with lzma.open(path, "rt", encoding="utf-8") as handle:
+        for line in handle:
+            record = json.loads(line)
+            yield Article(
+                record["id"],
+                record["text"],
+                record.get("title"),
+                record["src"],
+                record.get("url"),
+                record.get("time"),
+                str(path),
+            )

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import lzma
 import sys
 from collections.abc import Iterator
 from datetime import UTC
@@ -27,6 +26,8 @@ from pathlib import Path
 
 import numpy as np
 
+from khulasa.evaluate.binary import precision_recall_f1
+from khulasa.evaluate.datasets import ant_articles
 from khulasa.model import Article
 from khulasa.relate.story.features import (
     BODY_WORDS,
@@ -53,25 +54,13 @@ POSITIVE = "same_event"
 
 def corpus_articles(path: Path = CORPUS) -> Iterator[tuple[int | None, Article]]:
     """(month in 2018 or None, article) for every ANT article."""
-    with lzma.open(path, "rt", encoding="utf-8") as handle:
-        for line in handle:
-            record = json.loads(line)
-            when = parse_time(record.get("time"))
-            month = None
-            if when is not None:
-                when = when.astimezone(UTC) if when.tzinfo else when.replace(tzinfo=UTC)
-                month = when.month if when.year == 2018 else None
-            yield (
-                month,
-                Article(
-                    record["id"],
-                    record["text"],
-                    record.get("title"),
-                    record["src"],
-                    record.get("url"),
-                    record.get("time"),
-                ),
-            )
+    for article in ant_articles(path):
+        when = parse_time(article.time)
+        month = None
+        if when is not None:
+            when = when.astimezone(UTC) if when.tzinfo else when.replace(tzinfo=UTC)
+            month = when.month if when.year == 2018 else None
+        yield month, article
 
 
 def build_background(path: Path = CORPUS) -> tuple[Background, int]:
@@ -125,18 +114,10 @@ def fit(x: np.ndarray, y: np.ndarray, c: float) -> SameEventModel:
     return SameEventModel(regression.coef_[0], float(regression.intercept_[0]), mean, scale, 0.5)
 
 
-def precision_recall(y: np.ndarray, decided: np.ndarray) -> tuple[float, float, float]:
-    tp = float(np.sum(decided & y))
-    precision = tp / max(1.0, float(np.sum(decided)))
-    recall = tp / max(1.0, float(np.sum(y)))
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return precision, recall, f1
-
-
 def choose_threshold(p: np.ndarray, y: np.ndarray, target: float = TARGET_PRECISION) -> float:
     """Highest-F1 threshold among those whose precision reaches `target` (else highest F1)."""
     candidates = sorted(set(np.round(p, 4)) | {0.5})
-    scored = [(t, *precision_recall(y, p >= t)) for t in candidates]
+    scored = [(t, *precision_recall_f1(y, p >= t)) for t in candidates]
     fitting = [s for s in scored if s[1] >= target and s[2] > 0]
     best = max(fitting or scored, key=lambda s: (s[3], s[0]))
     return float(best[0])
@@ -166,7 +147,7 @@ def main() -> None:
     p_dev = model.probabilities(x["dev"])
     threshold = choose_threshold(p_dev, y["dev"])
     model = SameEventModel(model.coefficients, model.intercept, model.mean, model.scale, threshold)
-    precision, recall, f1 = precision_recall(y["dev"], p_dev >= threshold)
+    precision, recall, f1 = precision_recall_f1(y["dev"], p_dev >= threshold)
     args.out.mkdir(parents=True, exist_ok=True)
     background.save(args.out / "background.npz")
     trained = {
