@@ -8,12 +8,13 @@ from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
 
-from khulasa.errors import InputError
+from khulasa.errors import InputError, shorten
 from khulasa.model import Article
 from khulasa.read.decode import MAX_BYTES, decode_bytes
 from khulasa.read.html import parse_html
 from khulasa.read.jsonl import Warn, json_lines, parse_article_lines
 from khulasa.read.plaintext import parse_plain_text
+from khulasa.read.timestamps import parse_time
 
 TEXT_SUFFIXES = {".txt", ".text", ""}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -70,7 +71,20 @@ def read_file(
     except PermissionError as exc:
         raise InputError(origin, "permission denied") from exc
     text = decode_bytes(data, origin, max_bytes)
-    return parse_text(text, name.stem, origin, name.suffix.lower(), on_error, warn)
+    return _usable_times(parse_text(text, name.stem, origin, name.suffix.lower(), on_error, warn), origin, warn)
+
+
+def _usable_times(articles: list[Article], origin: str, warn: Warn | None) -> list[Article]:
+    """Times that parse_time cannot read (year 0, past year 9999, prose) become missing, with one
+    warning per file, so every later stage sees either a usable time or none."""
+    unusable = [a for a in articles if a.time is not None and parse_time(a.time) is None]
+    if not unusable:
+        return articles
+    if warn is not None:
+        count = f" (and {len(unusable) - 1} more)" if len(unusable) > 1 else ""
+        warn(f"{shorten(origin, 200)}: unusable time {shorten(repr(unusable[0].time))}{count} treated as missing")
+    bad = {id(a) for a in unusable}
+    return [replace(a, time=None) if id(a) in bad else a for a in articles]
 
 
 def _expand(paths: Iterable[str | Path]) -> list[Path]:
@@ -116,7 +130,7 @@ def read_stdin(on_error: str = "stop", warn: Warn | None = None) -> list[Article
     """Read articles from standard input: JSONL, HTML or one plain-text article."""
     data = sys.stdin.buffer.read()
     text = decode_bytes(data, "<stdin>")
-    return _unique_ids(parse_text(text, "stdin", "<stdin>", "", on_error, warn))
+    return _unique_ids(_usable_times(parse_text(text, "stdin", "<stdin>", "", on_error, warn), "<stdin>", warn))
 
 
 def _unique_ids(articles: list[Article]) -> list[Article]:
