@@ -68,7 +68,7 @@ def iter_json_lines(
         try:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
-            skip_or_stop(origin, number, f"malformed JSON ({exc.msg} at column {exc.colno})", on_error, warn)
+            skip_or_stop(origin, number, f"malformed JSON ({exc.msg}, column {exc.colno})", on_error, warn)
         except RecursionError:
             skip_or_stop(origin, number, "malformed JSON (nested too deeply)", on_error, warn)
         except ValueError as exc:  # e.g. an integer over Python's 4,300-digit conversion limit
