@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import random
+import sys
 import tempfile
 from pathlib import Path
 
@@ -120,3 +121,41 @@ def test_summarize_story_and_batch_on_mutated_text(seed, batch):
     rng = random.Random(seed)
     case = make_batch_case(rng, huge=False) if batch else make_cli_case(rng, huge=False)
     assert_acceptable(run_in_tmp(case), seed)
+
+
+class WorkBudgetExceeded(Exception):
+    """Raised from a profile hook once a call budget is spent: a bound on work, not on time."""
+
+
+def calls_within(budget: int, function, *args):
+    """Run function(*args), failing once it makes more than `budget` Python calls (generator steps count)."""
+    calls = 0
+
+    def count(frame, event, arg):
+        nonlocal calls
+        if event == "call":
+            calls += 1
+            if calls > budget:
+                raise WorkBudgetExceeded(f"more than {budget} calls")
+
+    sys.setprofile(count)
+    try:
+        return function(*args)
+    finally:
+        sys.setprofile(None)
+
+
+def test_fuzz_finding_name_propagation_over_a_huge_span_does_bounded_work():
+    """Found by benchmarks/fuzz.py: the NER tagged "تويتر" and the 3,000 dots after it as one ORG, and
+    propagation then tried every window size up to 3,001 at every token (`khulasa story` ran for minutes).
+    Only sizes that a known name has are tried now; the result is the same."""
+    from khulasa.analyze.entities import _propagate
+    from khulasa.analyze.ner.tagger import EntitySpan
+
+    tail = ["تابعونا", "على", "تويتر", *["."] * 2000]
+    other = ["وقال", "مدير", "تويتر", "في", "بيان"]
+    tagged = [(tail, [EntitySpan(2, len(tail), "ORG", " ".join(tail[2:]))]), (other, [])]
+    _propagate([(other, [])])  # first use loads word lists (about 190k calls): not what is measured
+    [(_, tail_spans), (_, other_spans)] = calls_within(100_000, _propagate, tagged)  # 28k now, millions before
+    assert [(s.start, s.end, s.type) for s in tail_spans] == [(2, len(tail), "ORG")]
+    assert other_spans == []  # "تويتر" alone is not the 2,001-token name

@@ -108,7 +108,9 @@ def _propagate(tagged: list[tuple[list[str], list[EntitySpan]]]) -> list[tuple[l
             if span.type == "PER" and len(key) > 1 and len(key[-1]) > 3:
                 votes[key[-1:]]["PER"] += 1
     known = {key: counts.most_common(1)[0][0] for key, counts in votes.items()}
-    longest = max((len(k) for k in known), default=0)
+    # only window sizes that some known name has: one absurd 3,000-token span (a CRF "ORG" over a
+    # run of dots) made every position try every size up to it, cubic work (minutes, not ms)
+    sizes = sorted({len(k) for k in known}, reverse=True)
     result = []
     for tokens, spans in tagged:
         taken = {i for s in spans for i in range(s.start, s.end)}
@@ -116,7 +118,7 @@ def _propagate(tagged: list[tuple[list[str], list[EntitySpan]]]) -> list[tuple[l
         extra = []
         index = 0
         while index < len(tokens):
-            for size in range(min(longest, len(tokens) - index), 0, -1):
+            for size in (size for size in sizes if size <= len(tokens) - index):
                 window = range(index, index + size)
                 key = tuple(keys[i] for i in window)
                 if key in known and not taken.intersection(window) and all(key):
