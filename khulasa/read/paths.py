@@ -57,10 +57,10 @@ def read_file(
         size = path.stat().st_size
         if size > max_bytes:
             raise InputError(origin, f"file too large ({size / 1e6:.1f} MB, limit {max_bytes / 1e6:.0f} MB)")
-        data = path.read_bytes()
+        data = _read_bounded(path, origin, max_bytes)
         name = path  # the name that says what the content is: feed.jsonl for feed.jsonl.xz
         if path.suffix.lower() == ".xz":
-            data = lzma.decompress(data)
+            data = _decompress_bounded(data, origin, max_bytes)
             name = Path(path.stem)
     except lzma.LZMAError as exc:
         raise InputError(origin, "corrupt .xz archive") from exc
@@ -70,8 +70,41 @@ def read_file(
         raise InputError(origin, "is a directory") from exc
     except PermissionError as exc:
         raise InputError(origin, "permission denied") from exc
+    except OSError as exc:  # name too long, symlink loop, I/O error...
+        raise InputError(origin, exc.strerror or "cannot read file") from exc
     text = decode_bytes(data, origin, max_bytes)
     return _usable_times(parse_text(text, name.stem, origin, name.suffix.lower(), on_error, warn), origin, warn)
+
+
+def _too_large(origin: str, max_bytes: int, what: str = "") -> InputError:
+    return InputError(origin, f"file too large{what} (over the {max_bytes / 1e6:.0f} MB limit)")
+
+
+def _read_bounded(path: Path, origin: str, max_bytes: int) -> bytes:
+    """At most max_bytes: a FIFO, /dev/zero or a file still growing has no size to check up front."""
+    with path.open("rb") as handle:
+        data = handle.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise _too_large(origin, max_bytes)
+    return data
+
+
+def _decompress_bounded(data: bytes, origin: str, max_bytes: int) -> bytes:
+    """Decompress every .xz stream in `data`, stopping past max_bytes of output (a small archive
+    can hold gigabytes of zeros); a truncated stream is a corrupt archive."""
+    parts: list[bytes] = []
+    produced = 0
+    while data:
+        decompressor = lzma.LZMADecompressor()
+        part = decompressor.decompress(data, max_length=max_bytes - produced + 1)
+        produced += len(part)
+        if produced > max_bytes:
+            raise _too_large(origin, max_bytes, " once decompressed")
+        if not decompressor.eof:
+            raise lzma.LZMAError("compressed data ended before the end-of-stream marker")
+        parts.append(part)
+        data = decompressor.unused_data.lstrip(b"\0")  # streams may be padded with NUL bytes
+    return b"".join(parts)
 
 
 def _usable_times(articles: list[Article], origin: str, warn: Warn | None) -> list[Article]:
@@ -91,7 +124,11 @@ def _expand(paths: Iterable[str | Path]) -> list[Path]:
     files: list[Path] = []
     for raw in paths:
         path = Path(raw)
-        if path.is_dir():
+        try:
+            is_dir = path.is_dir()
+        except OSError as exc:  # e.g. a name too long for the file system
+            raise InputError(str(path), exc.strerror or "cannot read") from exc
+        if is_dir:
             members = sorted(
                 p
                 for p in path.rglob("*")

@@ -1,13 +1,17 @@
 """The file reader with hostile content: unusable times, a missing HTML cleaner, odd file names."""
 
 import json
+import lzma
+import os
 import subprocess
 import sys
+import threading
 
 import pytest
 
 from khulasa.errors import InputError
 from khulasa.read import read_paths
+from khulasa.read.paths import read_file
 
 TEXT = "قال المتحدث باسم الخارجية إن المحادثات ستستأنف الأسبوع المقبل في العاصمة."
 
@@ -75,3 +79,47 @@ def test_file_name_with_a_newline_is_named_on_one_line(tmp_path):
     with pytest.raises(InputError) as error:
         read_paths([path])
     assert "\n" not in str(error.value) and "تقرير\\nثاني.txt: empty file" in str(error.value)
+
+
+def test_reading_a_stream_stops_at_the_size_limit(tmp_path):
+    """A FIFO (or /dev/zero) has no size up front: the reader takes at most the limit, then refuses."""
+    fifo = tmp_path / "endless.txt"
+    os.mkfifo(fifo)
+    written = 0
+
+    def writer():
+        nonlocal written
+        try:
+            with open(fifo, "wb") as handle:
+                for _ in range(200):  # 13 MB offered
+                    handle.write(b"x" * 65536)
+                    written += 65536
+        except BrokenPipeError:
+            pass
+
+    thread = threading.Thread(target=writer)
+    thread.start()
+    with pytest.raises(InputError, match=r"endless\.txt: file too large \(over the 1 MB limit\)"):
+        read_file(fifo, max_bytes=1_000_000)
+    thread.join()
+    assert written < 3_000_000
+
+
+def test_xz_bomb_is_refused_past_the_limit_and_concatenated_streams_are_read(tmp_path):
+    bomb = tmp_path / "bomb.jsonl.xz"
+    bomb.write_bytes(lzma.compress(b" " * 3_000_000))  # 3 MB of spaces in about 500 bytes
+    with pytest.raises(InputError, match=r"bomb\.jsonl\.xz: file too large once decompressed"):
+        read_file(bomb, max_bytes=1_000_000)
+    two = tmp_path / "two.jsonl.xz"
+    rows = [json.dumps({"id": str(i), "text": TEXT}, ensure_ascii=False).encode() + b"\n" for i in range(2)]
+    two.write_bytes(lzma.compress(rows[0]) + lzma.compress(rows[1]))
+    assert [a.id for a in read_file(two)] == ["0", "1"]
+    truncated = tmp_path / "cut.jsonl.xz"
+    truncated.write_bytes(lzma.compress(rows[0])[:-8])
+    with pytest.raises(InputError, match=r"corrupt \.xz archive"):
+        read_file(truncated)
+
+
+def test_file_name_too_long_is_an_input_error(tmp_path):
+    with pytest.raises(InputError, match="File name too long"):
+        read_paths([tmp_path / ("خبر" * 200 + ".txt")])
