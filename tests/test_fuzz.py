@@ -159,3 +159,22 @@ def test_fuzz_finding_name_propagation_over_a_huge_span_does_bounded_work():
     [(_, tail_spans), (_, other_spans)] = calls_within(100_000, _propagate, tagged)  # 28k now, millions before
     assert [(s.start, s.end, s.type) for s in tail_spans] == [(2, len(tail), "ORG")]
     assert other_spans == []  # "تويتر" alone is not the 2,001-token name
+
+
+def test_fuzz_finding_several_huge_spans_do_bounded_work_and_real_names_still_propagate():
+    """Found by benchmarks/fuzz.py (seed 1, case 4215): spans of 7,750, 12,251 and 19,998 tokens, so
+    trying only the sizes that names have still meant thousands of huge windows per sentence."""
+    from khulasa.analyze.entities import _propagate
+    from khulasa.analyze.ner.tagger import EntitySpan
+
+    dots = ["."] * 2000
+    first = ["تويتر", *dots]
+    second = ["فيسبوك", *dots, "قال", "علي", "خامنئي"]
+    tagged = [
+        (first, [EntitySpan(0, 1200, "ORG", " ".join(first[:1200]))]),
+        (second, [EntitySpan(0, 800, "ORG", " ".join(second[:800]))]),
+        (["وقال", "علي", "خامنئي"], [EntitySpan(1, 3, "PER", "علي خامنئي")]),
+    ]
+    _propagate([(["خبر"], [])])
+    result = calls_within(200_000, _propagate, tagged)
+    assert [(s.start, s.end, s.type) for s in result[1][1]][-1] == (2002, 2004, "PER")

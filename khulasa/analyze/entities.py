@@ -98,6 +98,9 @@ def _join_adjacent_people(tokens: list[str], spans: list[EntitySpan]) -> list[En
     return joined
 
 
+MAX_NAME_TOKENS = 12  # "الأمم المتحدة لإغاثة وتشغيل اللاجئين الفلسطينيين في الشرق الأدنى" has 9
+
+
 def _propagate(tagged: list[tuple[list[str], list[EntitySpan]]]) -> list[tuple[list[str], list[EntitySpan]]]:
     """Tag untagged occurrences of names (and of persons' surnames) found elsewhere in the story."""
     votes: dict[tuple[str, ...], Counter] = defaultdict(Counter)
@@ -107,9 +110,10 @@ def _propagate(tagged: list[tuple[list[str], list[EntitySpan]]]) -> list[tuple[l
             votes[key][span.type] += 1
             if span.type == "PER" and len(key) > 1 and len(key[-1]) > 3:
                 votes[key[-1:]]["PER"] += 1
-    known = {key: counts.most_common(1)[0][0] for key, counts in votes.items()}
-    # only window sizes that some known name has: one absurd 3,000-token span (a CRF "ORG" over a
-    # run of dots) made every position try every size up to it, cubic work (minutes, not ms)
+    # Names of at most MAX_NAME_TOKENS words are propagated, and only window sizes that some known
+    # name has are tried: a CRF "ORG" over a run of 3,000 dots (a fuzz case) made every position try
+    # every size up to 3,001 (minutes of work); several such spans kept it quadratic.
+    known = {key: counts.most_common(1)[0][0] for key, counts in votes.items() if len(key) <= MAX_NAME_TOKENS}
     sizes = sorted({len(k) for k in known}, reverse=True)
     result = []
     for tokens, spans in tagged:
