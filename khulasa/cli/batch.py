@@ -8,14 +8,17 @@ import sys
 from collections.abc import Callable
 from contextlib import ExitStack
 from pathlib import Path
+from typing import TextIO
 
 from tqdm import tqdm
 
-from khulasa.errors import InputError, KhulasaError
+from khulasa.errors import InputError, KhulasaError, shorten
 from khulasa.pipeline import summarize_articles
 from khulasa.read.decode import decode_bytes
 from khulasa.read.jsonl import iter_clusters, json_lines
 from khulasa.records import summary_record
+
+UNNAMED = "<input>"  # the origin the pipeline gives errors about a cluster as a whole
 
 
 def _read_input(path: str) -> tuple[list[str], str]:
@@ -28,6 +31,13 @@ def _read_input(path: str) -> tuple[list[str], str]:
     return json_lines(decode_bytes(data, path, max_bytes=2**34)), path
 
 
+def _open_output(path: str) -> TextIO:
+    try:
+        return open(path, "w", encoding="utf-8")
+    except OSError as exc:
+        raise InputError(path, f"cannot write: {exc.strerror or exc}") from exc
+
+
 def summarize_batch(args: argparse.Namespace, warn: Callable[[str], None]) -> int:
     """Summarize every cluster of the input file; a failing cluster stops or is recorded."""
     lines, origin = _read_input(args.input)
@@ -36,7 +46,7 @@ def summarize_batch(args: argparse.Namespace, warn: Callable[[str], None]) -> in
         raise InputError(origin, "no clusters in input")
     failures = 0
     with ExitStack() as stack:
-        out = sys.stdout if args.output == "-" else stack.enter_context(open(args.output, "w", encoding="utf-8"))
+        out = sys.stdout if args.output == "-" else stack.enter_context(_open_output(args.output))
         progress = tqdm(clusters, desc="summarizing", unit="cluster", disable=not sys.stderr.isatty())
         for cluster in progress:
             try:
@@ -45,10 +55,14 @@ def summarize_batch(args: argparse.Namespace, warn: Callable[[str], None]) -> in
                 )
                 record = summary_record(summary, cluster.id)
             except KhulasaError as exc:
+                # the pipeline names the cluster "<input>" or this file: the cluster's line says it better
+                named = isinstance(exc, InputError) and exc.origin in (UNNAMED, origin)
+                problem = exc.problem if named else str(exc)
+                error = InputError(origin, f"cluster '{shorten(cluster.id)}': {problem}", line=cluster.line)
                 if args.on_error != "skip":
-                    raise InputError(origin, f"cluster '{cluster.id}': {exc}", line=cluster.line) from exc
-                warn(f"{origin}:{cluster.line}: cluster '{cluster.id}': {exc}; written with an error")
-                record = {"id": cluster.id, "summary": "", "sentences": [], "error": str(exc)}
+                    raise error from exc
+                warn(f"{error}; written with an error")
+                record = {"id": cluster.id, "summary": "", "sentences": [], "error": problem}
                 failures += 1
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
     if failures:

@@ -4,24 +4,40 @@ from __future__ import annotations
 
 import argparse
 import json
+from pathlib import Path
 
 from khulasa.errors import InputError
 from khulasa.evaluate.rouge import RougeConfig, average, rouge
+from khulasa.read.decode import decode_bytes
 from khulasa.read.jsonl import iter_json_lines, json_lines
 
 
 def _records(path: str) -> dict[str, dict]:
     try:
-        with open(path, encoding="utf-8-sig") as handle:
-            lines = json_lines(handle.read())
+        data = Path(path).read_bytes()
     except OSError as exc:
         raise InputError(path, exc.strerror or "cannot read file") from exc
     records = {}
-    for number, record in iter_json_lines(lines, path):
+    for number, record in iter_json_lines(json_lines(decode_bytes(data, path, max_bytes=2**34)), path):
         if not isinstance(record, dict) or ("id" not in record and "cluster" not in record):
             raise InputError(path, "expected an object with 'id'", line=number)
+        problem = _wrong_type(record)
+        if problem:
+            raise InputError(path, problem, line=number)
         records[str(record.get("id", record.get("cluster")))] = record
     return records
+
+
+def _wrong_type(record: dict) -> str | None:
+    """What is wrong with the types of a summary or reference record, if anything."""
+    if not isinstance(record.get("id", record.get("cluster")), str | int | float):
+        return "'id' must be a string or a number"
+    if not isinstance(record.get("summary", ""), str):
+        return "'summary' must be a string"
+    for key in ("refs", "refs_from_pyramid"):
+        if not isinstance(record.get(key, []), list):
+            return f"'{key}' must be a list of strings"
+    return None
 
 
 def _references(record: dict) -> list[str]:
@@ -51,6 +67,9 @@ def run_eval(args: argparse.Namespace) -> int:
     if missing:
         print(f"warning: {len(missing)} summaries have no reference (first: {missing[0]})")
     if args.json:
-        with open(args.json, "w", encoding="utf-8") as handle:
-            json.dump({"config": config.describe(), "scores": average(scores)}, handle, indent=2)
+        try:
+            with open(args.json, "w", encoding="utf-8") as handle:
+                json.dump({"config": config.describe(), "scores": average(scores)}, handle, indent=2)
+        except OSError as exc:
+            raise InputError(args.json, f"cannot write: {exc.strerror or exc}") from exc
     return 0

@@ -5,16 +5,19 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 
 from khulasa import __version__
-from khulasa.errors import KhulasaError
+from khulasa.errors import MAX_PROBLEM_CHARS, InputError, KhulasaError, cut, one_line, shorten
 from khulasa.summarize import DEFAULT_METHOD, METHODS
+
+UNNAMED = "<input>"  # the origin the pipeline gives errors about the articles as a whole
 
 
 def warn(message: str) -> None:
-    """Warnings go to stderr, one line each, so stdout stays machine-readable."""
-    print(f"khulasa: warning: {message}", file=sys.stderr)
+    """Warnings go to stderr, one line each (escaped, cut), so stdout stays machine-readable."""
+    print(f"khulasa: warning: {cut(one_line(message), 2 * MAX_PROBLEM_CHARS)}", file=sys.stderr)
 
 
 def _positive(value: str) -> int:
@@ -140,11 +143,42 @@ def run_summarize(args: argparse.Namespace) -> int:
                     f"{clean.article.origin}: removed line {removed.line_number} ({removed.reason}): {removed.text}",
                     file=sys.stderr,
                 )
-    summary = summarize_story(story, args.words, args.method, args.align, warnings)
+    with _naming_inputs(args.files):
+        summary = summarize_story(story, args.words, args.method, args.align, warnings)
     for message in summary.warnings:
         warn(message)
     sys.stdout.write(RENDERERS[args.format](summary))
     return 0
+
+
+def _input_names(files: Sequence[str]) -> str:
+    """The inputs of a command as an error origin: `a.txt, b.txt` (the first few, then a count)."""
+    names = ["<stdin>" if f == "-" else f for f in dict.fromkeys(files)]
+    shown = ", ".join(shorten(name) for name in names[:3])
+    return shown + (f" and {len(names) - 3} more" if len(names) > 3 else "")
+
+
+@contextmanager
+def _naming_inputs(files: Sequence[str]) -> Iterator[None]:
+    """The pipeline reports problems of the whole story (no articles, no sentences) as coming
+    from "<input>"; the command line knows which files those were and names them instead."""
+    try:
+        yield
+    except InputError as exc:
+        if exc.origin != UNNAMED:
+            raise
+        raise InputError(_input_names(files), exc.problem, exc.line) from exc
+
+
+def _has_words(article) -> bool:
+    """True when the article has Arabic or English text; else a warning says it is skipped."""
+    from khulasa.clean.language import article_language
+
+    if article_language(article.text) is not None:
+        return True
+    problem = f"article '{shorten(article.id)}' has no Arabic or English text"
+    warn(f"{InputError(article.origin, problem)}; skipped")
+    return False
 
 
 def _read_story(args: argparse.Namespace):
@@ -155,7 +189,12 @@ def _read_story(args: argparse.Namespace):
     articles = read_paths(files, args.on_error, warn) if files else []
     if "-" in args.files:
         articles.extend(read_stdin(args.on_error, warn))
-    return prepare_story(articles, args.lang)
+    if args.on_error == "skip":  # the pipeline stops on an article without words; skipping goes on
+        articles = [a for a in articles if _has_words(a)]
+    if not articles:
+        raise InputError(_input_names(args.files), "no articles left after skipping bad input")
+    with _naming_inputs(args.files):
+        return prepare_story(articles, args.lang)
 
 
 def run_story(args: argparse.Namespace) -> int:
@@ -165,7 +204,8 @@ def run_story(args: argparse.Namespace) -> int:
     story, warnings = _read_story(args)
     for message in warnings:
         warn(message)
-    analysis = analyze_story(story, args.words, args.method, args.align)
+    with _naming_inputs(args.files):
+        analysis = analyze_story(story, args.words, args.method, args.align)
     sys.stdout.write(STORY_RENDERERS[args.format](analysis))
     return 0
 
@@ -253,7 +293,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return COMMANDS[args.command](args)
     except KhulasaError as exc:
-        print(f"khulasa: error: {exc}", file=sys.stderr)
+        print(f"khulasa: error: {cut(one_line(exc), 2 * MAX_PROBLEM_CHARS)}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("khulasa: interrupted", file=sys.stderr)
@@ -263,8 +303,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:
         if os.environ.get("KHULASA_DEBUG"):
             raise
+        problem = cut(one_line(exc), MAX_PROBLEM_CHARS)
         print(
-            f"khulasa: internal error: {type(exc).__name__}: {exc} (KHULASA_DEBUG=1 shows a traceback)", file=sys.stderr
+            f"khulasa: internal error: {type(exc).__name__}: {problem} (KHULASA_DEBUG=1 shows a traceback)",
+            file=sys.stderr,
         )
         return 1
 

@@ -6,7 +6,7 @@ import json
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
-from khulasa.errors import InputError
+from khulasa.errors import InputError, shorten
 from khulasa.model import Article
 
 Warn = Callable[[str], None]
@@ -18,13 +18,23 @@ def json_lines(text: str) -> list[str]:
     return [line.removesuffix("\r") for line in text.split("\n")]
 
 
+def _checked_text(value: str, key: str) -> str:
+    """A string is refused when it holds a lone surrogate (a JSON escape such as "\\ud800"):
+    it is not a character, and writing it as UTF-8 (output, database) would fail later."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise ValueError(f"field '{key}' holds an invalid character {shorten(repr(value[exc.start]))}") from exc
+    return value
+
+
 def _text_field(record: dict, key: str) -> str | None:
     value = record.get(key)
     if value is None:
         return None
     if not isinstance(value, str | int | float):
         raise ValueError(f"field '{key}' must be a string")
-    return str(value)
+    return _checked_text(str(value), key)
 
 
 def article_from_record(record: object, default_id: str, origin: str) -> Article:
@@ -34,6 +44,7 @@ def article_from_record(record: object, default_id: str, origin: str) -> Article
     text = record.get("text")
     if not isinstance(text, str) or not text.strip():
         raise ValueError("missing or empty 'text'")
+    _checked_text(text, "text")
     article_id = _text_field(record, "id") or default_id
     source = _text_field(record, "source") or _text_field(record, "outlet") or _text_field(record, "src")
     return Article(
@@ -55,10 +66,15 @@ def iter_json_lines(
         if not line.strip():
             continue
         try:
-            yield number, json.loads(line)
+            record = json.loads(line)
         except json.JSONDecodeError as exc:
-            problem = f"malformed JSON ({exc.msg} at column {exc.colno})"
-            skip_or_stop(origin, number, problem, on_error, warn)
+            skip_or_stop(origin, number, f"malformed JSON ({exc.msg}, column {exc.colno})", on_error, warn)
+        except RecursionError:
+            skip_or_stop(origin, number, "malformed JSON (nested too deeply)", on_error, warn)
+        except ValueError as exc:  # e.g. an integer over Python's 4,300-digit conversion limit
+            skip_or_stop(origin, number, f"malformed JSON ({str(exc).split(';')[0]})", on_error, warn)
+        else:
+            yield number, record
 
 
 def skip_or_stop(origin: str, line: int, problem: str, on_error: str, warn: Warn | None) -> None:
@@ -66,7 +82,7 @@ def skip_or_stop(origin: str, line: int, problem: str, on_error: str, warn: Warn
     if on_error != "skip":
         raise InputError(origin, problem, line=line)
     if warn is not None:
-        warn(f"{origin}:{line}: {problem}; line skipped")
+        warn(f"{InputError(origin, problem, line=line)}; line skipped")
 
 
 def parse_article_lines(
@@ -97,9 +113,12 @@ def cluster_from_record(record: object, number: int, origin: str) -> Cluster:
     """Parse `{"id", "docs": [...], "lang"?}`; DUC-style `cluster` and `file` keys are accepted."""
     if not isinstance(record, dict):
         raise ValueError("expected a JSON object")
-    cluster_id = record.get("id", record.get("cluster"))
-    if cluster_id is None:
+    raw_id = record.get("id", record.get("cluster"))
+    if raw_id is None:
         raise ValueError("missing 'id'")
+    if not isinstance(raw_id, str | int | float):
+        raise ValueError("'id' must be a string or a number")
+    cluster_id = _checked_text(str(raw_id), "id")
     docs = record.get("docs")
     if not isinstance(docs, list) or not docs:
         raise ValueError("missing or empty 'docs' list")
@@ -117,7 +136,9 @@ def cluster_from_record(record: object, number: int, origin: str) -> Cluster:
     query = record.get("query")
     if query is not None and not isinstance(query, str):
         raise ValueError("'query' must be a string")
-    return Cluster(id=str(cluster_id), articles=tuple(articles), language=language, line=number, query=query)
+    if query is not None:
+        _checked_text(query, "query")
+    return Cluster(id=cluster_id, articles=tuple(articles), language=language, line=number, query=query)
 
 
 def iter_clusters(

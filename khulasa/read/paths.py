@@ -8,12 +8,13 @@ from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
 
-from khulasa.errors import InputError
+from khulasa.errors import InputError, shorten
 from khulasa.model import Article
 from khulasa.read.decode import MAX_BYTES, decode_bytes
 from khulasa.read.html import parse_html
 from khulasa.read.jsonl import Warn, json_lines, parse_article_lines
 from khulasa.read.plaintext import parse_plain_text
+from khulasa.read.timestamps import parse_time
 
 TEXT_SUFFIXES = {".txt", ".text", ""}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -56,10 +57,10 @@ def read_file(
         size = path.stat().st_size
         if size > max_bytes:
             raise InputError(origin, f"file too large ({size / 1e6:.1f} MB, limit {max_bytes / 1e6:.0f} MB)")
-        data = path.read_bytes()
+        data = _read_bounded(path, origin, max_bytes)
         name = path  # the name that says what the content is: feed.jsonl for feed.jsonl.xz
         if path.suffix.lower() == ".xz":
-            data = lzma.decompress(data)
+            data = _decompress_bounded(data, origin, max_bytes)
             name = Path(path.stem)
     except lzma.LZMAError as exc:
         raise InputError(origin, "corrupt .xz archive") from exc
@@ -69,15 +70,65 @@ def read_file(
         raise InputError(origin, "is a directory") from exc
     except PermissionError as exc:
         raise InputError(origin, "permission denied") from exc
+    except OSError as exc:  # name too long, symlink loop, I/O error...
+        raise InputError(origin, exc.strerror or "cannot read file") from exc
     text = decode_bytes(data, origin, max_bytes)
-    return parse_text(text, name.stem, origin, name.suffix.lower(), on_error, warn)
+    return _usable_times(parse_text(text, name.stem, origin, name.suffix.lower(), on_error, warn), origin, warn)
+
+
+def _too_large(origin: str, max_bytes: int, what: str = "") -> InputError:
+    return InputError(origin, f"file too large{what} (over the {max_bytes / 1e6:.0f} MB limit)")
+
+
+def _read_bounded(path: Path, origin: str, max_bytes: int) -> bytes:
+    """At most max_bytes: a FIFO, /dev/zero or a file still growing has no size to check up front."""
+    with path.open("rb") as handle:
+        data = handle.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise _too_large(origin, max_bytes)
+    return data
+
+
+def _decompress_bounded(data: bytes, origin: str, max_bytes: int) -> bytes:
+    """Decompress every .xz stream in `data`, stopping past max_bytes of output (a small archive
+    can hold gigabytes of zeros); a truncated stream is a corrupt archive."""
+    parts: list[bytes] = []
+    produced = 0
+    while data:
+        decompressor = lzma.LZMADecompressor()
+        part = decompressor.decompress(data, max_length=max_bytes - produced + 1)
+        produced += len(part)
+        if produced > max_bytes:
+            raise _too_large(origin, max_bytes, " once decompressed")
+        if not decompressor.eof:
+            raise lzma.LZMAError("compressed data ended before the end-of-stream marker")
+        parts.append(part)
+        data = decompressor.unused_data.lstrip(b"\0")  # streams may be padded with NUL bytes
+    return b"".join(parts)
+
+
+def _usable_times(articles: list[Article], origin: str, warn: Warn | None) -> list[Article]:
+    """Times that parse_time cannot read (year 0, past year 9999, prose) become missing, with one
+    warning per file, so every later stage sees either a usable time or none."""
+    unusable = [a for a in articles if a.time is not None and parse_time(a.time) is None]
+    if not unusable:
+        return articles
+    if warn is not None:
+        count = f" (and {len(unusable) - 1} more)" if len(unusable) > 1 else ""
+        warn(f"{shorten(origin, 200)}: unusable time {shorten(repr(unusable[0].time))}{count} treated as missing")
+    bad = {id(a) for a in unusable}
+    return [replace(a, time=None) if id(a) in bad else a for a in articles]
 
 
 def _expand(paths: Iterable[str | Path]) -> list[Path]:
     files: list[Path] = []
     for raw in paths:
         path = Path(raw)
-        if path.is_dir():
+        try:
+            is_dir = path.is_dir()
+        except OSError as exc:  # e.g. a name too long for the file system
+            raise InputError(str(path), exc.strerror or "cannot read") from exc
+        if is_dir:
             members = sorted(
                 p
                 for p in path.rglob("*")
@@ -116,7 +167,7 @@ def read_stdin(on_error: str = "stop", warn: Warn | None = None) -> list[Article
     """Read articles from standard input: JSONL, HTML or one plain-text article."""
     data = sys.stdin.buffer.read()
     text = decode_bytes(data, "<stdin>")
-    return _unique_ids(parse_text(text, "stdin", "<stdin>", "", on_error, warn))
+    return _unique_ids(_usable_times(parse_text(text, "stdin", "<stdin>", "", on_error, warn), "<stdin>", warn))
 
 
 def _unique_ids(articles: list[Article]) -> list[Article]:

@@ -2,23 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-from email.utils import parsedate_to_datetime
-
+from khulasa.read.timestamps import parse_time
 from khulasa.represent.story import Story
 
-
-def parse_time(value: str | None) -> datetime | None:
-    """Parse ISO 8601 or RFC 2822 (feed) timestamps; None when absent or unreadable."""
-    if not value:
-        return None
-    for parse in (datetime.fromisoformat, parsedate_to_datetime):
-        try:
-            parsed = parse(value.strip())
-        except (TypeError, ValueError, IndexError):
-            continue
-        return parsed.replace(tzinfo=None) if parsed.tzinfo else parsed
-    return None
+__all__ = ["order_sentences", "parse_time"]
 
 
 def order_sentences(story: Story, chosen: list[int]) -> list[int]:
