@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from khulasa.read.timestamps import parse_time
 from khulasa.represent.story import Story
-from khulasa.summarize.order import parse_time
 
 _WEEKDAYS = "الاثنين|الإثنين|الثلاثاء|الأربعاء|الاربعاء|الخميس|الجمعة|السبت|الأحد|الاحد"
 _MONTHS = (

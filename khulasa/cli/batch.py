@@ -7,46 +7,27 @@ import json
 import sys
 from collections.abc import Callable
 from contextlib import ExitStack
-from pathlib import Path
-from typing import TextIO
 
 from tqdm import tqdm
 
+from khulasa.cli.files import open_output, read_json_lines
 from khulasa.errors import InputError, KhulasaError, shorten
 from khulasa.pipeline import summarize_articles
-from khulasa.read.decode import decode_bytes
-from khulasa.read.jsonl import iter_clusters, json_lines
+from khulasa.read.jsonl import iter_clusters
 from khulasa.records import summary_record
 
 UNNAMED = "<input>"  # the origin the pipeline gives errors about a cluster as a whole
 
 
-def _read_input(path: str) -> tuple[list[str], str]:
-    if path == "-":
-        return json_lines(decode_bytes(sys.stdin.buffer.read(), "<stdin>", max_bytes=2**34)), "<stdin>"
-    try:
-        data = Path(path).read_bytes()
-    except OSError as exc:
-        raise InputError(path, exc.strerror or "cannot read file") from exc
-    return json_lines(decode_bytes(data, path, max_bytes=2**34)), path
-
-
-def _open_output(path: str) -> TextIO:
-    try:
-        return open(path, "w", encoding="utf-8")
-    except OSError as exc:
-        raise InputError(path, f"cannot write: {exc.strerror or exc}") from exc
-
-
 def summarize_batch(args: argparse.Namespace, warn: Callable[[str], None]) -> int:
     """Summarize every cluster of the input file; a failing cluster stops or is recorded."""
-    lines, origin = _read_input(args.input)
+    lines, origin = read_json_lines(args.input)
     clusters = list(iter_clusters(lines, origin, args.on_error, warn))
     if not clusters:
         raise InputError(origin, "no clusters in input")
     failures = 0
     with ExitStack() as stack:
-        out = sys.stdout if args.output == "-" else stack.enter_context(_open_output(args.output))
+        out = sys.stdout if args.output == "-" else stack.enter_context(open_output(args.output))
         progress = tqdm(clusters, desc="summarizing", unit="cluster", disable=not sys.stderr.isatty())
         for cluster in progress:
             try:

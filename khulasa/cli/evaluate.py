@@ -4,21 +4,17 @@ from __future__ import annotations
 
 import argparse
 import json
-from pathlib import Path
 
+from khulasa.cli.files import read_json_lines
 from khulasa.errors import InputError
 from khulasa.evaluate.rouge import RougeConfig, average, rouge
-from khulasa.read.decode import decode_bytes
-from khulasa.read.jsonl import iter_json_lines, json_lines
+from khulasa.read.jsonl import iter_json_lines
 
 
 def _records(path: str) -> dict[str, dict]:
-    try:
-        data = Path(path).read_bytes()
-    except OSError as exc:
-        raise InputError(path, exc.strerror or "cannot read file") from exc
+    lines, origin = read_json_lines(path)
     records = {}
-    for number, record in iter_json_lines(json_lines(decode_bytes(data, path, max_bytes=2**34)), path):
+    for number, record in iter_json_lines(lines, origin):
         if not isinstance(record, dict) or ("id" not in record and "cluster" not in record):
             raise InputError(path, "expected an object with 'id'", line=number)
         problem = _wrong_type(record)

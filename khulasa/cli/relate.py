@@ -14,7 +14,7 @@ from contextlib import ExitStack
 
 from tqdm import tqdm
 
-from khulasa.cli.batch import _read_input
+from khulasa.cli.files import open_output, read_json_lines
 from khulasa.errors import InputError
 from khulasa.model import Article
 from khulasa.read.jsonl import article_from_record, iter_json_lines, skip_or_stop
@@ -41,7 +41,7 @@ def _pair(record: object, number: int, origin: str) -> tuple[str, Article, Artic
 def relate_command(args: argparse.Namespace, warn: Callable[[str], None]) -> int:
     from khulasa.relate.story import load_model, profile
 
-    lines, origin = _read_input(args.input)
+    lines, origin = read_json_lines(args.input)
     pairs = []
     for number, record in iter_json_lines(lines, origin, args.on_error, warn):
         try:
@@ -52,7 +52,7 @@ def relate_command(args: argparse.Namespace, warn: Callable[[str], None]) -> int
         raise InputError(origin, "no pairs in input")
     model = load_model()
     with ExitStack() as stack:
-        out = sys.stdout if args.output == "-" else stack.enter_context(open(args.output, "w", encoding="utf-8"))
+        out = sys.stdout if args.output == "-" else stack.enter_context(open_output(args.output))
         for pair_id, a, b in tqdm(pairs, desc="relating", unit="pair", disable=not sys.stderr.isatty()):
             p = model.probability(profile(a), profile(b))
             out.write(json.dumps({"id": pair_id, "same_story": round(p, 4), "decision": p >= model.threshold}) + "\n")

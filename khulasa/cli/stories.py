@@ -8,6 +8,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
+from khulasa.cli.files import open_output
 from khulasa.errors import InputError
 from khulasa.store import SQLStore, open_store
 from khulasa.stream.summaries import refresh_summary
@@ -68,8 +69,8 @@ def archive_command(args: argparse.Namespace, warn: Callable[[str], None]) -> in
 
     from khulasa.read import read_paths
     from khulasa.read.decode import MAX_BYTES
+    from khulasa.read.timestamps import parse_time
     from khulasa.stream.distributed import cluster_archive, stories_from
-    from khulasa.summarize.order import parse_time
 
     records = []
     for article in read_paths(args.paths, args.on_error, warn, max_bytes=max(MAX_BYTES, 2**34)):
@@ -77,9 +78,11 @@ def archive_command(args: argparse.Namespace, warn: Callable[[str], None]) -> in
         records.append(
             (parsed.timestamp() if parsed else None, article.id, article.title, article.text, article.source)
         )
-    story_of, duplicates = cluster_archive(records, args.partitions, args.threshold, args.window_days, args.scheduler)
-    stories = stories_from(story_of, records, duplicates)
-    with open(args.out, "w", encoding="utf-8") as handle:
+    with open_output(args.out) as handle:  # opened first: an unwritable --out fails before the Dask job
+        story_of, duplicates = cluster_archive(
+            records, args.partitions, args.threshold, args.window_days, args.scheduler
+        )
+        stories = stories_from(story_of, records, duplicates)
         for story in stories:
             handle.write(json.dumps(story, ensure_ascii=False) + "\n")
     several = sum(1 for s in stories if len(s["articles"]) > 1)

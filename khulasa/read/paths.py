@@ -21,7 +21,7 @@ HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson", ".json"}
 
 
-def _looks_like_html(text: str) -> bool:
+def looks_like_html(text: str) -> bool:
     head = text.lstrip()[:512].lower()
     return head.startswith(("<!doctype html", "<html")) or "<body" in head
 
@@ -40,7 +40,7 @@ def parse_text(
         if not articles:
             raise InputError(origin, "no articles in JSONL input")
         return articles
-    if suffix in HTML_SUFFIXES or _looks_like_html(text):
+    if suffix in HTML_SUFFIXES or looks_like_html(text):
         return [parse_html(text, name, origin)]
     article = parse_plain_text(text, name, origin)
     if not article.text.strip():

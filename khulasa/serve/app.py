@@ -227,8 +227,7 @@ def create_app(db: str = "khulasa.sqlite", token: str | None = None, max_body: i
         from khulasa.analyze.story import analyze_story
         from khulasa.pipeline import prepare_story
         from khulasa.read.decode import decode_bytes
-        from khulasa.read.paths import HTML_SUFFIXES, parse_text
-        from khulasa.read.paths import _looks_like_html as looks_like_html
+        from khulasa.read.paths import HTML_SUFFIXES, looks_like_html, parse_text
         from khulasa.read.plaintext import parse_plain_text
         from khulasa.records import story_record as render_record
 

@@ -11,8 +11,8 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from khulasa.model import Article
+from khulasa.read.timestamps import parse_time
 from khulasa.store.schema import MIGRATIONS
-from khulasa.summarize.order import parse_time
 from khulasa.text.normalize import normalize_key
 from khulasa.text.tokenize import tokenize
 

@@ -18,10 +18,10 @@ from dataclasses import dataclass, field
 from tqdm import tqdm
 
 from khulasa.model import Article
+from khulasa.read.timestamps import parse_time
 from khulasa.store import SQLStore
 from khulasa.stream.clustering import DAY, JOIN_PROBABILITY, StoryClusterer
 from khulasa.stream.dedup import DuplicateIndex
-from khulasa.summarize.order import parse_time
 
 Warn = Callable[[str], None]
 STATE_NAME = "ingest"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from khulasa.read.timestamps import parse_time
 from khulasa.represent.story import Story
 
-__all__ = ["order_sentences", "parse_time"]
+__all__ = ["order_sentences"]
 
 
 def order_sentences(story: Story, chosen: list[int]) -> list[int]:

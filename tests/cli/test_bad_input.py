@@ -177,3 +177,10 @@ def test_batch_unwritable_output_is_one_error_line(tmp_path, example_dir, capsys
     clusters.write_text(json.dumps({"id": "iran", "docs": docs}, ensure_ascii=False), encoding="utf-8")
     assert main(["batch", "--in", str(clusters), "--out", str(tmp_path / "no" / "out.jsonl")]) == 2
     assert "out.jsonl: cannot write" in one_error_line(capsys)
+
+
+def test_archive_unwritable_output_is_one_error_line_before_any_work(tmp_path, example_dir, capsys):
+    feed = tmp_path / "feed.jsonl"
+    write_feed(feed, example_dir)
+    assert main(["archive", str(feed), "--out", str(tmp_path / "no" / "stories.jsonl"), "--partitions", "1"]) == 2
+    assert "stories.jsonl: cannot write" in one_error_line(capsys)

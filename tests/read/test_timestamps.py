@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from khulasa.summarize.order import parse_time
+from khulasa.read.timestamps import parse_time
 
 
 @pytest.fixture(params=["UTC", "Asia/Dubai", "America/New_York"])

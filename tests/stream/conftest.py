@@ -17,7 +17,7 @@ ANT = DATA / "ant-news-2018" / "articles.jsonl.xz"
 
 
 def _read_slice(start: str, end: str) -> list[dict]:
-    from khulasa.summarize.order import parse_time
+    from khulasa.read.timestamps import parse_time
 
     low = datetime.fromisoformat(start).replace(tzinfo=UTC)
     high = datetime.fromisoformat(end).replace(tzinfo=UTC)

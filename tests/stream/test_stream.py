@@ -75,8 +75,8 @@ def test_clustering_agrees_with_hand_labelled_pairs():
     import lzma
     from pathlib import Path
 
+    from khulasa.read.timestamps import parse_time
     from khulasa.stream.evaluation import pair_scores, read_pairs
-    from khulasa.summarize.order import parse_time
     from tests.conftest import DATA, require
 
     corpus = require(DATA / "ant-news-2018" / "articles.jsonl.xz")

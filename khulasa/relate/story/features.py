@@ -24,7 +24,7 @@ from importlib.resources import files
 import numpy as np
 
 from khulasa.model import Article
-from khulasa.summarize.order import parse_time
+from khulasa.read.timestamps import parse_time
 from khulasa.text.normalize import normalize_key
 from khulasa.text.stem import stem
 from khulasa.text.stopwords import is_stopword

@@ -29,6 +29,7 @@ import numpy as np
 from khulasa.evaluate.binary import precision_recall_f1
 from khulasa.evaluate.datasets import ant_articles
 from khulasa.model import Article
+from khulasa.read.timestamps import parse_time
 from khulasa.relate.story.features import (
     BODY_WORDS,
     FEATURES,
@@ -41,7 +42,6 @@ from khulasa.relate.story.features import (
     word_counts,
 )
 from khulasa.relate.story.model import SameEventModel
-from khulasa.summarize.order import parse_time
 
 ROOT = Path(__file__).resolve().parents[3]
 CORPUS = ROOT.parent / "shared" / "data" / "ant-news-2018" / "articles.jsonl.xz"
