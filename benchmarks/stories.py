@@ -30,7 +30,7 @@ MONTHS = {"dev": 7, "test": 6}
 
 
 def run(split: str, threshold: float, join: float | None) -> dict:
-    from khulasa.summarize.order import parse_time
+    from khulasa.read.timestamps import parse_time
 
     month = MONTHS[split]
     articles = []

@@ -18,10 +18,10 @@ import random
 from datetime import UTC, datetime
 from pathlib import Path
 
+from khulasa.read.timestamps import parse_time
 from khulasa.relate.story.train import corpus_articles
 from khulasa.store import SQLiteStore
 from khulasa.stream.ingest import ingest_articles
-from khulasa.summarize.order import parse_time
 
 OUT = Path(__file__).resolve().parent / "story-audit" / "sample.json"
 SEED = 11

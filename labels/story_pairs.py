@@ -65,7 +65,7 @@ def split_of(when: datetime) -> str | None:
 
 
 def load() -> list[dict]:
-    from khulasa.summarize.order import parse_time
+    from khulasa.read.timestamps import parse_time
 
     articles = []
     with lzma.open(CORPUS, "rt", encoding="utf-8") as handle:
