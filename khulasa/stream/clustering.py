@@ -156,7 +156,8 @@ class StoryClusterer:
             best = candidates[0][1] if candidates else None
         else:
             article = Article(article_id, text, title, source)
-            best, links = self._same_event_story(article, published, [s for _, s in candidates[:CANDIDATES]])
+            top = [s for _, s in candidates[:CANDIDATES]]
+            best, links = self._same_event_story(article, published, top, self.join_probability)
         if best is None:
             best = self.next_id
             self.next_id += 1
@@ -184,10 +185,10 @@ class StoryClusterer:
         return cached
 
     def _same_event_story(
-        self, article: Article, published: float | None, candidates: list[int]
+        self, article: Article, published: float | None, candidates: list[int], join: float
     ) -> tuple[int | None, list[str]]:
         """The candidate whose core holds the article's most probable same-event partner (at least
-        join_probability), and the core members linked to it."""
+        `join`), and the core members linked to it."""
         from khulasa.relate.story import load_model
 
         model = load_model()
@@ -199,9 +200,9 @@ class StoryClusterer:
                 theirs = self._profile(member)
                 probabilities.append((model.probability(mine, theirs) if theirs is not None else 0.0, member))
             top = max((p for p, _ in probabilities), default=0.0)
-            if top >= self.join_probability and top > best_p:  # type: ignore[operator]
+            if top >= join and top > best_p:
                 best, best_p = story_id, top
-                best_links = [m for p, m in probabilities if p >= self.join_probability]  # type: ignore[operator]
+                best_links = [m for p, m in probabilities if p >= join]
         return best, best_links
 
     def _enter_core(self, story: OpenStory, article_id: str, links: list[str]) -> None:
