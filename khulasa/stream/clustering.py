@@ -73,6 +73,7 @@ class OpenStory:
     first_seen: float | None = None
     last_seen: float = 0.0
     core: list[list[Any]] = field(default_factory=list)  # [article id, same-event links], most central first
+    norm: float = 1.0  # of the centroid, kept with it (every candidate comparison divides by it)
 
 
 class StoryClusterer:
@@ -130,9 +131,15 @@ class StoryClusterer:
             if not stories:
                 del self.index[term]
 
-    def _similarity(self, vector: dict[str, float], story: OpenStory) -> float:
-        norm = math.sqrt(sum(w * w for w in story.centroid.values())) or 1.0
-        return sum(w * story.centroid.get(t, 0.0) for t, w in vector.items()) / norm
+    def _similarities(self, vector: dict[str, float]) -> list[tuple[float, int]]:
+        """Cosine of the article with every open story sharing a term, accumulated through the
+        inverted index (only matching terms are visited; each story's sum runs in the vector's
+        term order, so the values equal a term-by-term dot product)."""
+        dots: dict[int, float] = {}
+        for term, weight in vector.items():
+            for story_id in self.index.get(term, ()):
+                dots[story_id] = dots.get(story_id, 0.0) + weight * self.open[story_id].centroid[term]
+        return [(dot / self.open[story_id].norm, story_id) for story_id, dot in dots.items()]
 
     def add(
         self,
@@ -148,8 +155,7 @@ class StoryClusterer:
         article without one is placed by centroid cosine alone.
         """
         vector, now = self._observe(title, text, published)
-        near = {s for term in vector for s in self.index.get(term, ())}
-        scored = [(self._similarity(vector, self.open[s]), s) for s in near]
+        scored = self._similarities(vector)
         candidates = sorted((c for c in scored if c[0] >= self.threshold), key=lambda c: (-c[0], c[1]))
         links: list[str] = []
         if self.join_probability is None or article_id is None:
@@ -243,6 +249,7 @@ class StoryClusterer:
             self._unindex(term, best)
         story.centroid.update(vector)
         story.centroid = Counter(dict(story.centroid.most_common(CENTROID_TERMS)))
+        story.norm = math.sqrt(sum(w * w for w in story.centroid.values())) or 1.0
         for term in story.centroid:
             self.index[term].add(best)
         story.last_seen = max(story.last_seen, now)
