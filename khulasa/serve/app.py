@@ -161,16 +161,13 @@ def create_app(db: str = "khulasa.sqlite", token: str | None = None, max_body: i
 
     def story_record(story_id: int) -> tuple[dict, list[Article], dict[str, list[str]]]:
         """The story's record, its articles and each article's cited sentences."""
-        from khulasa.stream.summaries import refresh_summary
+        from khulasa.stream.summaries import current_summary, refresh_summary
 
         with store() as s:
-            stored = s.story(story_id)
-            if stored is None:
+            if s.story(story_id) is None:
                 raise HTTPException(404, f"no story {story_id}")
-            cached = s.summary(story_id)
-            if cached is not None and cached[0] == stored.article_count:
-                record = cached[1]
-            else:  # articles joined since the last summary: recompute, within the work bound
+            record = current_summary(s, story_id)
+            if record is None:  # articles joined since the last summary: recompute, within the work bound
                 with summary_slot():
                     record = refresh_summary(s, story_id)
             articles = [a.article for a in s.articles(story_id=story_id) if a.duplicate_of is None]

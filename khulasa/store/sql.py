@@ -290,26 +290,20 @@ class SQLStore:
         row = self._sql("SELECT story_id FROM articles WHERE id = ?", (article_id,)).fetchone()
         return row[0] if row else None
 
-    def load_state(self, name: str) -> tuple[int, bytes] | None:
-        """A checkpoint saved by `save_state`: (version, bytes), or None."""
-        row = self._sql("SELECT version, state FROM stream_state WHERE name = ?", (name,)).fetchone()
-        return (row[0], bytes(row[1])) if row else None
+    def load_state(self, name: str) -> bytes | None:
+        """The checkpoint saved by `save_state`, or None."""
+        row = self._sql("SELECT state FROM stream_state WHERE name = ?", (name,)).fetchone()
+        return bytes(row[0]) if row else None
 
-    def state_version(self, name: str) -> int:
-        """The version of a checkpoint (0 when none): a cheap check that a cached copy is current."""
-        row = self._sql("SELECT version FROM stream_state WHERE name = ?", (name,)).fetchone()
-        return row[0] if row else 0
-
-    def save_state(self, name: str, state: bytes) -> int:
-        """Store a checkpoint (in the caller's transaction, so it commits with the batch it describes)."""
-        version = self.state_version(name) + 1
+    def save_state(self, name: str, state: bytes) -> None:
+        """Store a checkpoint (in the caller's transaction, so it commits with the batch it
+        describes); `version` counts the checkpoints written."""
         self._sql(
-            "INSERT INTO stream_state (name, version, state, updated_at) VALUES (?, ?, ?, ?) "
-            "ON CONFLICT(name) DO UPDATE SET version = excluded.version, state = excluded.state, "
+            "INSERT INTO stream_state (name, version, state, updated_at) VALUES (?, 1, ?, ?) "
+            "ON CONFLICT(name) DO UPDATE SET version = stream_state.version + 1, state = excluded.state, "
             "updated_at = excluded.updated_at",
-            (name, version, state, time.time()),
+            (name, state, time.time()),
         )
-        return version
 
     def stale_summaries(self, min_articles: int = 2) -> list[int]:
         """Stories of `min_articles` or more whose stored summary is missing or older than their

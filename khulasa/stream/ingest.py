@@ -69,7 +69,7 @@ def load_state(
     saved = store.load_state(STATE_NAME)
     if saved is not None:
         # The checkpoint was written by this program into its own database (trusted input).
-        state: StreamState = pickle.loads(saved[1])
+        state: StreamState = pickle.loads(saved)
         state.clusterer.threshold = threshold
         state.clusterer.window = window_days * DAY
         state.clusterer.join_probability = join_probability

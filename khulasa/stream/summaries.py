@@ -5,6 +5,16 @@ from __future__ import annotations
 from khulasa.store import SQLStore
 
 
+def current_summary(store: SQLStore, story_id: int) -> dict | None:
+    """The stored record when no article has joined the story since it was made, else None
+    (reads the story row and the record only, no article text)."""
+    cached = store.summary(story_id)
+    story = store.story(story_id)
+    if cached is not None and story is not None and cached[0] == story.article_count:
+        return cached[1]
+    return None
+
+
 def refresh_summary(store: SQLStore, story_id: int, words: int = 100) -> dict | None:
     """The story's record (summary, attribution, entities, quotes, facts, dates), recomputed with
     semantic alignment when its article count changed, and kept in the store with the cited
@@ -13,10 +23,10 @@ def refresh_summary(store: SQLStore, story_id: int, words: int = 100) -> dict | 
     from khulasa.pipeline import prepare_story
     from khulasa.records import story_record
 
+    current = current_summary(store, story_id)
+    if current is not None:
+        return current
     articles = [s.article for s in store.articles(story_id=story_id) if s.duplicate_of is None]
-    cached = store.summary(story_id)
-    if cached and cached[0] == len(articles):
-        return cached[1]
     if not articles:
         return None
     story, _ = prepare_story(articles)
