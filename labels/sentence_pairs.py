@@ -1,0 +1,352 @@
+"""Sentence-pair labelling set for the cross-outlet relation judgment (issue 12): sampling and display.
+
+    python -m labels.sentence_pairs sample          # writes labels/sentence-pairs/pairs.jsonl (ids only)
+    python -m labels.sentence_pairs show --split test --start 0 --count 20   # texts, for an annotator
+    python -m labels.sentence_pairs show --ids ss-test-0007 --context 2
+
+Sentences come from pairs of ANT articles of *different outlets* that the story-pair labels
+(labels/story-pairs, final labels) call `same_event` (up to four sentence pairs each) or
+`same_topic` (one each: background sentences that two reports of different happenings share are
+the hard cases). The story-pair splits are date blocks, so a sentence pair inherits its split and
+no story, article or day is in two splits: train = 2018-02..05 and 08..10, dev = 2018-07,
+test = 2018-06.
+
+Sentences are the project's own: `clean_article` then `split_sentences`, so a pair is what the
+summarizer would align. Each side is stored as (article id, sentence index, sha1 of the sentence
+text); `show` re-derives the text and refuses a pair whose hash no longer matches (a changed cleaner
+or splitter must not silently relabel the set).
+
+Strata, per `same_event` article pair, in this order, each sentence used once:
+
+    top        the most similar cross pair (character 3-5-gram TF-IDF cosine)
+    second     the next most similar pair of unused sentences, when its cosine is >= 0.2
+    numbers    both sentences carry numbers, at least one differs, and they share >= 2 content
+               words (contradiction candidates: four villages / three villages)
+    negation   one sentence is negated (لم، لن، ليس، نفى ...) and the other not, >= 2 shared words
+    middle     cosine 0.2-0.45 (a part of a claim, a consequence)
+    random     any cross pair sharing >= 1 content word
+
+the first of `numbers`, `negation`, `middle` that exists is the next pair, `random` the last.
+Both sentences have at least 5 words. Only ids, split, stratum, indices, hashes and the cosine
+(never shown to annotators) are written; the texts stay in ../shared.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import random
+import re
+import sys
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT.parent / "shared" / "data" / "ant-news-2018" / "articles.jsonl.xz"
+OUT = ROOT / "labels" / "sentence-pairs" / "pairs.jsonl"
+SEED = 20261130
+SIZES = {"train": 500, "dev": 200, "test": 400}
+MIN_WORDS = 5
+PER_EVENT_PAIR = 4
+NEGATIONS = frozenset(
+    [
+        "لم",
+        "لن",
+        "لا",
+        "ليس",
+        "ليست",
+        "لسنا",
+        "ليسوا",
+        "نفى",
+        "نفت",
+        "ينفي",
+        "تنفي",
+        "نفي",
+        "ينفون",
+        "رفض",
+        "رفضت",
+        "يرفض",
+        "ترفض",
+        "عدم",
+        "غير",
+    ]
+)
+NUMBER_WORDS = frozenset(
+    [
+        "واحد",
+        "اثنان",
+        "اثنين",
+        "اثنتين",
+        "ثلاث",
+        "ثلاثة",
+        "أربع",
+        "أربعة",
+        "خمس",
+        "خمسة",
+        "ست",
+        "ستة",
+        "سبع",
+        "سبعة",
+        "ثماني",
+        "ثمانية",
+        "تسع",
+        "تسعة",
+        "عشر",
+        "عشرة",
+        "عشرات",
+        "مئة",
+        "مائة",
+        "مئات",
+        "ألف",
+        "آلاف",
+        "مليون",
+        "ملايين",
+        "مليار",
+        "عشرين",
+        "ثلاثين",
+        "أربعين",
+        "خمسين",
+        "ستين",
+        "سبعين",
+        "ثمانين",
+        "تسعين",
+    ]
+)
+_TOKEN = re.compile(r"\w+", re.UNICODE)
+_DIGITS = re.compile(r"[0-9٠-٩]+(?:[.,٫][0-9٠-٩]+)?")
+_CLITICS = ("وال", "بال", "فال", "كال", "لل", "ال", "و", "ف")
+
+
+def sentence_hash(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
+
+
+def article_sentences(record: dict) -> list[str]:
+    """The article's sentences exactly as the pipeline splits them (cleaned, verbatim slices)."""
+    from khulasa.clean import clean_article
+    from khulasa.model import Article
+    from khulasa.text.segment import split_sentences
+
+    article = Article(record["id"], record["text"], record.get("title"), record["src"], None, record.get("time"))
+    clean = clean_article(article, "ar")
+    return [span.text for span in split_sentences(clean.paragraphs, "ar")]
+
+
+def content_words(text: str) -> set[str]:
+    """Words of 3+ letters with a leading article/conjunction removed, stop words dropped."""
+    from khulasa.text.stopwords import is_stopword
+
+    words = set()
+    for token in _TOKEN.findall(text):
+        for clitic in _CLITICS:
+            if token.startswith(clitic) and len(token) - len(clitic) >= 3:
+                token = token[len(clitic) :]
+                break
+        if len(token) >= 3 and not token.isdigit() and not is_stopword(token):
+            words.add(token)
+    return words
+
+
+def numbers(text: str) -> set[str]:
+    found = {m.group(0) for m in _DIGITS.finditer(text)}
+    found.update(t for t in _TOKEN.findall(text) if t in NUMBER_WORDS)
+    return found
+
+
+def negated(text: str) -> bool:
+    return any(t in NEGATIONS for t in _TOKEN.findall(text))
+
+
+def _load_records(ids: set[str]) -> dict[str, dict]:
+    import lzma
+
+    records = {}
+    with lzma.open(CORPUS, "rt", encoding="utf-8") as handle:
+        for line in handle:
+            record = json.loads(line)
+            if record["id"] in ids:
+                records[record["id"]] = record
+    return records
+
+
+def _cross_pairs(first: list[str], second: list[str]) -> list[tuple[int, int, float]]:
+    """Every (i, j, cosine) of long-enough sentences of two articles, by character 3-5-grams."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    left = [i for i, s in enumerate(first) if len(s.split()) >= MIN_WORDS]
+    right = [j for j, s in enumerate(second) if len(s.split()) >= MIN_WORDS]
+    if not left or not right:
+        return []
+    texts = [first[i] for i in left] + [second[j] for j in right]
+    matrix = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True).fit_transform(texts)
+    cosines = (matrix[: len(left)] @ matrix[len(left) :].T).toarray()
+    return [(i, j, float(cosines[a, b])) for a, i in enumerate(left) for b, j in enumerate(right)]
+
+
+def _pick(first: list[str], second: list[str], rng: random.Random, wanted: int) -> list[tuple[str, int, int, float]]:
+    """Up to `wanted` (stratum, i, j, cosine) pairs of two articles, each sentence used once."""
+    cross = _cross_pairs(first, second)
+    if not cross:
+        return []
+    used_a: set[int] = set()
+    used_b: set[int] = set()
+    words_a = {i: content_words(first[i]) for i, _, _ in cross}
+    words_b = {j: content_words(second[j]) for _, j, _ in cross}
+
+    def free(pair: tuple[int, int, float]) -> bool:
+        return pair[0] not in used_a and pair[1] not in used_b
+
+    def shared(pair: tuple[int, int, float]) -> int:
+        return len(words_a[pair[0]] & words_b[pair[1]])
+
+    def numbers_differ(pair: tuple[int, int, float]) -> bool:
+        x, y = numbers(first[pair[0]]), numbers(second[pair[1]])
+        return bool(x) and bool(y) and x != y and shared(pair) >= 2
+
+    def negation_differs(pair: tuple[int, int, float]) -> bool:
+        return negated(first[pair[0]]) != negated(second[pair[1]]) and shared(pair) >= 2
+
+    def middle(pair: tuple[int, int, float]) -> bool:
+        return 0.2 <= pair[2] < 0.45
+
+    chosen: list[tuple[str, int, int, float]] = []
+
+    def take(stratum: str, pool: list[tuple[int, int, float]]) -> bool:
+        pool = [p for p in pool if free(p)]
+        if not pool:
+            return False
+        best = stratum in ("top", "second")
+        i, j, cosine = max(pool, key=lambda p: p[2]) if best else rng.choice(pool)
+        used_a.add(i)
+        used_b.add(j)
+        chosen.append((stratum, i, j, cosine))
+        return True
+
+    take("top", cross)
+    if wanted >= 4:
+        take("second", [p for p in cross if p[2] >= 0.2])
+    if wanted >= 2:
+        for stratum, test in (("numbers", numbers_differ), ("negation", negation_differs), ("middle", middle)):
+            if take(stratum, [p for p in cross if test(p)]):
+                break
+    if wanted >= 3:
+        take("random", [p for p in cross if shared(p) >= 1])
+    return chosen[:wanted]
+
+
+def sample(out: Path = OUT) -> None:
+    """Draw the sentence pairs of every split and write their ids (no text)."""
+    sys.path.insert(0, str(ROOT))
+    from khulasa.relate.story.train import read_labelled
+
+    story_pairs = [p for p in read_labelled() if p["label"] in ("same_event", "same_topic")]
+    records = _load_records({p["a"] for p in story_pairs} | {p["b"] for p in story_pairs})
+    story_pairs = [p for p in story_pairs if records[p["a"]]["src"] != records[p["b"]]["src"]]
+    rng = random.Random(SEED)
+    sentences = {i: article_sentences(r) for i, r in records.items()}
+    rows: list[dict] = []
+    for split, size in SIZES.items():
+        drawn: list[dict] = []
+        for pair in story_pairs:
+            if pair["split"] != split:
+                continue
+            wanted = PER_EVENT_PAIR if pair["label"] == "same_event" else 1
+            first, second = sentences[pair["a"]], sentences[pair["b"]]
+            for stratum, i, j, cosine in _pick(first, second, rng, wanted):
+                drawn.append(
+                    {
+                        "split": split,
+                        "stratum": stratum if pair["label"] == "same_event" else f"topic-{stratum}",
+                        "story_pair": pair["pair"],
+                        "a": pair["a"],
+                        "a_index": i,
+                        "a_hash": sentence_hash(first[i]),
+                        "b": pair["b"],
+                        "b_index": j,
+                        "b_hash": sentence_hash(second[j]),
+                        "cosine": round(cosine, 3),
+                    }
+                )
+        rng.shuffle(drawn)
+        drawn = drawn[:size]
+        for number, row in enumerate(drawn, 1):
+            rows.append({"pair": f"ss-{split}-{number:04d}", **row})
+        counts: dict[str, int] = {}
+        for row in drawn:
+            counts[row["stratum"]] = counts.get(row["stratum"], 0) + 1
+        print(f"{split}: {len(drawn)} pairs {dict(sorted(counts.items()))}", file=sys.stderr)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+
+
+def read_pairs(path: Path = OUT) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def pair_texts(pairs: list[dict]) -> dict[str, tuple[str, str]]:
+    """The two sentences of each pair, checked against the stored hashes."""
+    records = _load_records({p["a"] for p in pairs} | {p["b"] for p in pairs})
+    cache: dict[str, list[str]] = {}
+    texts = {}
+    for pair in pairs:
+        sides = []
+        for side in ("a", "b"):
+            article_id = pair[side]
+            if article_id not in cache:
+                cache[article_id] = article_sentences(records[article_id])
+            text = cache[article_id][pair[f"{side}_index"]]
+            if sentence_hash(text) != pair[f"{side}_hash"]:
+                raise SystemExit(f"{pair['pair']}: sentence {side} changed since sampling (cleaner or splitter)")
+            sides.append(text)
+        texts[pair["pair"]] = (sides[0], sides[1])
+    return texts
+
+
+def show(pairs: list[dict], context: int) -> None:
+    """Print each pair for an annotator: outlet, headline, the sentence (and `context` before it)."""
+    records = _load_records({p["a"] for p in pairs} | {p["b"] for p in pairs})
+    texts = pair_texts(pairs)
+    for pair in pairs:
+        print(f"=== {pair['pair']}")
+        for number, side in enumerate(("a", "b")):
+            record = records[pair[side]]
+            print(f"[{side.upper()}] {record['src']} | headline: {(record.get('title') or '').strip()}")
+            if context:
+                before = article_sentences(record)[max(0, pair[f"{side}_index"] - context) : pair[f"{side}_index"]]
+                for line in before:
+                    print(f"    (before) {line}")
+            print(f"    SENTENCE: {texts[pair['pair']][number]}")
+        print()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    commands = parser.add_subparsers(dest="command", required=True)
+    drawn = commands.add_parser("sample", help="draw the pairs (ids only) into labels/sentence-pairs/pairs.jsonl")
+    drawn.add_argument("--out", type=Path, default=OUT)
+    shown = commands.add_parser("show", help="print pairs with their texts for labelling")
+    shown.add_argument("--split", choices=list(SIZES))
+    shown.add_argument("--start", type=int, default=0)
+    shown.add_argument("--count", type=int, default=20)
+    shown.add_argument("--ids", nargs="*")
+    shown.add_argument("--context", type=int, default=0, help="sentences before each one to show")
+    args = parser.parse_args()
+    if args.command == "sample":
+        sample(args.out)
+        return
+    pairs = read_pairs()
+    if args.ids:
+        wanted = set(args.ids)
+        pairs = [p for p in pairs if p["pair"] in wanted]
+    else:
+        if args.split:
+            pairs = [p for p in pairs if p["split"] == args.split]
+        pairs = pairs[args.start : args.start + args.count]
+    show(pairs, args.context)
+
+
+if __name__ == "__main__":
+    np.seterr(all="ignore")
+    main()
