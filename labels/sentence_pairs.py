@@ -46,6 +46,10 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "data" / "ant-news-2018" / "articles.jsonl.xz"
 OUT = ROOT / "labels" / "sentence-pairs" / "pairs.jsonl"
+CONTRAST = ROOT / "labels" / "sentence-pairs" / "contrast.jsonl"
+CONTRAST_SIZES = {"train": 200, "dev": 100, "test": 200}
+CONTRAST_COSINE = 0.15
+PRIORITY = ("numbers", "direction", "dates", "negation")
 SEED = 20261130
 SIZES = {"train": 500, "dev": 200, "test": 400}
 MIN_WORDS = 5
@@ -299,6 +303,121 @@ def read_pairs(path: Path = OUT) -> list[dict]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
+def contrast(out: Path = CONTRAST) -> None:
+    """Draw the contrast sample: sentence pairs of same-event article pairs (different outlets)
+    on which an explicit disagreement check fires — a number counted differently, opposite
+    predicates, different dates, or one side negated — that share >= 2 content words and have a
+    character cosine >= CONTRAST_COSINE; at most two per article pair, in PRIORITY order.
+    Natural contradictions are rare (6 in 360 test pairs of the main sample), too few to measure
+    a contradiction detector; this enriched sample is measured apart from the natural one."""
+    sys.path.insert(0, str(ROOT))
+    from khulasa.relate.sentence import checks
+    from khulasa.relate.story.train import read_labelled
+
+    story_pairs = [p for p in read_labelled() if p["label"] == "same_event"] + model_pairs()
+    records = _load_records({p["a"] for p in story_pairs} | {p["b"] for p in story_pairs})
+    story_pairs = [p for p in story_pairs if records[p["a"]]["src"] != records[p["b"]]["src"]]
+    taken = {frozenset((p["a_hash"], p["b_hash"])) for p in read_pairs()}
+    shown = {i: article_sentences(r) for i, r in records.items()}
+    rng = random.Random(SEED + 1)
+    rows: list[dict] = []
+    for split, size in CONTRAST_SIZES.items():
+        drawn: list[dict] = []
+        for pair in story_pairs:
+            if pair["split"] != split:
+                continue
+            first, second = shown[pair["a"]], shown[pair["b"]]
+            facts_a = [checks.read_facts(t) for t in first]
+            facts_b = [checks.read_facts(t) for t in second]
+            found = []
+            for i, j, cosine in _cross_pairs(first, second):
+                key = frozenset((sentence_hash(first[i]), sentence_hash(second[j])))
+                if key in taken or cosine < CONTRAST_COSINE:
+                    continue
+                if len(content_words(first[i]) & content_words(second[j])) < 2:
+                    continue
+                fa, fb = facts_a[i], facts_b[j]
+                fired = [
+                    name
+                    for name, test in (
+                        ("numbers", checks.number_clash),
+                        ("direction", lambda x, y: checks.direction_opposed(x, y) or checks.direction_opposed(y, x)),
+                        ("dates", checks.date_clash),
+                        ("negation", checks.negation_differs),
+                    )
+                    if test(fa, fb)
+                ]
+                if fired:
+                    found.append((fired[0], i, j, cosine, key))
+            rng.shuffle(found)
+            found.sort(key=lambda f: PRIORITY.index(f[0]))
+            for stratum, i, j, cosine, key in found[:2]:
+                taken.add(key)
+                drawn.append(
+                    {
+                        "split": split,
+                        "stratum": f"contrast-{stratum}",
+                        "story_pair": pair["pair"],
+                        "a": pair["a"],
+                        "a_index": i,
+                        "a_hash": sentence_hash(first[i]),
+                        "b": pair["b"],
+                        "b_index": j,
+                        "b_hash": sentence_hash(second[j]),
+                        "cosine": round(cosine, 3),
+                    }
+                )
+        rng.shuffle(drawn)
+        drawn = drawn[:size]
+        for number, row in enumerate(drawn, 1):
+            rows.append({"pair": f"sc-{split}-{number:04d}", **row})
+        counts: dict[str, int] = {}
+        for row in drawn:
+            counts[row["stratum"]] = counts.get(row["stratum"], 0) + 1
+        print(f"{split}: {len(drawn)} pairs {dict(sorted(counts.items()))}", file=sys.stderr)
+    out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+
+
+def model_pairs(per_split: int = 150, probability: float = 0.9) -> list[dict]:
+    """More same-event article pairs than the labelled ones: pairs of different outlets within two
+    days whose headline + lead cosine is >= 0.3 and whose same-event probability (the shipped
+    model) is >= `probability`; `per_split` drawn at random in each split (ids `model-...`)."""
+    from khulasa.model import Article
+    from khulasa.relate.story.features import profile
+    from khulasa.relate.story.model import load_model
+    from labels.story_pairs import load, vectors
+
+    articles = load()
+    matrix = vectors(articles)
+    model = load_model()
+    rng = random.Random(SEED + 2)
+    pairs: list[dict] = []
+    for split in SIZES:
+        members = [i for i, a in enumerate(articles) if a["split"] == split]
+        sub = matrix[members]
+        cosines = (sub @ sub.T).tocoo()
+        candidates = []
+        for x, y, cosine in zip(cosines.row, cosines.col, cosines.data, strict=True):
+            a, b = articles[members[x]], articles[members[y]]
+            if x < y and cosine >= 0.3 and a["src"] != b["src"] and abs(a["t"] - b["t"]) <= 2 * 86400:
+                candidates.append((a, b))
+        rng.shuffle(candidates)
+        chosen = 0
+        for a, b in candidates:
+            profiles = [profile(Article(r["id"], r["lead"], r["title"], r["src"])) for r in (a, b)]
+            if model.probability(*profiles) >= probability:
+                pairs.append({"pair": f"model-{split}-{chosen}", "split": split, "a": a["id"], "b": b["id"]})
+                chosen += 1
+                if chosen == per_split:
+                    break
+    return pairs
+
+
+def all_pairs() -> list[dict]:
+    """The main sample and, when drawn, the contrast sample."""
+    return read_pairs() + (read_pairs(CONTRAST) if CONTRAST.exists() else [])
+
+
 def pair_texts(pairs: list[dict]) -> dict[str, tuple[str, str]]:
     """The two sentences of each pair, checked against the stored hashes."""
     records = _load_records({p["a"] for p in pairs} | {p["b"] for p in pairs})
@@ -340,8 +459,11 @@ def main() -> None:
     commands = parser.add_subparsers(dest="command", required=True)
     drawn = commands.add_parser("sample", help="draw the pairs (ids only) into labels/sentence-pairs/pairs.jsonl")
     drawn.add_argument("--out", type=Path, default=OUT)
+    enriched = commands.add_parser("contrast", help="draw the contrast sample (labels/sentence-pairs/contrast.jsonl)")
+    enriched.add_argument("--out", type=Path, default=CONTRAST)
     shown = commands.add_parser("show", help="print pairs with their texts for labelling")
     shown.add_argument("--split", choices=list(SIZES))
+    shown.add_argument("--sample", choices=("main", "contrast"), default="main", help="with --split: which sample")
     shown.add_argument("--start", type=int, default=0)
     shown.add_argument("--count", type=int, default=20)
     shown.add_argument("--ids", nargs="*")
@@ -350,13 +472,17 @@ def main() -> None:
     if args.command == "sample":
         sample(args.out)
         return
-    pairs = read_pairs()
+    if args.command == "contrast":
+        contrast(args.out)
+        return
+    pairs = all_pairs()
     if args.ids:
         wanted = set(args.ids)
         pairs = [p for p in pairs if p["pair"] in wanted]
     else:
         if args.split:
-            pairs = [p for p in pairs if p["split"] == args.split]
+            prefix = "sc-" if args.sample == "contrast" else "ss-"
+            pairs = [p for p in pairs if p["split"] == args.split and p["pair"].startswith(prefix)]
         pairs = pairs[args.start : args.start + args.count]
     show(pairs, args.context)
 
