@@ -77,10 +77,18 @@ class SourceRef:
 
 @dataclass(frozen=True)
 class SummarySentence:
-    """A sentence quoted verbatim from one source, with every source that says the same."""
+    """A sentence quoted verbatim from one source, with every source that says the same.
+
+    `sources` (the sentence itself first) are the sentences that state the same fact — the only
+    ones a badge counts; `overlaps` share part of the claim; `contradictions` report the same
+    thing with details that cannot both be true. The last two are filled for Arabic stories,
+    where the learned relation model decides (khulasa/relate/sentence).
+    """
 
     text: str
     sources: tuple[SourceRef, ...]
+    overlaps: tuple[SourceRef, ...] = ()
+    contradictions: tuple[SourceRef, ...] = ()
 
     @property
     def outlets(self) -> tuple[str, ...]:

