@@ -5,12 +5,13 @@
     python -m labels.glued_splits show --start 0 --count 50   # each token in its sentence, to label
     python -m labels.glued_splits rate              # false-split rate with a bootstrap 95% CI
 
-`sample` runs the splitter of labels/glued_splitter.py on every token of every ANT article (headline and
-text, tokenized as matching keys are) and keeps each split it makes: all of them when there are
-fewer than SAMPLE_SIZE, else SAMPLE_SIZE drawn with a fixed seed. A row is an item number, the article id, the
-token's occurrence number in the article, the token and its split: single words, no article text.
-`show` re-derives the sentence around each token from ../shared for the reader; `rate` reads the
-labels (labels.jsonl: `{"item", "label": "right"|"wrong", "note"?}`; protocol in the README).
+`sample` runs the splitter of labels/glued_splitter.py on every token of every ANT article
+(headline and text, tokenized as the pipeline's matching keys are) and keeps each split it makes:
+all of them when there are fewer than SAMPLE_SIZE, else SAMPLE_SIZE drawn with a fixed seed. A row
+is an item number, the article id, the token's occurrence number in the article, the token and its
+split: single words, no article text. `show` re-derives the sentence around each token from
+../shared for the reader; `rate` reads the labels (labels.jsonl: `{"item", "label":
+"right"|"wrong", "note"?}`; protocol in labels/glued-splits/README.md).
 """
 
 from __future__ import annotations

@@ -19,7 +19,8 @@ def clean_article(article: Article, language: str | None = None) -> CleanArticle
     """Run the cleaning stages in order: repeats, boilerplate, foreign lines, captions, the
     dateline of the first paragraph. Lines are kept or dropped whole (the dateline is cut off its
     paragraph); a kept line's words are never rewritten, so every quote is exact. Glued words
-    (lost spaces) are split for matching keys only, in khulasa.text.glued."""
+    (lost spaces) stay as published: splitting them even in matching keys gained nothing
+    measurable (labels/glued-splits, benchmarks/glued_keys.py)."""
     language = language or article_language(article.text) or "ar"
     lines = paragraphs_of(article.text)
     removed: list[RemovedLine] = []
