@@ -4,7 +4,7 @@ resident memory (ru_maxrss), so figures before and after a change can be compare
     python -m benchmarks.bounds [--case glued|articles|large|unpunctuated|all]
 
 - glued: one 39 KB article whose Arabic "words" are 1,000-4,000 letters long (cleaning only).
-- articles: cleaning the first 2,000 ANT news articles (real text; the glued-word splitter's share).
+- articles: cleaning the first 2,000 ANT news articles (real text).
 - large: a 4.7 MB request (ANT articles grouped into 12 documents), prepared and summarized (lexical).
 - short: a 4.7 MB request of 12 documents of five-word sentences (about 160,000 sentences).
 - unpunctuated: 1 MB of Arabic words without punctuation, summarized at 100 words by each method.

@@ -127,28 +127,15 @@ def sentence_hash(text: str) -> str:
     return hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
 
 
-def article_sentences(record: dict, verbatim: bool = True) -> list[str]:
-    """The article's sentences as the pipeline splits them (cleaned, verbatim slices).
-
-    `verbatim=False` is the cleaner the sample was drawn with (commit 07601d4), which still
-    rewrote glued words; only `sample` uses it, so that it redraws the same pairs.
-    """
-    from unittest import mock
-
+def article_sentences(record: dict) -> list[str]:
+    """The article's sentences as the pipeline splits them: `clean_article`, then `split_sentences`
+    (verbatim slices of the kept paragraphs: cleaning never rewrites a word)."""
     from khulasa.clean import clean_article
     from khulasa.model import Article
     from khulasa.text.segment import split_sentences
 
     article = Article(record["id"], record["text"], record.get("title"), record["src"], None, record.get("time"))
-    # The words as published: the glued-word splitter rewrote 35 of these sentences wrongly
-    # (حصولهما -> حصول هما) and, by issue 12, must serve matching keys only, never the shown text.
-    # Until the cleaner stops rewriting, it is switched off here; sentence boundaries are the same.
-    if not verbatim:
-        clean = clean_article(article, "ar")
-    else:
-        with mock.patch("khulasa.clean.unglue_line", lambda line: (line, [])):
-            clean = clean_article(article, "ar")
-    return [span.text for span in split_sentences(clean.paragraphs, "ar")]
+    return [span.text for span in split_sentences(clean_article(article, "ar").paragraphs, "ar")]
 
 
 def content_words(text: str) -> set[str]:
@@ -262,8 +249,7 @@ def sample(out: Path = OUT) -> None:
     records = _load_records({p["a"] for p in story_pairs} | {p["b"] for p in story_pairs})
     story_pairs = [p for p in story_pairs if records[p["a"]]["src"] != records[p["b"]]["src"]]
     rng = random.Random(SEED)
-    sentences = {i: article_sentences(r, verbatim=False) for i, r in records.items()}
-    shown = {i: article_sentences(r) for i, r in records.items()}
+    sentences = {i: article_sentences(r) for i, r in records.items()}
     rows: list[dict] = []
     for split, size in SIZES.items():
         drawn: list[dict] = []
@@ -280,10 +266,10 @@ def sample(out: Path = OUT) -> None:
                         "story_pair": pair["pair"],
                         "a": pair["a"],
                         "a_index": i,
-                        "a_hash": sentence_hash(shown[pair["a"]][i]),
+                        "a_hash": sentence_hash(first[i]),
                         "b": pair["b"],
                         "b_index": j,
-                        "b_hash": sentence_hash(shown[pair["b"]][j]),
+                        "b_hash": sentence_hash(second[j]),
                         "cosine": round(cosine, 3),
                     }
                 )

@@ -7,7 +7,6 @@ from collections import Counter
 from khulasa.clean.boilerplate import boilerplate_reason
 from khulasa.clean.caption import is_caption, line_stem_counts, may_be_caption
 from khulasa.clean.dateline import split_dateline
-from khulasa.clean.glued import unglue_line
 from khulasa.clean.language import article_language, is_foreign_line
 from khulasa.clean.repeats import repeated_lines
 from khulasa.model import Article, CleanArticle, RemovedLine
@@ -18,7 +17,10 @@ __all__ = ["clean_article"]
 
 def clean_article(article: Article, language: str | None = None) -> CleanArticle:
     """Run the cleaning stages in order: repeats, boilerplate, foreign lines, captions, the
-    dateline of the first paragraph, glue."""
+    dateline of the first paragraph. Lines are kept or dropped whole (the dateline is cut off its
+    paragraph); a kept line's words are never rewritten, so every quote is exact. Glued words
+    (lost spaces) stay as published: splitting them even in matching keys gained nothing
+    measurable (labels/glued-splits, benchmarks/glued_keys.py)."""
     language = language or article_language(article.text) or "ar"
     lines = paragraphs_of(article.text)
     removed: list[RemovedLine] = []
@@ -49,10 +51,6 @@ def clean_article(article: Article, language: str | None = None) -> CleanArticle
             dateline, line = split_dateline(line)
             if dateline:
                 removed.append(RemovedLine(number, dateline, "dateline"))
-        if language == "ar":
-            line, changes = unglue_line(line)
-            for glued, split in changes:
-                removed.append(RemovedLine(number, glued, f"glued words split into '{split}'"))
         paragraphs.append(line)
     removed.sort(key=lambda r: r.line_number)
     return CleanArticle(article, tuple(paragraphs), tuple(removed), language)

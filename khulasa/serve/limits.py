@@ -5,7 +5,7 @@ A client without a token may ask the server to summarize whatever it sends (`POS
 number of articles (sentences are aligned across outlets) and with the e5 model (semantic
 alignment costs about twenty times the lexical one), so each request is capped BEFORE any work on
 what it may ask: the number of articles, the characters of one article and of all of them
-together, the longest run of letters without a space (glued-word splitting), the summary length,
+together, the longest run of letters without a space (no word is that long), the summary length,
 the size of an uploaded HTML page (main-text extraction), and which alignment a form submission
 gets.
 
@@ -51,9 +51,11 @@ SEMANTIC_MAX_CHARS = 3_000
 about 1 ms of CPU per character here); a longer one lexically, like `POST /summarize`."""
 
 MAX_GLUED_LETTERS = 64
-"""Arabic letters in a row without a space. The glued-word splitter tries every cut of such a run
-(quadratic in its length: two articles of 30,000 letters with no space cost 27 s of CPU); real
-words and two glued words are under 30 letters."""
+"""Arabic letters in a row without a space. Real words, and two words that lost the space between
+them, are under 30 letters, so a longer run is not text to summarize. The cap was measured when
+cleaning still split glued words and tried every cut of such a run (two articles of 30,000
+letters with no space cost 27 s of CPU); cleaning no longer rewrites words, and the cap stays as
+the bound on what one "word" may cost every later stage (tokens, stems, keys)."""
 
 MAX_HTML_BYTES = 1024 * 1024
 """An uploaded HTML page, before its main text is extracted."""

@@ -1,6 +1,5 @@
 from khulasa.clean import clean_article
 from khulasa.clean.boilerplate import boilerplate_reason
-from khulasa.clean.glued import split_glued, unglue_line
 from khulasa.model import Article
 
 
@@ -42,12 +41,11 @@ def test_boilerplate_patterns():
     assert boilerplate_reason("قال المرشد الايراني آية الله علي خامنئي يوم الاثنين إن الامريكيين طلبوا") is None
 
 
-def test_glued_words_are_split_and_normal_words_are_not():
-    assert split_glued("الولاياتالمتحدة") == "الولايات المتحدة"
-    for word in ["والمستشفى", "الاستراتيجيات", "بساكي", "خامنئي", "وواشنطن", "الامريكيين"]:
-        assert split_glued(word) is None
-    line, changes = unglue_line("قالت الولاياتالمتحدة ان")
-    assert line == "قالت الولايات المتحدة ان" and changes == [("الولاياتالمتحدة", "الولايات المتحدة")]
+def test_glued_words_are_kept_as_published():
+    # a lost space is the outlet's text too: a quote must match it, so cleaning never splits it
+    clean = clean_article(Article(id="g", text="قالت الولاياتالمتحدة ان المحادثات ستستأنف\nوأضافت أن خلافهما انتهى"))
+    assert clean.paragraphs == ("قالت الولاياتالمتحدة ان المحادثات ستستأنف", "وأضافت أن خلافهما انتهى")
+    assert clean.removed == ()
 
 
 def test_english_article_keeps_english_and_drops_an_arabic_line():
