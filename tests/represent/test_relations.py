@@ -90,3 +90,15 @@ def test_candidates_are_other_articles_and_bounded(monkeypatch):
     assert len(found) == 2 and 1 not in found  # never the sentence's own article
     assert all(r.label == "same" for r in relations.related(0))
     assert np.isclose(relations.vectors().getrow(0).power(2).sum(), 1.0, atol=1e-5)
+
+
+def test_a_summary_does_not_state_one_fact_twice_in_two_outlets_words(example_articles):
+    built, _ = prepare_story(example_articles)
+    summary = summarize_story(built, words=100, align="lexical")
+    index = {(s.doc_id, s.index): k for k, s in enumerate(built.sentences)}
+    chosen = [index[(s.sources[0].doc, s.sources[0].sentence)] for s in summary.sentences]
+    threshold = built.relations.model.related_threshold
+    for a in chosen:
+        for r in built.relations.related(a):
+            # The lexical check let the headline fact in three times, once per outlet.
+            assert r.other not in chosen or r.p_same + r.p_partial < threshold
