@@ -6,11 +6,14 @@ Ballesteros and Connell, 2007); Snowball's Arabic stemmer is offered as an alter
 
 from __future__ import annotations
 
+import unicodedata
+from functools import lru_cache
+from importlib.resources import files
+
 import snowballstemmer
 
 from khulasa.text.cache import word_cache
-from khulasa.text.frequency import zipf
-from khulasa.text.normalize import normalize_key
+from khulasa.text.normalize import normalize_key, strip_marks
 
 _AR_PREFIXES = ("وال", "فال", "بال", "كال", "لل", "ال")
 _AR_SUFFIXES = ("ها", "ان", "ات", "ون", "ين", "يه", "ه", "ي")
@@ -18,14 +21,27 @@ _ENGLISH = snowballstemmer.stemmer("english")
 _SNOWBALL_AR = snowballstemmer.stemmer("arabic")
 
 
+@lru_cache(maxsize=1)
+def _waw_words() -> frozenset[str]:
+    """Words whose leading و belongs to the word (data/waw-words-ar.txt, from build_waw_words)."""
+    text = files("khulasa.text").joinpath("data", "waw-words-ar.txt").read_text(encoding="utf-8")
+    return frozenset(text.split())
+
+
 @word_cache(maxsize=200_000)
 def light10(word: str) -> str:
     """Light10 on the normalized key: strip و, the article and its clitic forms, then suffixes.
 
     Unlike the original, a leading و is kept when the word without it is rarer than with it
-    by more than one Zipf point (واشنطن, وزير are words; وقال is و + قال), judged by wordfreq.
+    by more than one Zipf point in wordfreq (واشنطن, وزير are words; وقال is و + قال). Those
+    words are precomputed (build_waw_words.py; the same decision on all 16,562 و-words of 4,000
+    ANT articles), so stemming never loads wordfreq's 96 MB list.
     """
-    conjunction = len(word) > 3 and word.startswith("و") and zipf(word[1:]) >= zipf(word) - 1.0
+    conjunction = (
+        len(word) > 3
+        and word.startswith("و")
+        and strip_marks(unicodedata.normalize("NFKC", word)).lower() not in _waw_words()
+    )
     word = normalize_key(word)
     if conjunction:
         word = word[1:]
