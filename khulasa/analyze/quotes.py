@@ -615,7 +615,7 @@ def _clause_subject(sentence: _Sentence, index: int) -> str | None:
         while start > 0 and sentence.tokens[start - 1] not in "،,":
             start -= 1
         opening = sentence.keys[start] if start < len(sentence.keys) else ""
-        if opening.removeprefix("و").startswith("رد") or opening in _keys("عن حول بشأن"):
+        if opening in _keys("ردا وردا تعليقا وتعليقا عن حول بشأن"):
             end = start - 1  # «وردا على سؤال عن ترمب، قال»: a name there is not the subject
             continue
         named = next((m for m in sentence.mentions if start <= m[0] < end and m[2].type in ("PER", "ORG", "LOC")), None)
