@@ -102,8 +102,10 @@ def scores(labels: list[dict], predictions: list[Prediction]) -> dict:
     point = figures(np.arange(len(labels)))
     low, high = bootstrap(figures, len(labels))
     names = ("detection_precision", "detection_recall", "speaker_exact", "speaker_head", "speaker_end_to_end")
-    result = {n: {"value": round(float(v), 3), "ci95": [round(float(a), 3), round(float(b), 3)]}
-              for n, v, a, b in zip(names, point, low, high, strict=True)}
+    result = {
+        n: {"value": round(float(v), 3), "ci95": [round(float(a), 3), round(float(b), 3)]}
+        for n, v, a, b in zip(names, point, low, high, strict=True)
+    }
     result["quotes_detected"] = int((truth & detected).sum())
     result["speaker_exact_right"] = int((exact & truth & detected).sum())
     return result

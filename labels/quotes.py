@@ -41,14 +41,18 @@ SEED = 20261201
 SIZES = {"train": 110, "dev": 110, "test": 110}
 PER_ARTICLE = 2
 
-_VERBS = (
+_VERB_WORDS = (
     "قال قالت يقول تقول أضاف أضافت يضيف تضيف تابع تابعت أكد أكدت يؤكد تؤكد أوضح أوضحت صرح صرحت أعلن أعلنت "
     "نفى نفت ذكر ذكرت أشار أشارت اعتبر اعتبرت رأى رأت شدد شددت لفت لفتت كشف كشفت أفاد أفادت زعم زعمت "
     "أوضح أبلغ أبلغت حذر حذرت دعا دعت طالب طالبت مضيفا مضيفة مؤكدا مؤكدة مشيرا مشيرة موضحا موضحة لافتا لافتة "
     "معتبرا معتبرة مشددا مشددة"
-).split()
+)
 _ALEF = str.maketrans("أإآ", "ااا")
-VERB = re.compile(r"(?<![\w])[وف]?(" + "|".join(sorted({v.translate(_ALEF) for v in _VERBS}, key=len, reverse=True)) + r")(?!\w)")
+VERB = re.compile(
+    r"(?<![\w])[وف]?("
+    + "|".join(sorted({v.translate(_ALEF) for v in _VERB_WORDS.split()}, key=len, reverse=True))
+    + r")(?!\w)"
+)
 COMPLEMENT = re.compile(r"(?<![\w])ب?[اأإ]ن(?:ه|ها|هم|هما|هن|نا|ني)?(?!\w)|:")
 MARKS = re.compile(r"«[^»]*\w[^»]*»|“[^”]*\w[^”]*”|\"[^\"]*\w[^\"]*\"")
 

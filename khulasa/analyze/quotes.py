@@ -353,6 +353,10 @@ def _phrase_speaker(sentence: _Sentence, phrase_start: int, phrase_end: int, end
     while phrase_end - phrase_start > 1 and sentence.keys[phrase_start].removeprefix("ال") in _HONORIFICS:
         phrase_start += 1  # العقيد صادق الدويد, المشير خليفة حفتر: the name
     leading = sentence.mention_at(phrase_start, ("PER", "ORG", "LOC"))
+    if leading is None and sentence.keys[phrase_start].removeprefix("ال") in _INSTITUTIONS:
+        leading = sentence.mention_at(phrase_start + 1, ("ORG",))  # حزب | جبهة التحرير الوطني
+        if leading is not None:
+            leading = (phrase_start, leading[1], leading[2])
     if leading is not None and leading[2].type in ("ORG", "LOC"):
         stop = leading[1]
         if "(" in sentence.tokens[phrase_start:stop] and ")" in sentence.tokens[stop:phrase_end]:
@@ -364,6 +368,8 @@ def _phrase_speaker(sentence: _Sentence, phrase_start: int, phrase_end: int, end
         return leading[2].text, "PER"
     if sentence.keys[phrase_start].removeprefix("ال") in _RELATIONS:
         return sentence.words(phrase_start, phrase_end), "DESC"  # محامي واينستين, والد الشابة سبيكة شيخ
+    if sentence.keys[phrase_start].removeprefix("ال") in _INSTITUTIONS:
+        return sentence.words(phrase_start, phrase_end), "ORG"  # a person after it is an object
     # A person named in the subject or its apposition («وزير الخارجية، مايك بومبيو،»), before anything
     # the verb governs other than its subject (عن/حول/إلى ... introduce someone else).
     for m_start, m_end, mention in sentence.mentions:
@@ -503,7 +509,9 @@ def _source_subject(sentence: _Sentence, index: int, end: int) -> tuple[str, str
 def _participle(token: str) -> bool:
     """مضيفا، مؤكدة، مشيرين، قائلا: the subject is the clause's, never the words after it."""
     key = normalize_key(token).removeprefix("و")
-    return key.endswith(("ا", "ه", "ين")) and not key.startswith("قول")
+    if not key.endswith(("ا", "ه", "ين")) or key.endswith("وا") or key.startswith("قول"):
+        return False
+    return key.startswith("م") or key[1:2] == "ا"  # مُفعِل (مضيفا) or فاعل (قائلا، نافيا); not دعا
 
 
 def _speeches(sentence: _Sentence) -> list[_Speech]:
@@ -531,6 +539,8 @@ def _speeches(sentence: _Sentence) -> list[_Speech]:
             continue  # نقل without «عن X» is moving things, not words
         if kind == "direct":
             span = next((s for s in spans if sentence.token_at(s[0] - 1) == content_at), None)
+            if span is None and not any(s[0] - 1 <= sentence.starts[content_at] < s[1] for s in spans):
+                span = (sentence.starts[content_at] + 1, len(sentence.text))  # a quotation left open to the end
             if span is None or _not_speech(sentence, span):
                 continue
             governed.add(span[0])
@@ -809,10 +819,16 @@ def extract_quotes(story: Story, mentions: list[Mention], entities: list[Entity]
         by_sentence.setdefault((mention.doc, mention.sentence), []).append(mention)
     speakers = _Speakers(story, mentions, entities)
     quotes: list[Quote] = []
+    last_direct: dict[str, Quote] = {}
     for sentence in story.sentences:
         read = _Sentence.read(sentence.text, by_sentence.get((sentence.doc_id, sentence.index), []))
         previous: tuple[str, str] | None = None
         speeches = _speeches(read)
+        before = last_direct.get(sentence.doc_id)
+        if not speeches and before is not None and before.sentence == sentence.index - 1:
+            going_on = _continued_quote(read)
+            if going_on is not None:  # «"...". "كان لديهم علم ..."»: the quotation goes on
+                speeches = [_Speech(0, None, "", going_on, "direct", before.speaker, "PER")]
         for title, person in read.titles.items():
             speakers.titles[(sentence.doc_id, normalize_key(title))] = speakers.canonical(
                 sentence.doc_id, person, "PER"
@@ -838,12 +854,24 @@ def extract_quotes(story: Story, mentions: list[Mention], entities: list[Entity]
             if speaker:
                 speakers.said(sentence.doc_id, speaker, speech.gender)
                 previous = (speaker, speech.gender)
-            quotes.append(
-                Quote(
-                    speech.content, speaker, speech.verb, speech.kind, sentence.doc_id, sentence.outlet, sentence.index
-                )
+            quote = Quote(
+                speech.content, speaker, speech.verb, speech.kind, sentence.doc_id, sentence.outlet, sentence.index
             )
+            quotes.append(quote)
+            if quote.kind == "direct" and speaker:
+                last_direct[sentence.doc_id] = quote
     return link_quotes(quotes, story.language)
+
+
+def _continued_quote(sentence: _Sentence) -> str | None:
+    """The words of a sentence that is a quotation from its first mark (a quotation of the sentence
+    before that goes on), or None."""
+    if not sentence.tokens or sentence.tokens[0] not in _OPENERS:
+        return None
+    span = _span_at(sentence, 0, _all_spans(sentence.text))
+    if span is None or _not_speech(sentence, span):
+        return None
+    return sentence.text[span[0] : span[1]].strip()
 
 
 def _overlap(a: set[str], b: set[str]) -> float:
