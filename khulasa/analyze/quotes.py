@@ -53,17 +53,19 @@ _COMPLEMENTIZERS = _keys(
     "أن إن أنه إنه أنها إنها أنهم إنهم أنهما إنهما أنهن أننا إننا أنني إنني أني إني بأن بأنه بأنها بأنهم بأنهما بأننا"
 )
 _WRITER = _keys("يذكر يشار تجدر يبدو يجدر يعرف")
-_RELATIVES = _keys("الذي التي الذين اللذين اللتين اللواتي")
+_RELATIVES = _keys("الذي التي الذين اللذين اللتين اللواتي والذي والتي والذين")
 _TIME = _keys(
     "أمس اليوم الليلة غدا الأحد الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة السبت يوم صباح مساء ليل ليلة ظهر "
     "فجر عصر الماضي الماضية السابق مؤخرا أيضا كذلك بدوره بدورها بدورهم جهته جهتها جانبه جانبها ناحيته ثم سابقا "
-    "لاحقا مجددا حينها آنذاك بدوري أخيرا"
+    "لاحقا مجددا حينها آنذاك بدوري أخيرا شهر أوائل أواخر منتصف مطلع الجاري الحالي يناير فبراير مارس أبريل مايو "
+    "يونيو يوليو أغسطس سبتمبر أكتوبر نوفمبر ديسمبر كانون شباط آذار نيسان أيار حزيران تموز آب أيلول تشرين"
 )
 _PREPOSITIONS = _keys(
     "في خلال عبر على أمام من مع عن إلى الى لدى حول بشأن منذ بعد قبل عقب أثناء اثناء ضمن وسط بين بحضور خلف داخل "
     "وفي وخلال وعلى ومن ومع وعن ل لـ"
 )
 _SOURCE = _keys("عن")
+_NOT_SUBJECTS = _keys("مثل غير بوسع بوسعكم بوسعه كل بعض جميع هذا هذه ذلك تلك هناك هنا ما من لا لم لن")
 _KANA = _keys("كان كانت كانوا وكان وكانت وكانوا فكان")
 _QAD = _keys("قد وقد")
 _ATTRIBUTION = _keys("وفقا وفق بحسب حسب وحسب وبحسب ووفقا ووفق طبقا وطبقا حسبما وحسبما")
@@ -71,7 +73,7 @@ _TERM_NOUNS = _keys(
     "تهمة بتهمة عملية حملة برنامج فيلم مسلسل كتاب رواية أغنية ألبوم تنظيم حركة اتفاق اتفاقية مبادرة شعار وسم "
     "هاشتاغ عنوان بعنوان اسم باسم يسمى تسمى المسمى المسماة بمسمى المعروف المعروفة مهرجان مسابقة جائزة بطولة قانون "
     "صفقة ملعب نادي فريق مشروع خطة قمة مؤتمر منتدى موقع صحيفة مجلة وكالة قناة شركة مجموعة منظمة مصطلح لقب بلقب "
-    "وصف بوصف عبارة كلمة"
+    "وصف بوصف عبارة كلمة محطة إذاعة شبكة تلفزيون"
 )
 _SUBJECT_END = (
     _COMPLEMENTIZERS | _RELATIVES | _TIME | _PREPOSITIONS | _KANA | _keys("كان وهو وهي وهم إذ حيث لكن ولكن بينما فيما")
@@ -339,8 +341,8 @@ def _explicit_subject(sentence: _Sentence, start: int, end: int, lam: bool = Fal
         return None
     if sentence.tokens[index] in _PUNCTUATION_STOPS and sentence.tokens[index] not in _OPENERS:
         return None
-    if key.startswith(("لل", "لـ")) and not lam:
-        return None
+    if not lam and (key.startswith(("لل", "لـ")) or (key[:1] == "ل" and strip_proclitics(key) != key)):
+        return None  # «وأعلن لفريق سانتوس»: the verb's subject is a pronoun
     phrase_start, phrase_end = _subject_phrase(sentence, index, end)
     if phrase_end == phrase_start:
         return None
@@ -401,7 +403,7 @@ def _name_in_phrase(sentence: _Sentence, start: int, end: int) -> str | None:
 def _object_pronoun(key: str) -> bool:
     """عنها، له، لهم، منه: a preposition with an attached pronoun (never a subject)."""
     base = re.sub("(ها|هم|هما|ه|نا)$", "", key)
-    return base != key and base in _PREPOSITIONS | _keys("عند لدي ل")
+    return base != key and base in _PREPOSITIONS | _keys("عند لدي ل بسبب أمام خلف بعد قبل")
 
 
 def _plain(key: str) -> bool:
@@ -521,8 +523,8 @@ def _speeches(sentence: _Sentence) -> list[_Speech]:
     governed: set[int] = set()
     for index, token in enumerate(sentence.tokens):
         verb = _verb(token)
-        if verb is None or (index and sentence.keys[index - 1] in _WRITER):
-            continue
+        if verb is None or (index and sentence.keys[index - 1] in _WRITER) or "\u064f" in token[:3]:
+            continue  # not a reporting verb, the writer's «يذكر أن», or a passive (اعتُبر، قيل)
         if index and sentence.keys[index].startswith("قول") and _verb(sentence.tokens[index - 1]):
             continue  # «وأضاف قوله»: one verb
         start = _content_after(sentence, index, spans)
@@ -613,6 +615,11 @@ def _subject_preverbal(sentence: _Sentence, index: int) -> tuple[str, str] | Non
     if _verb(sentence.tokens[k + 1]) or (sentence.keys[k + 1] in _KANA and k + 2 >= index):
         return None
     start = k + 2 if sentence.keys[k + 1] in _KANA else k + 1  # «وكان والد الشابة أعلن»
+    first = sentence.keys[start]
+    if first in _NOT_SUBJECTS or (
+        first[:1] in "لب" and strip_proclitics(sentence.tokens[start]) != sentence.tokens[start]
+    ):
+        return None  # «مثل ...», «بوسعكم ...», «لأشياء ...»: not a subject
     return _phrase_speaker(sentence, start, index, index)
 
 
@@ -653,7 +660,8 @@ def _attributed_before(sentence: _Sentence, spans: list[tuple[int, int]], govern
         direct = k + 1 < len(sentence.tokens) and sentence.tokens[k + 1] in _OPENERS
         if direct:
             span = _span_at(sentence, k + 1, spans)
-            if span is not None:
+            direct = span is not None and not _not_speech(sentence, span)
+            if direct:
                 governed.add(span[0])
                 content = sentence.text[span[0] : span[1]].strip()
         speech = _Speech(index, sentence.tokens[index], "m", content, "direct" if direct else "indirect")
@@ -681,6 +689,8 @@ def _not_speech(sentence: _Sentence, span: tuple[int, int]) -> bool:
     if len(sentence.text[span[0] : span[1]].split()) < MIN_QUOTE_WORDS:
         return True
     before = sentence.token_at(span[0] - 1) - 1
+    if before >= 0 and sentence.keys[before] in _keys("ل لـ ب بـ"):
+        return True  # «لـ"سكاي نيوز عربية"»: to whom, not what
     return before >= 0 and sentence.keys[before].removeprefix("و").removeprefix("ب") in _TERM_NOUNS
 
 
