@@ -85,34 +85,54 @@ def _articles() -> dict[str, list[dict]]:
     return by_split
 
 
+def _draw(records: list[dict], split: str, size: int, rng: random.Random, used: set[str]) -> list[dict]:
+    """Up to `size` candidates from articles in a seeded random order, PER_ARTICLE at most each."""
+    drawn: list[dict] = []
+    records = sorted(records, key=lambda r: r["id"])
+    rng.shuffle(records)
+    for record in records:
+        if len(drawn) >= size:
+            break
+        if record["id"] in used:
+            continue
+        sentences = article_sentences(record)
+        found = [(i, t) for i, s in enumerate(sentences) if (t := trigger(s))]
+        for index, why in sorted(rng.sample(found, min(PER_ARTICLE, len(found)))):
+            drawn.append(
+                {
+                    "split": split,
+                    "article": record["id"],
+                    "outlet": record["src"],
+                    "index": index,
+                    "hash": sentence_hash(sentences[index]),
+                    "trigger": why,
+                }
+            )
+    return drawn[:size]
+
+
 def sample(out: Path = OUT) -> None:
-    """Draw the candidates of every split and write their ids (no text)."""
+    """Draw the candidates of every split and write their ids (no text).
+
+    Round 2 (after the test split had been run once): 60 more train candidates (q-train-0111 on)
+    and a fresh held-out split `test2` of 100 from June 2018, from articles not drawn before, with
+    a second seed; round 1 is drawn exactly as before."""
     rng = random.Random(SEED)
     rows: list[dict] = []
     by_split = _articles()
     for split, size in SIZES.items():
-        records = sorted(by_split[split], key=lambda r: r["id"])
-        rng.shuffle(records)
-        drawn: list[dict] = []
-        for record in records:
-            if len(drawn) >= size:
-                break
-            sentences = article_sentences(record)
-            found = [(i, t) for i, s in enumerate(sentences) if (t := trigger(s))]
-            for index, why in sorted(rng.sample(found, min(PER_ARTICLE, len(found)))):
-                drawn.append(
-                    {
-                        "split": split,
-                        "article": record["id"],
-                        "outlet": record["src"],
-                        "index": index,
-                        "hash": sentence_hash(sentences[index]),
-                        "trigger": why,
-                    }
-                )
-        for number, row in enumerate(drawn[:size], 1):
+        drawn = _draw(by_split[split], split, size, rng, set())
+        for number, row in enumerate(drawn, 1):
             rows.append({"id": f"q-{split}-{number:04d}", **row})
-        print(f"{split}: {min(size, len(drawn))} candidates", file=sys.stderr)
+        print(f"{split}: {len(drawn)} candidates", file=sys.stderr)
+    rng = random.Random(SEED + 1)
+    used = {row["article"] for row in rows}
+    for split, source, size, first in (("train", "train", 60, SIZES["train"] + 1), ("test2", "test", 100, 1)):
+        drawn = _draw(by_split[source], split, size, rng, used)
+        used |= {row["article"] for row in drawn}
+        for number, row in enumerate(drawn, first):
+            rows.append({"id": f"q-{split}-{number:04d}", **row})
+        print(f"round 2, {split}: {len(drawn)} candidates", file=sys.stderr)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
 
@@ -184,7 +204,7 @@ def main() -> None:
     drawn = commands.add_parser("sample", help="draw the candidates (ids only) into labels/quotes/candidates.jsonl")
     drawn.add_argument("--out", type=Path, default=OUT)
     shown = commands.add_parser("show", help="print candidates with their texts for labelling")
-    shown.add_argument("--split", choices=list(SIZES))
+    shown.add_argument("--split", choices=[*SIZES, "test2"])
     shown.add_argument("--start", type=int, default=0)
     shown.add_argument("--count", type=int, default=30)
     shown.add_argument("--ids", nargs="*")

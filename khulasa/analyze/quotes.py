@@ -300,10 +300,14 @@ def _subject_phrase(sentence: _Sentence, start: int, end: int) -> tuple[int, int
             if closing is not None:  # صحيفة "كومرسانت", وكالة (إيلنا): a name in marks is part of the phrase
                 stop = closing + 1
                 continue
+        near = stop > start and sentence.keys[stop - 1] in _keys("قريب قريبة مقرب مقربة مطلع مطلعة مقربين")
+        if near and key in _keys("من على"):
+            stop += 1  # «مصدر قريب من التحقيق», «مصدر مطلع على المفاوضات»
+            continue
         if token in _PUNCTUATION_STOPS or key in _SUBJECT_END or _verb(token):
             break
         institution = sentence.keys[start].removeprefix("ال") in _INSTITUTIONS
-        governed = key.startswith(("لل", "لـ")) or (key[:1] == "ل" and strip_proclitics(token) != token)
+        governed = key.startswith(("لل", "لـ")) or (key[:1] in "لب" and strip_proclitics(token) != token)
         if stop > start and ((governed and not institution) or _adverbial(key)):
             break  # لرويترز, للصحفيين; متحدثا, طالبا: the phrase is over
         if (
@@ -380,8 +384,15 @@ def _phrase_speaker(sentence: _Sentence, phrase_start: int, phrase_end: int, end
         between = sentence.keys[phrase_end:m_start]
         if any(k in _keys("عن حول بشأن إلى الى مع على ضد") for k in between):
             break
+        spoken_for = sentence.keys[phrase_start:m_start]
+        if "باسم" in spoken_for and any(k.removeprefix("ال") in _TITLES for k in spoken_for[-3:]):
+            # «المتحدث باسم الرئيس الفلسطيني محمود عباس»: the name is the principal's, not the speaker's
+            return sentence.words(phrase_start, m_end), "DESC"
         return _full_name(sentence, m_start, m_end, phrase_start), "PER"
-    named = _titled_apposition(sentence, phrase_end, end) or _name_in_phrase(sentence, phrase_start, phrase_end)
+    titled = sentence.keys[phrase_start].removeprefix("ال") in _TITLES
+    named = (titled and _titled_apposition(sentence, phrase_end, end)) or _name_in_phrase(
+        sentence, phrase_start, phrase_end
+    )
     if named is None and sentence.keys[phrase_start].removeprefix("ال") in _TITLES - _keys("مسؤول مسؤولة"):
         named = _name_before(sentence, end)
     if named is not None:
@@ -412,7 +423,7 @@ def _plain(key: str) -> bool:
         not key.startswith(("ال", "لل", "بال"))
         and key not in _SUBJECT_END
         and key not in _TITLES
-        and key not in _keys("اسمه واسمه يدعى ويدعى المدعو عدم")
+        and key not in _keys("اسمه واسمه يدعى ويدعى المدعو عدم ما") | _ATTRIBUTION
         and key.isalpha()
         and not _verb(key)
         and re.sub("(ها|هم|هما|ه|نا)$", "", key) not in _PREPOSITIONS | _keys("عند لدي")
@@ -595,7 +606,21 @@ def _subject_preverbal(sentence: _Sentence, index: int) -> tuple[str, str] | Non
         comma = index - 1
         relative = next((k for k in range(comma - 1, -1, -1) if sentence.tokens[k] in "،,"), None)
         if relative is None or sentence.keys[relative + 1] not in _RELATIVES:
-            return None
+            # «غير أن المتحدث باسم الرئيس الفلسطيني محمود عباس، قال»: the phrase before the comma
+            start = next(
+                (
+                    k + 1
+                    for k in range(comma - 1, -1, -1)
+                    if sentence.tokens[k] in _PUNCTUATION_STOPS or sentence.keys[k] in _COMPLEMENTIZERS
+                ),
+                0,
+            )
+            if relative is not None or not 0 < comma - start <= MAX_DESCRIPTION_WORDS:
+                return None
+            first = sentence.keys[start]
+            if first in _PREPOSITIONS | _NOT_SUBJECTS or _verb(sentence.tokens[start]) or first[:1] == "و":
+                return None
+            return _phrase_speaker(sentence, start, comma, comma)
         start = next((k + 1 for k in range(relative - 1, -1, -1) if sentence.tokens[k] in _PUNCTUATION_STOPS), 0)
         if not 0 < relative - start <= MAX_DESCRIPTION_WORDS:
             return None
@@ -624,8 +649,11 @@ def _subject_preverbal(sentence: _Sentence, index: int) -> tuple[str, str] | Non
 
 
 def _clause_subject(sentence: _Sentence, index: int) -> str | None:
-    """The person or body the clause of a subjectless verb is about: the first name in the nearest
-    comma-separated part of the sentence before it that has one («هاجم روحاني ترامب، محذرا ...»)."""
+    """The person or body the clause of a subjectless verb is about: the nearest comma-separated
+    part of the sentence before it that names a person («هاجم روحاني ترامب، محذرا ...»), else the
+    subject of a sentence that opens with a verb, else the first body or place of the nearest part
+    that is not a prepositional phrase («صعدت إيران اللهجة وقالت»)."""
+    fallback = None
     end = index
     while end > 0:
         start = end - 1
@@ -635,11 +663,35 @@ def _clause_subject(sentence: _Sentence, index: int) -> str | None:
         if opening in _keys("ردا وردا تعليقا وتعليقا عن حول بشأن"):
             end = start - 1  # «وردا على سؤال عن ترمب، قال»: a name there is not the subject
             continue
-        named = next((m for m in sentence.mentions if start <= m[0] < end and m[2].type in ("PER", "ORG", "LOC")), None)
-        if named is not None:
-            return named[2].text
+        inside = [m for m in sentence.mentions if start <= m[0] < end]
+        person = next((m for m in inside if m[2].type == "PER"), None)
+        if person is not None:
+            return person[2].text
+        if start == 0:
+            opener = _opening_subject(sentence)
+            if opener is not None:
+                return opener[0]
+        following = sentence.keys[start + 1] if start + 1 < len(sentence.keys) else ""
+        prepositional = opening in _PREPOSITIONS and following not in _TIME  # «من جانبها» is not one
+        if fallback is None and not prepositional:
+            fallback = next((m[2].text for kind in ("ORG", "LOC") for m in inside if m[2].type == kind), None)
         end = start - 1
-    return None
+    return fallback
+
+
+def _opening_subject(sentence: _Sentence) -> tuple[str, str] | None:
+    """«وعاد اللاعب آدم لالانا إلى ...»: the person a sentence opening with a verb names as its
+    subject, found by the subject phrase (a title and a name the tagger missed), or None."""
+    first = sentence.keys[0] if sentence.keys else ""
+    if not first.startswith("و") or first.startswith("وال") or len(first) < 4 or first in _SUBJECT_END:
+        return None
+    if _verb(sentence.tokens[0]) or first in _NOT_SUBJECTS:
+        return None
+    end = next((k for k, key in enumerate(sentence.keys) if key in _COMPLEMENTIZERS), len(sentence.tokens))
+    subject = _explicit_subject(sentence, 1, end)
+    if subject is not None and subject[1] == "DESC" and len(subject[0].split()) == 1 and _plain(subject[0]):
+        return subject[0], "PER"  # «وسيذهب غريفيث»: a name the tagger missed
+    return subject if subject is not None and subject[1] == "PER" else None
 
 
 def _attributed_before(sentence: _Sentence, spans: list[tuple[int, int]], governed: set[int]) -> list[_Speech]:
@@ -675,6 +727,10 @@ def _attributed_at_end(sentence: _Sentence) -> list[_Speech]:
     for index in range(MIN_QUOTE_WORDS, len(sentence.tokens)):
         if sentence.keys[index] in _ATTRIBUTION and sentence.tokens[index - 1] in "،,":
             subject = _attributed_source(sentence, index + 1, len(sentence.tokens))
+            said_it = index + 2 < len(sentence.tokens) and sentence.keys[index + 2].endswith("ه")
+            if said_it and sentence.keys[index + 1] == "ما":  # «وسيذهب غريفيث، بحسب ما قاله، إلى ...»
+                clause = _clause_subject(sentence, index)
+                subject = (clause, "PER") if clause else None
             if subject is None:
                 return []
             content = sentence.text[: sentence.starts[index - 1]].strip()
@@ -746,9 +802,13 @@ def _acting_person(sentence: _Sentence) -> tuple[str, str] | None:
     while index < len(sentence.tokens) and sentence.keys[index] in _TIME:
         index += 1
     person = sentence.mention_at(index, ("PER",))
-    if person is None:
+    name = person[2].text if person is not None else None
+    if name is None:
+        opener = _opening_subject(sentence)
+        name = opener[0] if opener is not None else None
+    if name is None:
         return None
-    return person[2].text, "f" if first.endswith("ت") or first.startswith("وت") else "m"
+    return name, "f" if first.endswith("ت") or first.startswith("وت") else "m"
 
 
 class _Speakers:
@@ -786,8 +846,7 @@ class _Speakers:
             # the «مسؤول فلسطيني» it introduced before.
             for earlier, _ in reversed(self.recent.get(doc, [])):
                 first = name_key(earlier)[:1]
-                indefinite = not earlier.startswith("ال")
-                if first and first[0] == key[0] and (len(key) == 1 or indefinite):
+                if first and first[0] == key[0] and not earlier.startswith("ال"):
                     return earlier
         return speaker
 
