@@ -570,6 +570,13 @@ def _speeches(sentence: _Sentence) -> list[_Speech]:
                 # «قال إنه منذ الأيام الأولى "طلبت الولايات المتحدة ..."»: the words in marks are the quote
                 governed.add(inside[0])
                 kind, content = "direct", sentence.text[inside[0] : inside[1]].strip()
+            elif following is not None and (
+                _participle(sentence.tokens[following]) or sentence.tokens[following - 1] in "،,"
+            ):
+                # «قال إن ...، مضيفا أن ...»: the next speech is another statement, not part of this one
+                trimmed = sentence.text[offset:limit].strip().rstrip("،,").strip()
+                if len(trimmed.split()) >= MIN_QUOTE_WORDS:
+                    content = trimmed
         speech = _Speech(index, token, verb[1], content, kind)
         participle = _participle(token)
         subject = (
@@ -956,6 +963,8 @@ def link_quotes(quotes: list[Quote], language: str) -> list[Quote]:
     for i, a in enumerate(quotes):
         for j in range(i + 1, len(quotes)):
             b = quotes[j]
+            if a.doc == b.doc and a.sentence == b.sentence:
+                continue  # two statements of one sentence («قال ...، مضيفا ...») stay two
             same_words = texts[i] == texts[j] or _overlap(terms[i], terms[j]) >= SAME_TEXT
             same_speaker = a.doc != b.doc and a.speaker and a.speaker == b.speaker
             if same_words or (same_speaker and _overlap(terms[i], terms[j]) >= LINK_OVERLAP):

@@ -129,3 +129,14 @@ def test_story_page_shows_a_quote_once_with_all_its_outlets():
     )
     assert page.count("الصواريخ أطلقت من شمال قطاع غزة") == 1
     assert "a، b، c، d" in page
+
+
+def test_two_statements_of_one_sentence_stay_two():
+    quotes = quotes_of(
+        "قال وزير الخارجية الروسي سيرغي لافروف إن بلاده لن تسحب قواتها من سوريا في الوقت الحالي، "
+        "مضيفا أن المحادثات مع واشنطن ستستأنف الأسبوع المقبل في جنيف."
+    )
+    first, second = quotes
+    assert first.group != second.group
+    assert "المحادثات" not in first.text and second.text.startswith("المحادثات")
+    assert first.speaker == second.speaker == "سيرغي لافروف"
