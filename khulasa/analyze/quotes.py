@@ -1,23 +1,106 @@
-"""Who said what: direct quotations with their speaker and reporting verb, indirect speech, and
-the same quotation linked across outlets even when translated differently."""
+"""Who said what: reported speech (direct quotations and indirect «قال إن ...») with the speaker the
+text gives it, and the same quotation linked across outlets even when translated differently.
+
+The speaker is the subject of the reporting verb that governs the speech, never simply the last
+name before it (that gave Ashrawi's words to Netanyahu):
+
+- the governing verb is the nearest reporting verb before the speech whose complement (أن/إن/أنه,
+  a colon or an opening quotation mark) starts it; «"..."، وفقا لـX / بحسب X» attributes after;
+- its subject follows it («وقال وزير الخارجية مايك بومبيو إن»: the person named in the subject;
+  «قالت الشرطة الفرنسية إن»: the organisation or the described speaker as written), stands before
+  it in «X، الذي قال إن» and «وكان X قد قال», or is the source after «نقلا عن X قوله»;
+- a verb with no subject of its own («وأضاف أن», «وتابعت:», «مضيفا أن») continues the last
+  speaker of the same article whose gender and number agree with it (قالت/أضافت → feminine);
+- speakers are canonicalized against the story's entities: a surname or a title seen before a
+  name in the same article gives the full name, «الوكالة» the agency the article named.
+
+Quoted words that are not speech (a title, a name, a scare-quoted term) and fragments of fewer
+than MIN_QUOTE_WORDS words are not quotes.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib.resources import files
 
-from khulasa.analyze.entities import NER_TOKEN, Entity, Mention, name_key
+from khulasa.analyze.entities import Entity, Mention, name_key
+from khulasa.analyze.ner.clitics import strip_proclitics
 from khulasa.represent.story import Story
 from khulasa.represent.terms import sentence_terms
 from khulasa.text.normalize import normalize_key
-from khulasa.text.stopwords import is_stopword
 
 MIN_QUOTE_WORDS = 3
 MAX_DESCRIPTION_WORDS = 8
+COMPLEMENT_WINDOW = 25
+"""Tokens a reporting verb may stand before the start of its speech (subject, time, place, medium)."""
 LINK_OVERLAP = 0.3
+SAME_TEXT = 0.8
+"""Content overlap above which two quotes are the same words, whatever speaker each was given."""
 _QUOTE_PAIRS = (("«", "»"), ("“", "”"), ('"', '"'))
-_COMPLEMENTIZERS = {"ان", "إن", "أن", "بان", "بأن"}
+_OPENERS = {opener for opener, _ in _QUOTE_PAIRS}
+_WORD = r"(?:[^\W_]|[\u064B-\u065F\u0670\u0640])+"
+_TOKEN = re.compile(_WORD + r"(?:-" + _WORD + r")*|[^\w\s]")
+"""Words (with their vowel marks, shadda and tatweel, so صرّح and موضحاً stay one token) and single marks."""
+
+
+def _keys(words: str) -> frozenset[str]:
+    return frozenset(normalize_key(w) for w in words.split())
+
+
+_COMPLEMENTIZERS = _keys(
+    "أن إن أنه إنه أنها إنها أنهم إنهم أنهما إنهما أنهن أننا إننا أنني إنني أني إني بأن بأنه بأنها بأنهم بأنهما بأننا"
+)
+_WRITER = _keys("يذكر يشار تجدر يبدو يجدر يعرف")
+_RELATIVES = _keys("الذي التي الذين اللذين اللتين اللواتي والذي والتي والذين")
+_TIME = _keys(
+    "أمس اليوم الليلة غدا الأحد الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة السبت يوم صباح مساء ليل ليلة ظهر "
+    "فجر عصر الماضي الماضية السابق مؤخرا أيضا كذلك بدوره بدورها بدورهم جهته جهتها جانبه جانبها ناحيته ثم سابقا "
+    "لاحقا مجددا حينها آنذاك بدوري أخيرا شهر أوائل أواخر منتصف مطلع الجاري الحالي يناير فبراير مارس أبريل مايو "
+    "يونيو يوليو أغسطس سبتمبر أكتوبر نوفمبر ديسمبر كانون شباط آذار نيسان أيار حزيران تموز آب أيلول تشرين"
+)
+_PREPOSITIONS = _keys(
+    "في خلال عبر على أمام من مع عن إلى الى لدى حول بشأن منذ بعد قبل عقب أثناء اثناء ضمن وسط بين بحضور خلف داخل "
+    "وفي وخلال وعلى ومن ومع وعن ل لـ"
+)
+_SOURCE = _keys("عن")
+_NOT_SUBJECTS = _keys("مثل غير بوسع بوسعكم بوسعه كل بعض جميع هذا هذه ذلك تلك هناك هنا ما من لا لم لن")
+_KANA = _keys("كان كانت كانوا وكان وكانت وكانوا فكان")
+_QAD = _keys("قد وقد")
+_ATTRIBUTION = _keys("وفقا وفق بحسب حسب وحسب وبحسب ووفقا ووفق طبقا وطبقا حسبما وحسبما")
+_TERM_NOUNS = _keys(
+    "تهمة بتهمة عملية حملة برنامج فيلم مسلسل كتاب رواية أغنية ألبوم تنظيم حركة اتفاق اتفاقية مبادرة شعار وسم "
+    "هاشتاغ عنوان بعنوان اسم باسم يسمى تسمى المسمى المسماة بمسمى المعروف المعروفة مهرجان مسابقة جائزة بطولة قانون "
+    "صفقة ملعب نادي فريق مشروع خطة قمة مؤتمر منتدى موقع صحيفة مجلة وكالة قناة شركة مجموعة منظمة مصطلح لقب بلقب "
+    "وصف بوصف عبارة كلمة محطة إذاعة شبكة تلفزيون"
+)
+_SUBJECT_END = (
+    _COMPLEMENTIZERS | _RELATIVES | _TIME | _PREPOSITIONS | _KANA | _keys("كان وهو وهي وهم إذ حيث لكن ولكن بينما فيما")
+)
+_RELATIONS = _keys(
+    "والد والدة أب أم شقيق شقيقة أخ أخت زوج زوجة ابن ابنة نجل نجلة محامي محامية صديق صديقة قريب قريبة عائلة أسرة "
+    "أقارب ذوو جيران جار مساعد مساعدة"
+)
+"""«والد الشابة سبيكة شيخ»: a relation of the person named, who is not the speaker."""
+_HONORIFICS = _keys(
+    "عقيد لواء عميد جنرال كولونيل مشير دكتور شيخ سيد سيدة أستاذ مهندس فريق رائد نقيب مقدم ملازم سفير قاضي حاج"
+)
+"""Ranks and honorifics written before a name and left out of it («العقيد صادق الدويد»)."""
+_INSTITUTIONS = _keys(
+    "وكالة منظمة مرصد هيئة لجنة مجلس اتحاد مركز جمعية معهد وفد مكتب بعثة جبهة حزب حركة شركة مؤسسة صندوق بنك "
+    "مصرف وزارة دائرة مديرية جامعة مفوضية"
+)
+"""Heads of names that go on with لل («وكالة مهر للأنباء», «الوفد الدائم للمملكة»)."""
+_TITLES = _keys(
+    "رئيس رئيسة وزير وزيرة متحدث متحدثة ناطق ناطقة ملك ملكة أمير أميرة شيخ سيد سيدة دكتور مرشد مستشار مستشارة نائب "
+    "نائبة أمين أمينة جنرال عقيد لواء عميد سفير سفيرة مبعوث مبعوثة زعيم زعيمة مدرب لاعب فنان فنانة قائد مدير مديرة "
+    "باحث باحثة خبير خبيرة محلل محللة أستاذ أستاذة "
+    "محافظ عضو مسؤول مسؤولة المرشح مرشح نجم نجمة بابا"
+)
+"""Heads of titles that stand for a person («قال وزير الخارجية» = the minister named before)."""
+_NO_MARKS = str.maketrans("", "", '«»“”"#()')
+_PUNCTUATION_STOPS = set("،,:;؛()[]-–—.!?؟") | _OPENERS | {"»", "”"}
 
 
 @dataclass(frozen=True)
@@ -37,22 +120,46 @@ class Quote:
         return Quote(self.text, self.speaker, self.verb, self.kind, self.doc, self.outlet, self.sentence, group)
 
 
+@dataclass(frozen=True)
+class QuoteGroup:
+    """One statement as the story shows it: the words once, with every outlet that reports them."""
+
+    text: str
+    speaker: str | None
+    verb: str | None
+    kind: str
+    outlets: tuple[str, ...]
+    quotes: tuple[Quote, ...]
+
+
 @lru_cache(maxsize=1)
-def reporting_verbs() -> frozenset[str]:
+def reporting_verbs() -> dict[str, str]:
+    """Normalized reporting verb → gender and number of its subject ('m', 'f' or 'p')."""
     text = files("khulasa.analyze").joinpath("data", "reporting-verbs-ar.txt").read_text(encoding="utf-8")
-    return frozenset(normalize_key(w) for w in text.split() if not w.startswith("#"))
+    table = {}
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            form, gender = line.split()
+            table[normalize_key(form)] = gender
+    return table
 
 
-def _verb_key(token: str) -> str | None:
+def _verb(token: str) -> tuple[str, str] | None:
+    """(verb key, subject gender) of a reporting verb, with و/ف attached or not."""
     key = normalize_key(token)
-    for candidate in (key, key[1:] if key[:1] in "وف" else None):
-        if candidate and candidate in reporting_verbs():
-            return candidate
+    for candidate in (key, key[1:] if key[:1] in "وف" else ""):
+        if candidate in reporting_verbs():
+            return candidate, reporting_verbs()[candidate]
     return None
 
 
 def quoted_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of the outermost quotations, marks excluded; nested «» stay inside."""
+    """(start, end) of the outermost quotations of at least MIN_QUOTE_WORDS words, marks excluded;
+    nested «» stay inside."""
+    return [(s, e) for s, e in _all_spans(text) if len(text[s:e].split()) >= MIN_QUOTE_WORDS]
+
+
+def _all_spans(text: str) -> list[tuple[int, int]]:
     spans = []
     index = 0
     while index < len(text):
@@ -71,34 +178,696 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
                 index = position - 1
             break
         index += 1
-    return [(s, e) for s, e in spans if len(text[s:e].split()) >= MIN_QUOTE_WORDS]
+    return spans
 
 
-def _speaker_before(
-    text: str, mentions: list[Mention], people: dict[tuple[str, ...], str]
-) -> tuple[str | None, str | None]:
-    """Reporting verb and speaker (a person's name, or a description such as المتحدثة باسم
-    الخارجية) in the text before a quotation."""
-    tokens = NER_TOKEN.findall(text)
-    verb_at = next((i for i in range(len(tokens) - 1, -1, -1) if _verb_key(tokens[i])), None)
-    if verb_at is None:
-        return None, None
-    verb = tokens[verb_at]
-    named = [m for m in mentions if m.type == "PER" and m.text.split()[-1] in text]
-    if named:
-        return verb, people.get(name_key(named[-1].text), named[-1].text)
-    places = {w for m in mentions if m.type != "PER" for w in m.text.split()}
-    description: list[str] = []
-    for token in tokens[verb_at + 1 :]:
-        if token in _COMPLEMENTIZERS or not token.isalnum() or is_stopword(token) or token in places:
+@dataclass
+class _Sentence:
+    """One sentence's tokens (with character offsets) and where its entity mentions lie."""
+
+    text: str
+    tokens: list[str]
+    starts: list[int]
+    keys: list[str]
+    mentions: list[tuple[int, int, Mention]] = field(default_factory=list)
+    titles: dict[str, str] = field(default_factory=dict)
+    """Title phrases this sentence gives a name («وزير الاقتصاد الإماراتي» → سلطان المنصوري)."""
+
+    @classmethod
+    def read(cls, text: str, mentions: list[Mention]) -> _Sentence:
+        found = list(_TOKEN.finditer(text))
+        tokens = [m.group(0) for m in found]
+        sentence = cls(text, tokens, [m.start() for m in found], [normalize_key(t) for t in tokens])
+        taken: set[int] = set()
+        for mention in mentions:
+            for start, end in sentence.locate(mention.text):
+                if not taken.intersection(range(start, end)):
+                    sentence.mentions.append((start, end, mention))
+                    taken.update(range(start, end))
+                    break
+        sentence.mentions.sort(key=lambda m: m[0])
+        return sentence
+
+    def locate(self, name: str) -> list[tuple[int, int]]:
+        """Token ranges where a mention's words stand (its first word may carry a proclitic)."""
+        words = [normalize_key(w) for w in _TOKEN.findall(name)]
+        if not words:
+            return []
+        size = len(words)
+        return [
+            (i, i + size)
+            for i in range(len(self.keys) - size + 1)
+            if self.keys[i].endswith(words[0]) and self.keys[i + 1 : i + size] == words[1:]
+        ]
+
+    def token_at(self, offset: int) -> int:
+        """Index of the first token at or after a character offset."""
+        return next((i for i, s in enumerate(self.starts) if s >= offset), len(self.tokens))
+
+    def mention_at(self, index: int, kinds: tuple[str, ...] = ("PER", "ORG")) -> tuple[int, int, Mention] | None:
+        return next((m for m in self.mentions if m[0] == index and m[2].type in kinds), None)
+
+    def words(self, start: int, end: int) -> str:
+        """The text of tokens [start, end) as written, quotation marks taken out."""
+        if start >= end:
+            return ""
+        text = self.text[self.starts[start] : self.starts[end - 1] + len(self.tokens[end - 1])]
+        return " ".join(text.translate(_NO_MARKS).split())
+
+
+@dataclass
+class _Speech:
+    """One reported speech found in a sentence: where it starts, its verb, content and speaker."""
+
+    position: int
+    verb: str | None
+    gender: str
+    content: str
+    kind: str
+    speaker: str | None = None
+    speaker_type: str = ""
+    silent: bool = False
+    """A reporting verb with a subject but no reported words: only a speaker for later «وأضاف»."""
+    clause: str | None = None
+    """For a verb with no subject of its own: the name its clause is about, if the sentence has one."""
+
+
+def _content_after(sentence: _Sentence, index: int, spans: list[tuple[int, int]]) -> tuple[int, str] | None:
+    """(token where the speech starts, 'direct'|'indirect') for the verb at `index`, if it governs one.
+    A name in marks on the way («في حديث مع "العربية.نت": ...») is passed over."""
+    j = index
+    while j + 1 < min(len(sentence.tokens), index + 1 + COMPLEMENT_WINDOW):
+        j += 1
+        key, token = sentence.keys[j], sentence.tokens[j]
+        if token in _OPENERS:
+            span = _span_at(sentence, j, spans)
+            if span is not None and _not_speech(sentence, span):
+                j = sentence.token_at(span[1] + 1) - 1
+                continue
+        if key in _COMPLEMENTIZERS and sentence.text[sentence.starts[j] - 1 : sentence.starts[j]] not in ".-":
+            following = sentence.tokens[j + 1] if j + 1 < len(sentence.tokens) else ""
+            if following in _OPENERS:
+                span = _span_at(sentence, j + 1, spans)
+                if span is None or _not_speech(sentence, span):
+                    return j + 1, "indirect"  # «أنه "بصحة جيدة" ...»: a few words in marks inside speech
+            return j + 1, "direct" if following in _OPENERS else "indirect"
+        if token == ":":
+            following = sentence.tokens[j + 1] if j + 1 < len(sentence.tokens) else ""
+            return j + 1, "direct" if following in _OPENERS else "indirect"
+        if token in _OPENERS:
+            return j, "direct"
+        if key.startswith("قول") and j == index + 1:
+            continue  # «وأضاف قوله:»
+        if _verb(token) or key in _WRITER:
+            return None
+    return None
+
+
+def _span_at(sentence: _Sentence, token: int, spans: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """The quotation whose opening mark is the token at `token`."""
+    return next((s for s in spans if s[0] - 1 == sentence.starts[token]), None)
+
+
+def _subject_phrase(sentence: _Sentence, start: int, end: int) -> tuple[int, int]:
+    """The noun phrase a subject runs over from `start`: up to a preposition, a time word, a relative
+    pronoun, a complementizer or punctuation, at most MAX_DESCRIPTION_WORDS words."""
+    stop = start
+    while stop < end and stop - start < MAX_DESCRIPTION_WORDS:
+        token, key = sentence.tokens[stop], sentence.keys[stop]
+        if token in _OPENERS or token == "(":
+            closer = '"»”' if token in _OPENERS else ")"
+            closing = next((k for k in range(stop + 1, min(end, stop + 9)) if sentence.tokens[k] in closer), None)
+            if closing is not None:  # صحيفة "كومرسانت", وكالة (إيلنا): a name in marks is part of the phrase
+                stop = closing + 1
+                continue
+        near = stop > start and sentence.keys[stop - 1] in _keys("قريب قريبة مقرب مقربة مطلع مطلعة مقربين")
+        if near and key in _keys("من على"):
+            stop += 1  # «مصدر قريب من التحقيق», «مصدر مطلع على المفاوضات»
+            continue
+        if token in _PUNCTUATION_STOPS or key in _SUBJECT_END or _verb(token):
             break
-        description.append(token)
-    if description and len(description) <= MAX_DESCRIPTION_WORDS:
-        return verb, " ".join(description)
-    return verb, None
+        institution = sentence.keys[start].removeprefix("ال") in _INSTITUTIONS
+        governed = key.startswith(("لل", "لـ")) or (key[:1] in "لب" and strip_proclitics(token) != token)
+        if stop > start and ((governed and not institution) or _adverbial(key)):
+            break  # لرويترز, للصحفيين; متحدثا, طالبا: the phrase is over
+        if (
+            stop > start
+            and key.startswith("ال")
+            and key.removeprefix("ال") in _TITLES
+            and not any(k.startswith("ال") or k in _TITLES for k in sentence.keys[start:stop])
+        ):
+            break  # «إنجي صدقي المتحدثة باسم الصليب الأحمر»: the name, then its title
+        stop += 1
+    return start, stop
 
 
-def _titles(story: Story, mentions: list[Mention], people: dict[tuple[str, ...], str]) -> dict[tuple[str, str], str]:
+def _adverbial(key: str) -> bool:
+    """An accusative participle or verbal noun after a subject (متحدثا، موجها، طالبا، ردا)."""
+    return key.endswith("ا") and ((key.startswith("م") and len(key) >= 5) or key in _keys("طالبا رافضا ردا حاملا"))
+
+
+def _nisba(key: str) -> bool:
+    return key.startswith("ال") and key.endswith(("يه", "ي")) and len(key) > 4
+
+
+def _explicit_subject(sentence: _Sentence, start: int, end: int, lam: bool = False) -> tuple[str, str] | None:
+    """(speaker, type) of the subject standing in tokens [start, end) after a verb, or None when the
+    verb's subject is a pronoun (the tokens open with a preposition, or there are none)."""
+    index = start
+    while index < end and (
+        sentence.keys[index] in _TIME or sentence.tokens[index] in "،,#" or _object_pronoun(sentence.keys[index])
+    ):
+        index += 1  # «كشفت عنها #أصالة»: the subject after a pronoun object
+    if index >= end:
+        return None
+    key = sentence.keys[index]
+    if key in _PREPOSITIONS or key in _COMPLEMENTIZERS:
+        return None
+    if sentence.tokens[index] in _PUNCTUATION_STOPS and sentence.tokens[index] not in _OPENERS:
+        return None
+    if not lam and (key.startswith(("لل", "لـ")) or (key[:1] == "ل" and strip_proclitics(key) != key)):
+        return None  # «وأعلن لفريق سانتوس»: the verb's subject is a pronoun
+    phrase_start, phrase_end = _subject_phrase(sentence, index, end)
+    if phrase_end == phrase_start:
+        return None
+    return _phrase_speaker(sentence, phrase_start, phrase_end, end)
+
+
+def _phrase_speaker(sentence: _Sentence, phrase_start: int, phrase_end: int, end: int) -> tuple[str, str]:
+    """Who a subject phrase names: an organisation (with its nisba adjectives), a person named in it or
+    in its apposition, or else the description itself («الشرطة الفرنسية», «مصدر أمني»)."""
+    while phrase_end - phrase_start > 1 and sentence.keys[phrase_start].removeprefix("ال") in _HONORIFICS:
+        phrase_start += 1  # العقيد صادق الدويد, المشير خليفة حفتر: the name
+    leading = sentence.mention_at(phrase_start, ("PER", "ORG", "LOC"))
+    if leading is None and sentence.keys[phrase_start].removeprefix("ال") in _INSTITUTIONS:
+        leading = sentence.mention_at(phrase_start + 1, ("ORG",))  # حزب | جبهة التحرير الوطني
+        if leading is not None:
+            leading = (phrase_start, leading[1], leading[2])
+    if leading is not None and leading[2].type in ("ORG", "LOC"):
+        stop = leading[1]
+        if "(" in sentence.tokens[phrase_start:stop] and ")" in sentence.tokens[stop:phrase_end]:
+            stop = sentence.tokens.index(")", stop) + 1  # بنك (إيه.إن.زد)
+        while stop < end and _nisba(sentence.keys[stop]):
+            stop += 1  # وزارة الدفاع + الروسية
+        return sentence.words(phrase_start, stop), "ORG"
+    if leading is not None and leading[2].type == "PER":
+        return leading[2].text, "PER"
+    if sentence.keys[phrase_start].removeprefix("ال") in _RELATIONS:
+        return sentence.words(phrase_start, phrase_end), "DESC"  # محامي واينستين, والد الشابة سبيكة شيخ
+    if sentence.keys[phrase_start].removeprefix("ال") in _INSTITUTIONS:
+        return sentence.words(phrase_start, phrase_end), "ORG"  # a person after it is an object
+    # A person named in the subject or its apposition («وزير الخارجية، مايك بومبيو،»), before anything
+    # the verb governs other than its subject (عن/حول/إلى ... introduce someone else).
+    for m_start, m_end, mention in sentence.mentions:
+        if m_start < phrase_start or m_start >= end or mention.type != "PER":
+            continue
+        between = sentence.keys[phrase_end:m_start]
+        if any(k in _keys("عن حول بشأن إلى الى مع على ضد") for k in between):
+            break
+        spoken_for = sentence.keys[phrase_start:m_start]
+        if "باسم" in spoken_for and any(k.removeprefix("ال") in _TITLES for k in spoken_for[-3:]):
+            # «المتحدث باسم الرئيس الفلسطيني محمود عباس»: the name is the principal's, not the speaker's
+            return sentence.words(phrase_start, m_end), "DESC"
+        return _full_name(sentence, m_start, m_end, phrase_start), "PER"
+    titled = sentence.keys[phrase_start].removeprefix("ال") in _TITLES
+    named = (titled and _titled_apposition(sentence, phrase_end, end)) or _name_in_phrase(
+        sentence, phrase_start, phrase_end
+    )
+    if named is None and sentence.keys[phrase_start].removeprefix("ال") in _TITLES - _keys("مسؤول مسؤولة"):
+        named = _name_before(sentence, end)
+    if named is not None:
+        sentence.titles[sentence.words(phrase_start, phrase_end)] = named
+        return named, "PER"
+    return sentence.words(phrase_start, phrase_end), "DESC"
+
+
+def _name_in_phrase(sentence: _Sentence, start: int, end: int) -> str | None:
+    """«المتحدث باسم الوزارة سيف بدر»: a title phrase ending in two to four name-like words."""
+    if sentence.keys[start].removeprefix("ال") not in _TITLES - _keys("مسؤول مسؤولة"):
+        return None
+    last = max((k for k in range(start, end) if sentence.keys[k].startswith(("ال", "لل"))), default=None)
+    if last is None or not 2 <= end - last - 1 <= 4 or not all(_plain(k) for k in sentence.keys[last + 1 : end]):
+        return None
+    return sentence.words(last + 1, end)
+
+
+def _object_pronoun(key: str) -> bool:
+    """عنها، له، لهم، منه: a preposition with an attached pronoun (never a subject)."""
+    base = re.sub("(ها|هم|هما|ه|نا)$", "", key)
+    return base != key and base in _PREPOSITIONS | _keys("عند لدي ل بسبب أمام خلف بعد قبل")
+
+
+def _plain(key: str) -> bool:
+    """A word that can be part of a name the tagger missed: not a function, time, title or ال- word."""
+    return (
+        not key.startswith(("ال", "لل", "بال"))
+        and key not in _SUBJECT_END
+        and key not in _TITLES
+        and key not in _keys("اسمه واسمه يدعى ويدعى المدعو عدم ما") | _ATTRIBUTION
+        and key.isalpha()
+        and not _verb(key)
+        and re.sub("(ها|هم|هما|ه|نا)$", "", key) not in _PREPOSITIONS | _keys("عند لدي")
+        and not _adverbial(key)
+        and (key[0] not in "لبو" or strip_proclitics(key) == key)
+    )
+
+
+def _full_name(sentence: _Sentence, start: int, end: int, floor: int) -> str:
+    """A person mention with the given name the tagger left out before it («وزير الإعلام يماني
+    | ميسكيل») and a hashtag surname after it («دونالد #ترمب»)."""
+    taken = {i for m_start, m_end, _ in sentence.mentions for i in range(m_start, m_end)}
+    while start - 1 >= floor and start - 1 >= 0 and _plain(sentence.keys[start - 1]):
+        if sentence.keys[start - 1].removeprefix("ال") in _HONORIFICS or start - 1 in taken:
+            break
+        start -= 1
+        if end - start >= 3:
+            break
+    if end + 1 < len(sentence.tokens) and sentence.tokens[end] == "#" and _plain(sentence.keys[end + 1]):
+        end += 2
+    return sentence.words(start, end)
+
+
+def _name_before(sentence: _Sentence, end: int) -> str | None:
+    """«وقال الباحث في معهد واشنطن لسياسة الشرق الأدنى سونر كاغبتاي إن»: two to four name-like words
+    ending the subject, after a title, that the tagger did not mark (the last may carry ال: تيسير المفرج)."""
+    stop = end
+    while stop > 0 and (sentence.keys[stop - 1] in _COMPLEMENTIZERS or sentence.tokens[stop - 1] in ":،,"):
+        stop -= 1
+    while stop > 0 and sentence.keys[stop - 1] in _TIME:
+        stop -= 1
+    start = stop
+    if start > 0 and sentence.keys[start - 1].startswith("ال") and not sentence.keys[start - 1].startswith("الل"):
+        start -= 1
+    while start > 0 and stop - start < 4 and _plain(sentence.keys[start - 1]):
+        start -= 1
+    if stop - start < 2 or sentence.keys[start].startswith("ال"):
+        return None
+    if start == 0 or not sentence.keys[start - 1].startswith(("ال", "لل")):
+        return None  # a name closes a definite phrase (لسياسة الشرق الأدنى | سونر كاغبتاي)
+    return sentence.words(start, stop)
+
+
+def _titled_apposition(sentence: _Sentence, index: int, end: int) -> str | None:
+    """«المتحدث باسم الناتو، الكولونيل كنوت بيترز»: a name after a comma and an honorific."""
+    while index < end and sentence.tokens[index] not in "،," and sentence.keys[index].startswith(("لل", "ال")):
+        index += 1  # «الرئيس التنفيذي للشركة، تولد جيبر مريم،»
+    if index + 2 >= end or sentence.tokens[index] not in "،,":
+        return None
+    if sentence.keys[index + 1].removeprefix("ال") in _HONORIFICS:
+        start, stop = _subject_phrase(sentence, index + 2, end)
+        return sentence.words(start, stop) if stop > start else None
+    stop = index + 1
+    while stop < end and stop - index <= 4 and _plain(sentence.keys[stop]):
+        stop += 1
+    if stop + 1 < end and sentence.keys[stop].startswith("ال") and sentence.tokens[stop + 1] in "،,":
+        stop += 1  # «، سلطان المنصوري،»
+    closes = stop >= end or sentence.tokens[stop] in "،," or sentence.keys[stop] in _COMPLEMENTIZERS
+    return sentence.words(index + 1, stop) if closes and stop - index - 1 >= 2 else None
+
+
+def _subject_before(sentence: _Sentence, index: int) -> tuple[str, str] | None:
+    """Subject standing before the verb: «X، الذي قال», «وكان X قد قال»."""
+    before = index - 1
+    if before >= 0 and sentence.keys[before] in _RELATIVES:
+        k = before - 1
+        while k >= 0 and sentence.tokens[k] in "،,":
+            k -= 1
+        for _, m_end, mention in reversed(sentence.mentions):
+            if m_end - 1 == k:
+                return mention.text, mention.type
+        start = k
+        while start > 0 and k - start < 3 and sentence.tokens[start - 1] not in _PUNCTUATION_STOPS:
+            start -= 1
+        return (sentence.words(start, k + 1), "DESC") if k >= 0 else None
+    if before >= 0 and sentence.keys[before] in _QAD:
+        for k in range(before - 1, max(-1, before - 15), -1):
+            if sentence.keys[k] in _KANA:
+                return _explicit_subject(sentence, k + 1, before)
+    return None
+
+
+def _source_subject(sentence: _Sentence, index: int, end: int) -> tuple[str, str] | None:
+    """«نقل X عن Y (قوله)»: the words are Y's, the one quoted, not the outlet's that relays them."""
+    relays = normalize_key(sentence.tokens[index]).lstrip("و").startswith("نقل")
+    for k in range(index + 1, end):
+        if sentence.keys[k] in _SOURCE and (relays or sentence.keys[k - 1].lstrip("و").startswith("نقل")):
+            return _explicit_subject(sentence, k + 1, end)
+    if normalize_key(sentence.tokens[index]).startswith("قول"):
+        for k in range(index - 1, max(-1, index - 20), -1):
+            if sentence.keys[k] in _SOURCE:
+                return _explicit_subject(sentence, k + 1, index)
+    return None
+
+
+def _participle(token: str) -> bool:
+    """مضيفا، مؤكدة، مشيرين، قائلا: the subject is the clause's, never the words after it."""
+    key = normalize_key(token).removeprefix("و")
+    if not key.endswith(("ا", "ه", "ين")) or key.endswith("وا") or key.startswith("قول"):
+        return False
+    return key.startswith("م") or key[1:2] == "ا"  # مُفعِل (مضيفا) or فاعل (قائلا، نافيا); not دعا
+
+
+def _speeches(sentence: _Sentence) -> list[_Speech]:
+    """Every reported speech of the sentence, in reading order, with the speaker its own words give."""
+    found: list[_Speech] = []
+    spans = _all_spans(sentence.text)
+    governed: set[int] = set()
+    for index, token in enumerate(sentence.tokens):
+        verb = _verb(token)
+        if verb is None or (index and sentence.keys[index - 1] in _WRITER) or "\u064f" in token[:3]:
+            continue  # not a reporting verb, the writer's «يذكر أن», or a passive (اعتُبر، قيل)
+        if index and sentence.keys[index].startswith("قول") and _verb(sentence.tokens[index - 1]):
+            continue  # «وأضاف قوله»: one verb
+        start = _content_after(sentence, index, spans)
+        if start is None:
+            # «ولفت التقرير إلى ...» says something without reported words: its subject is still
+            # whom a later «وأوضح أن» continues.
+            subject = None if _participle(token) else _explicit_subject(sentence, index + 1, len(sentence.tokens))
+            if subject is not None:
+                found.append(_Speech(index, token, verb[1], "", "", subject[0], subject[1], silent=True))
+            continue
+        content_at, kind = start
+        relayed = _source_subject(sentence, index, content_at)
+        if verb[0].startswith("نقل") and relayed is None:
+            continue  # نقل without «عن X» is moving things, not words
+        if kind == "direct":
+            span = next((s for s in spans if sentence.token_at(s[0] - 1) == content_at), None)
+            if span is None and not any(s[0] - 1 <= sentence.starts[content_at] < s[1] for s in spans):
+                span = (sentence.starts[content_at] + 1, len(sentence.text))  # a quotation left open to the end
+            if span is None or _not_speech(sentence, span):
+                continue
+            governed.add(span[0])
+            content = sentence.text[span[0] : span[1]].strip()
+        else:
+            content = _text_from(sentence, content_at)
+            if len(content.split()) < MIN_QUOTE_WORDS:
+                continue
+            offset = sentence.starts[content_at] if content_at < len(sentence.tokens) else len(sentence.text)
+            following = next((j for j in range(content_at, len(sentence.tokens)) if _verb(sentence.tokens[j])), None)
+            limit = sentence.starts[following] if following is not None else len(sentence.text)
+            inside = next((s for s in spans if offset < s[0] < limit and not _not_speech(sentence, s)), None)
+            if inside is not None and inside[0] not in governed:
+                # «قال إنه منذ الأيام الأولى "طلبت الولايات المتحدة ..."»: the words in marks are the quote
+                governed.add(inside[0])
+                kind, content = "direct", sentence.text[inside[0] : inside[1]].strip()
+            elif following is not None and (
+                _participle(sentence.tokens[following]) or sentence.tokens[following - 1] in "،,"
+            ):
+                # «قال إن ...، مضيفا أن ...»: the next speech is another statement, not part of this one
+                trimmed = sentence.text[offset:limit].strip().rstrip("،,").strip()
+                if len(trimmed.split()) >= MIN_QUOTE_WORDS:
+                    content = trimmed
+        speech = _Speech(index, token, verb[1], content, kind)
+        participle = _participle(token)
+        subject = (
+            relayed
+            or _subject_before(sentence, index)
+            or (None if participle else _explicit_subject(sentence, index + 1, content_at))
+            or (None if participle else _subject_preverbal(sentence, index))
+        )
+        if subject is not None:
+            speech.speaker, speech.speaker_type = subject
+        elif index:
+            speech.clause = _clause_subject(sentence, index)
+        found.append(speech)
+    found += _attributed_after(sentence, spans, governed)
+    found += _attributed_before(sentence, spans, governed)
+    if not any(not s.silent for s in found):
+        found += _attributed_at_end(sentence)
+    found.sort(key=lambda s: s.position)
+    return found
+
+
+def _text_from(sentence: _Sentence, token: int) -> str:
+    offset = sentence.starts[token] if token < len(sentence.tokens) else len(sentence.text)
+    return sentence.text[offset:].strip()
+
+
+def _subject_preverbal(sentence: _Sentence, index: int) -> tuple[str, str] | None:
+    """«لكن وسائل الإعلام الإسبانية أشارت إلى أن»: a subject before a verb with no و/ف of its own."""
+    if not index or (normalize_key(sentence.tokens[index])[:1] in "وف" and _verb(sentence.tokens[index][1:])):
+        return None
+    if sentence.keys[index - 1] in _QAD:
+        index -= 1  # «الهيئة قد أوضحت»
+    if sentence.tokens[index - 1] in "،,":  # «الوزير الإماراتي، الذي يتولى ...، قال»
+        comma = index - 1
+        relative = next((k for k in range(comma - 1, -1, -1) if sentence.tokens[k] in "،,"), None)
+        if relative is None or sentence.keys[relative + 1] not in _RELATIVES:
+            # «غير أن المتحدث باسم الرئيس الفلسطيني محمود عباس، قال»: the phrase before the comma
+            start = next(
+                (
+                    k + 1
+                    for k in range(comma - 1, -1, -1)
+                    if sentence.tokens[k] in _PUNCTUATION_STOPS or sentence.keys[k] in _COMPLEMENTIZERS
+                ),
+                0,
+            )
+            if relative is not None or not 0 < comma - start <= MAX_DESCRIPTION_WORDS:
+                return None
+            first = sentence.keys[start]
+            if first in _PREPOSITIONS | _NOT_SUBJECTS or _verb(sentence.tokens[start]) or first[:1] == "و":
+                return None
+            return _phrase_speaker(sentence, start, comma, comma)
+        start = next((k + 1 for k in range(relative - 1, -1, -1) if sentence.tokens[k] in _PUNCTUATION_STOPS), 0)
+        if not 0 < relative - start <= MAX_DESCRIPTION_WORDS:
+            return None
+        return _phrase_speaker(sentence, start, relative, relative)
+    k = index - 1
+    stops = _keys("لكن ولكن كما بينما فيما حيث ثم قد وقد بل إلا الا إذ وإذ لما عندما حين بعدما") | _COMPLEMENTIZERS
+    while k >= 0 and index - k <= 6:
+        if sentence.tokens[k] in _PUNCTUATION_STOPS or sentence.keys[k] in stops or sentence.keys[k] in _PREPOSITIONS:
+            break
+        if _verb(sentence.tokens[k]) or sentence.keys[k] in _KANA:
+            break
+        k -= 1
+    if k >= 0 and sentence.keys[k] in _PREPOSITIONS:
+        return None
+    if k + 1 >= index or all(key in _TIME for key in sentence.keys[k + 1 : index]):
+        return None
+    if _verb(sentence.tokens[k + 1]) or (sentence.keys[k + 1] in _KANA and k + 2 >= index):
+        return None
+    start = k + 2 if sentence.keys[k + 1] in _KANA else k + 1  # «وكان والد الشابة أعلن»
+    first = sentence.keys[start]
+    if first in _NOT_SUBJECTS or (
+        first[:1] in "لب" and strip_proclitics(sentence.tokens[start]) != sentence.tokens[start]
+    ):
+        return None  # «مثل ...», «بوسعكم ...», «لأشياء ...»: not a subject
+    return _phrase_speaker(sentence, start, index, index)
+
+
+def _clause_subject(sentence: _Sentence, index: int) -> str | None:
+    """The person or body the clause of a subjectless verb is about: the nearest comma-separated
+    part of the sentence before it that names a person («هاجم روحاني ترامب، محذرا ...»), else the
+    subject of a sentence that opens with a verb, else the first body or place of the nearest part
+    that is not a prepositional phrase («صعدت إيران اللهجة وقالت»)."""
+    fallback = None
+    end = index
+    while end > 0:
+        start = end - 1
+        while start > 0 and sentence.tokens[start - 1] not in "،,":
+            start -= 1
+        opening = sentence.keys[start] if start < len(sentence.keys) else ""
+        if opening in _keys("ردا وردا تعليقا وتعليقا عن حول بشأن"):
+            end = start - 1  # «وردا على سؤال عن ترمب، قال»: a name there is not the subject
+            continue
+        inside = [m for m in sentence.mentions if start <= m[0] < end]
+        person = next((m for m in inside if m[2].type == "PER"), None)
+        if person is not None:
+            return person[2].text
+        if start == 0:
+            opener = _opening_subject(sentence)
+            if opener is not None:
+                return opener[0]
+        following = sentence.keys[start + 1] if start + 1 < len(sentence.keys) else ""
+        prepositional = opening in _PREPOSITIONS and following not in _TIME  # «من جانبها» is not one
+        if fallback is None and not prepositional:
+            fallback = next((m[2].text for kind in ("ORG", "LOC") for m in inside if m[2].type == kind), None)
+        end = start - 1
+    return fallback
+
+
+def _opening_subject(sentence: _Sentence) -> tuple[str, str] | None:
+    """«وعاد اللاعب آدم لالانا إلى ...»: the person a sentence opening with a verb names as its
+    subject, found by the subject phrase (a title and a name the tagger missed), or None."""
+    first = sentence.keys[0] if sentence.keys else ""
+    if not first.startswith("و") or first.startswith("وال") or len(first) < 4 or first in _SUBJECT_END:
+        return None
+    if _verb(sentence.tokens[0]) or first in _NOT_SUBJECTS:
+        return None
+    end = next((k for k, key in enumerate(sentence.keys) if key in _COMPLEMENTIZERS), len(sentence.tokens))
+    subject = _explicit_subject(sentence, 1, end)
+    if subject is not None and subject[1] == "DESC" and len(subject[0].split()) == 1 and _plain(subject[0]):
+        return subject[0], "PER"  # «وسيذهب غريفيث»: a name the tagger missed
+    return subject if subject is not None and subject[1] == "PER" else None
+
+
+def _attributed_before(sentence: _Sentence, spans: list[tuple[int, int]], governed: set[int]) -> list[_Speech]:
+    """«وبحسب صحيفة "هآرتس"، فإن ...», «ووفقا لمصادر ...، فإن ...»: the source, then what it says."""
+    found = []
+    for index, key in enumerate(sentence.keys[:3]):
+        if key not in _ATTRIBUTION:
+            continue
+        for k in range(index + 1, min(len(sentence.tokens), index + 1 + COMPLEMENT_WINDOW)):
+            if sentence.keys[k] in _keys("فإن فان فإنه فانه فإنها"):
+                break
+        else:
+            continue
+        content = _text_from(sentence, k + 1)
+        subject = _attributed_source(sentence, index + 1, k)
+        if subject is None or len(content.split()) < MIN_QUOTE_WORDS:
+            continue
+        direct = k + 1 < len(sentence.tokens) and sentence.tokens[k + 1] in _OPENERS
+        if direct:
+            span = _span_at(sentence, k + 1, spans)
+            direct = span is not None and not _not_speech(sentence, span)
+            if direct:
+                governed.add(span[0])
+                content = sentence.text[span[0] : span[1]].strip()
+        speech = _Speech(index, sentence.tokens[index], "m", content, "direct" if direct else "indirect")
+        speech.speaker, speech.speaker_type = subject
+        found.append(speech)
+    return found
+
+
+def _attributed_at_end(sentence: _Sentence) -> list[_Speech]:
+    """«... في القرن الـ16، وفقا للاتحاد الدولي لتربية الكلاب»: the sentence is the source's claim."""
+    for index in range(MIN_QUOTE_WORDS, len(sentence.tokens)):
+        if sentence.keys[index] in _ATTRIBUTION and sentence.tokens[index - 1] in "،,":
+            subject = _attributed_source(sentence, index + 1, len(sentence.tokens))
+            said_it = index + 2 < len(sentence.tokens) and sentence.keys[index + 2].endswith("ه")
+            if said_it and sentence.keys[index + 1] == "ما":  # «وسيذهب غريفيث، بحسب ما قاله، إلى ...»
+                clause = _clause_subject(sentence, index)
+                subject = (clause, "PER") if clause else None
+            if subject is None:
+                return []
+            content = sentence.text[: sentence.starts[index - 1]].strip()
+            speech = _Speech(0, sentence.tokens[index], "m", content, "indirect")
+            speech.speaker, speech.speaker_type = subject
+            return [speech]
+    return []
+
+
+def _not_speech(sentence: _Sentence, span: tuple[int, int]) -> bool:
+    """A fragment (fewer than MIN_QUOTE_WORDS words) or a title/name in marks (عملية "غصن الزيتون")."""
+    if len(sentence.text[span[0] : span[1]].split()) < MIN_QUOTE_WORDS:
+        return True
+    before = sentence.token_at(span[0] - 1) - 1
+    if before >= 0 and sentence.keys[before] in _keys("ل لـ ب بـ"):
+        return True  # «لـ"سكاي نيوز عربية"»: to whom, not what
+    return before >= 0 and sentence.keys[before].removeprefix("و").removeprefix("ب") in _TERM_NOUNS
+
+
+def _attributed_after(sentence: _Sentence, spans: list[tuple[int, int]], governed: set[int]) -> list[_Speech]:
+    """«"..."، وفقا للصحيفة» / «"..."، بحسب الوزير»: a quotation whose source follows it."""
+    found = []
+    for span in spans:
+        if span[0] in governed or _not_speech(sentence, span):
+            continue
+        after = sentence.token_at(span[1] + 1)
+        while after < len(sentence.tokens) and sentence.tokens[after] in "،,":
+            after += 1
+        if after >= len(sentence.tokens) or sentence.keys[after] not in _ATTRIBUTION:
+            continue
+        subject = _attributed_source(sentence, after + 1)
+        if subject is None:
+            continue
+        speech = _Speech(sentence.token_at(span[0] - 1), sentence.tokens[after], "m", "", "direct")
+        speech.content = sentence.text[span[0] : span[1]].strip()
+        speech.speaker, speech.speaker_type = subject
+        found.append(speech)
+    return found
+
+
+def _attributed_source(sentence: _Sentence, index: int, end: int | None = None) -> tuple[str, str] | None:
+    """The source named after وفقا لـ / بحسب / حسب (its ل taken off: للصحيفة → الصحيفة)."""
+    end = len(sentence.tokens) if end is None else end
+    if index < end and (sentence.keys[index] in _keys("ما لما") or sentence.keys[index - 1] in _keys("حسبما وحسبما")):
+        if sentence.keys[index] in _keys("ما لما"):
+            index += 1  # «بحسب ما أعلنت الوزارة», «حسب ما عُلم من مصدر», «وفق ما أكده مسؤولون»
+        if index < end:
+            index += 1
+        if index < end and sentence.keys[index] in _keys("من عن"):
+            index += 1
+    if index >= end:
+        return None
+    subject = _explicit_subject(sentence, index, end, lam=True)
+    if subject is None or not subject[0].startswith("ل"):
+        return subject
+    first, _, rest = subject[0].partition(" ")
+    return " ".join([strip_proclitics(first), rest]).strip(), subject[1]
+
+
+def _acting_person(sentence: _Sentence) -> tuple[str, str] | None:
+    """The person a sentence opens with as the subject of its verb («وودع رونالدو ...»,
+    «ويدرك أيضا هوغو لوريس ...»), and the verb's gender: a later «وقال» may go on with them."""
+    if len(sentence.tokens) < 3:
+        return None
+    first = sentence.keys[0]
+    if not first.startswith("و") or first.startswith("وال") or len(first) < 4 or first in _SUBJECT_END:
+        return None
+    index = 1
+    while index < len(sentence.tokens) and sentence.keys[index] in _TIME:
+        index += 1
+    person = sentence.mention_at(index, ("PER",))
+    name = person[2].text if person is not None else None
+    if name is None:
+        opener = _opening_subject(sentence)
+        name = opener[0] if opener is not None else None
+    if name is None:
+        return None
+    return name, "f" if first.endswith("ت") or first.startswith("وت") else "m"
+
+
+class _Speakers:
+    """Speakers of one story, canonicalized, and the last speakers of each article (for «وأضاف»)."""
+
+    def __init__(self, story: Story, mentions: list[Mention], entities: list[Entity]) -> None:
+        self.names: dict[tuple[str, ...], str] = {}
+        for entity in entities:
+            if entity.type in ("PER", "ORG"):
+                for variant in entity.variants:
+                    self.names.setdefault(name_key(variant), entity.name)
+        self.titles = _titles(story, mentions, self.names)
+        self.recent: dict[str, list[tuple[str, str]]] = {}
+
+    def canonical(self, doc: str, speaker: str, kind: str) -> str:
+        key = name_key(speaker)
+        if key in self.names:
+            return self.names[key]
+        title = self.titles.get((doc, normalize_key(speaker)))
+        if title:
+            return title
+        words = {w.removeprefix("ال") for w in key}
+        if kind == "DESC" and key and key[0].removeprefix("ال") in _TITLES:
+            # «الوزير الإماراتي» after «وزير الاقتصاد الإماراتي، سلطان المنصوري»: every word agrees
+            for (title_doc, known), person in reversed(list(self.titles.items())):
+                known_words = {w.removeprefix("ال") for w in known.split()}
+                if title_doc == doc and words <= known_words and key[0].removeprefix("ال") in known_words:
+                    return person
+        if len(key) == 1:  # a surname alone: the full name the article gave before (المنصوري)
+            for earlier, _ in reversed(self.recent.get(doc, [])):
+                if len(name_key(earlier)) > 1 and name_key(earlier)[-1] == key[0]:
+                    return earlier
+        if kind == "DESC" and speaker.startswith("ال") and len(key) <= 3:
+            # «الوكالة», «الصحيفة»: the one of that kind the article last named; «المسؤول المطلع»:
+            # the «مسؤول فلسطيني» it introduced before.
+            for earlier, _ in reversed(self.recent.get(doc, [])):
+                first = name_key(earlier)[:1]
+                if first and first[0] == key[0] and not earlier.startswith("ال"):
+                    return earlier
+        return speaker
+
+    def inherited(self, doc: str, gender: str) -> str | None:
+        """The last speaker of the article whose gender and number agree with the verb's."""
+        earlier = self.recent.get(doc, [])
+        agreeing = next((name for name, g in reversed(earlier) if g == gender), None)
+        return agreeing or (earlier[-1][0] if earlier else None)
+
+    def said(self, doc: str, speaker: str, gender: str) -> None:
+        self.recent.setdefault(doc, []).append((speaker, gender))
+
+
+def _titles(story: Story, mentions: list[Mention], names: dict[tuple[str, ...], str]) -> dict[tuple[str, str], str]:
     """(document, normalized title) → person, from appositions such as المرشد الايراني آية الله علي خامنئي."""
     titles: dict[tuple[str, str], str] = {}
     texts = {(s.doc_id, s.index): s.text for s in story.sentences}
@@ -107,70 +876,78 @@ def _titles(story: Story, mentions: list[Mention], people: dict[tuple[str, ...],
             continue
         text = texts[(mention.doc, mention.sentence)]
         before = text[: text.find(mention.text.split()[0])].split()
-        person = people.get(name_key(mention.text), mention.text)
+        person = names.get(name_key(mention.text), mention.text)
+        before = [w.strip("،,") for w in before]
         for size in range(1, 5):
-            if len(before) >= size:
-                titles[(mention.doc, normalize_key(" ".join(before[-size:])))] = person
-                titles.setdefault((mention.doc, normalize_key(" ".join(before[-size:-2] or before[-size:]))), person)
+            for title in (before[-size:], before[-size:-2]):
+                first = normalize_key(title[0]) if title else ""
+                heads = {first.removeprefix("ال"), first.removeprefix("و").removeprefix("ال")}
+                if heads & _TITLES and not any(w in _OPENERS or _verb(w) for w in title):
+                    titles[(mention.doc, normalize_key(" ".join(title)))] = person
     return titles
 
 
 def extract_quotes(story: Story, mentions: list[Mention], entities: list[Entity]) -> list[Quote]:
-    """Direct and indirect speech of every sentence, speakers resolved to entity names.
-
-    A reporting verb with no subject (وأضاف ان "...") continues the last speaker of the article.
-    """
-    people = {name_key(v): e.name for e in entities if e.type == "PER" for v in e.variants}
+    """Reported speech of every sentence, in reading order, each with the speaker its verb's subject
+    names (canonicalized), or the agreeing last speaker of its article when the verb has none."""
     by_sentence: dict[tuple[str, int], list[Mention]] = {}
     for mention in mentions:
         by_sentence.setdefault((mention.doc, mention.sentence), []).append(mention)
+    speakers = _Speakers(story, mentions, entities)
     quotes: list[Quote] = []
-    last_speaker: dict[str, str] = {}
-    titles = _titles(story, mentions, people)
+    last_direct: dict[str, Quote] = {}
     for sentence in story.sentences:
-        text = sentence.text
-        found = by_sentence.get((sentence.doc_id, sentence.index), [])
-        spans = quoted_spans(text)
-        for start, end in spans:
-            verb, speaker = _speaker_before(text[:start], found, people)
-            if verb is None:
-                continue
-            speaker = titles.get((sentence.doc_id, normalize_key(speaker or "")), speaker)
-            speaker = speaker or last_speaker.get(sentence.doc_id)
-            if speaker:
-                last_speaker[sentence.doc_id] = speaker
-            quotes.append(
-                Quote(
-                    text[start:end].strip(), speaker, verb, "direct", sentence.doc_id, sentence.outlet, sentence.index
-                )
+        read = _Sentence.read(sentence.text, by_sentence.get((sentence.doc_id, sentence.index), []))
+        previous: tuple[str, str] | None = None
+        speeches = _speeches(read)
+        before = last_direct.get(sentence.doc_id)
+        if not speeches and before is not None and before.sentence == sentence.index - 1:
+            going_on = _continued_quote(read)
+            if going_on is not None:  # «"...". "كان لديهم علم ..."»: the quotation goes on
+                speeches = [_Speech(0, None, "", going_on, "direct", before.speaker, "PER")]
+        for title, person in read.titles.items():
+            speakers.titles[(sentence.doc_id, normalize_key(title))] = speakers.canonical(
+                sentence.doc_id, person, "PER"
             )
-        if not spans:
-            quote = _indirect(text, found, people, sentence.doc_id, last_speaker)
-            if quote is not None:
-                quotes.append(
-                    Quote(quote[0], quote[1], quote[2], "indirect", sentence.doc_id, sentence.outlet, sentence.index)
-                )
+        if not speeches:
+            acting = _acting_person(read)
+            if acting is not None:  # «ويدرك هوغو لوريس ...» then «وقال:»: Lloris goes on
+                speakers.said(sentence.doc_id, speakers.canonical(sentence.doc_id, acting[0], "PER"), acting[1])
+        for speech in speeches:
+            if speech.silent:
+                speaker = speakers.canonical(sentence.doc_id, speech.speaker, speech.speaker_type)
+                speakers.said(sentence.doc_id, speaker, speech.gender)
+                previous = (speaker, speech.gender)
+                continue
+            if speech.speaker:
+                speaker = speakers.canonical(sentence.doc_id, speech.speaker, speech.speaker_type)
+            elif previous is not None and previous[1] == speech.gender:
+                speaker = previous[0]  # «قال X إن ...، مضيفا أن»: the same subject
+            elif speech.clause:
+                speaker = speakers.canonical(sentence.doc_id, speech.clause, "PER")
+            else:
+                speaker = speakers.inherited(sentence.doc_id, speech.gender)
+            if speaker:
+                speakers.said(sentence.doc_id, speaker, speech.gender)
+                previous = (speaker, speech.gender)
+            quote = Quote(
+                speech.content, speaker, speech.verb, speech.kind, sentence.doc_id, sentence.outlet, sentence.index
+            )
+            quotes.append(quote)
+            if quote.kind == "direct" and speaker:
+                last_direct[sentence.doc_id] = quote
     return link_quotes(quotes, story.language)
 
 
-def _indirect(
-    text: str, mentions: list[Mention], people: dict[tuple[str, ...], str], doc: str, last_speaker: dict[str, str]
-) -> tuple[str, str | None, str] | None:
-    """Reported speech: a reporting verb followed later by أن/إن and the content."""
-    tokens = text.split()
-    for index, token in enumerate(tokens[:12]):
-        if not _verb_key(token.strip("،,:")):
-            continue
-        for position in range(index + 1, min(len(tokens), index + 15)):
-            if tokens[position] in _COMPLEMENTIZERS:
-                content = " ".join(tokens[position + 1 :])
-                if len(content.split()) < MIN_QUOTE_WORDS:
-                    return None
-                _, speaker = _speaker_before(" ".join(tokens[:position]), mentions, people)
-                speaker = speaker or last_speaker.get(doc)
-                return content, speaker, token
+def _continued_quote(sentence: _Sentence) -> str | None:
+    """The words of a sentence that is a quotation from its first mark (a quotation of the sentence
+    before that goes on), or None."""
+    if not sentence.tokens or sentence.tokens[0] not in _OPENERS:
         return None
-    return None
+    span = _span_at(sentence, 0, _all_spans(sentence.text))
+    if span is None or _not_speech(sentence, span):
+        return None
+    return sentence.text[span[0] : span[1]].strip()
 
 
 def _overlap(a: set[str], b: set[str]) -> float:
@@ -178,15 +955,35 @@ def _overlap(a: set[str], b: set[str]) -> float:
 
 
 def link_quotes(quotes: list[Quote], language: str) -> list[Quote]:
-    """Give quotes of one speaker in different outlets that share enough content one group id."""
+    """One group id for the same statement: quotes of one speaker in different outlets that share
+    enough content, and the same words wherever they occur (a page or a wire copy that repeats them)."""
     terms = [set(sentence_terms(q.text, language).content) for q in quotes]
+    texts = [" ".join(q.text.split()) for q in quotes]
     group = list(range(len(quotes)))
     for i, a in enumerate(quotes):
         for j in range(i + 1, len(quotes)):
             b = quotes[j]
-            if a.doc == b.doc or not a.speaker or a.speaker != b.speaker:
-                continue
-            if _overlap(terms[i], terms[j]) >= LINK_OVERLAP:
+            if a.doc == b.doc and a.sentence == b.sentence:
+                continue  # two statements of one sentence («قال ...، مضيفا ...») stay two
+            same_words = texts[i] == texts[j] or _overlap(terms[i], terms[j]) >= SAME_TEXT
+            same_speaker = a.doc != b.doc and a.speaker and a.speaker == b.speaker
+            if same_words or (same_speaker and _overlap(terms[i], terms[j]) >= LINK_OVERLAP):
                 old, new = group[j], group[i]
                 group = [new if g == old else g for g in group]
     return [q.with_group(g) for q, g in zip(quotes, group, strict=True)]
+
+
+def group_quotes(quotes: list[Quote] | tuple[Quote, ...]) -> list[QuoteGroup]:
+    """Each statement once, in order of first appearance, with all the outlets that report it; its
+    speaker is the one most of its reports give (the first report's words and verb are shown)."""
+    members: dict[int, list[Quote]] = {}
+    for quote in quotes:
+        members.setdefault(quote.group, []).append(quote)
+    groups = []
+    for reports in members.values():
+        named = [q.speaker for q in reports if q.speaker]
+        speaker = max(dict.fromkeys(named), key=named.count) if named else None
+        first = next((q for q in reports if q.speaker == speaker), reports[0])
+        outlets = tuple(dict.fromkeys(q.outlet for q in reports))
+        groups.append(QuoteGroup(first.text, speaker, first.verb, first.kind, outlets, tuple(reports)))
+    return groups

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from khulasa.analyze.quotes import group_quotes
 from khulasa.analyze.story import StoryAnalysis
 from khulasa.cli.render import render_markdown, render_text
 from khulasa.records import story_record
@@ -26,17 +27,16 @@ def _sections(analysis: StoryAnalysis, bullet: str, heading: str) -> list[str]:
             )
             lines.append(f"{bullet}{title}: {shown}")
     lines += ["", f"{heading}من قال ماذا"]
-    groups: dict[int, list] = {}
-    for quote in analysis.quotes:
-        groups.setdefault(quote.group, []).append(quote)
-    for members in groups.values():
-        first = members[0]
-        kind = "«" if first.kind == "direct" else "(منقول) "
-        closing = "»" if first.kind == "direct" else ""
-        outlets = "، ".join(dict.fromkeys(q.outlet for q in members))
-        lines.append(f"{bullet}{first.speaker or 'غير محدد'} — {first.verb}: {kind}{first.text}{closing} [{outlets}]")
-        for other in members[1:]:
-            lines.append(f"    {other.outlet}: «{other.text}»")
+    for group in group_quotes(analysis.quotes):
+        kind = "«" if group.kind == "direct" else "(منقول) "
+        closing = "»" if group.kind == "direct" else ""
+        outlets = "، ".join(group.outlets)
+        lines.append(f"{bullet}{group.speaker or 'غير محدد'} — {group.verb}: {kind}{group.text}{closing} [{outlets}]")
+        wordings = {" ".join(group.text.split())}
+        for other in group.quotes:  # another outlet's wording of the same words, once each
+            if " ".join(other.text.split()) not in wordings:
+                wordings.add(" ".join(other.text.split()))
+                lines.append(f"    {other.outlet}: «{other.text}»")
     lines += ["", f"{heading}ما تتفق عليه المصادر وما ينفرد به أحدها"]
     for fact in analysis.facts:
         if fact.coverage in ("all", "several"):

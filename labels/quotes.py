@@ -1,0 +1,228 @@
+"""Quote labelling set for speaker attribution (issue 12, item 4): sampling and display.
+
+    python -m labels.quotes sample                  # writes labels/quotes/candidates.jsonl (ids only)
+    python -m labels.quotes show --split test --start 0 --count 30   # texts, for an annotator
+    python -m labels.quotes show --ids q-test-0007 --context 2
+
+Candidates are sentences of ANT news articles (../shared/data/ant-news-2018), drawn with a fixed
+seed inside the story pairs' date blocks: train = 2018-02..05 and 08..10, dev = 2018-07,
+test = 2018-06. The detector that finds them is deliberately independent of the extractor under
+test (khulasa.analyze.quotes) and wider than it, so that recall and "not a quote" are measured too:
+a sentence is a candidate when it has a quotation mark pair around at least one word («», “”, "")
+or a reporting verb (قال، قالت، أضاف، أضافت، أكد، أوضح، صرح، أعلن، نفى ...; with و/ف) followed
+later in the sentence by أن/إن/أنه/إنه/بأن (and their pronoun forms) or a colon.
+
+Articles are taken in a seeded random order; each gives at most PER_ARTICLE candidates (random
+among its candidate sentences), so the set covers many outlets and topics. Sentences are the
+pipeline's own (`clean_article`, then `split_sentences`, glued words left as published: see
+labels/sentence_pairs.py), stored as (article id, sentence index, sha1 of the text); `show` refuses a
+candidate whose sentence changed. Only ids, split, index, hash and the trigger ("marks", "verb" or
+both) are written.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import lzma
+import random
+import re
+import sys
+from pathlib import Path
+
+from labels.sentence_pairs import article_sentences, sentence_hash
+from labels.story_pairs import CORPUS, split_of
+
+ROOT = Path(__file__).resolve().parents[1]
+FOLDER = ROOT / "labels" / "quotes"
+OUT = FOLDER / "candidates.jsonl"
+LABELS = FOLDER / "labels.jsonl"
+SEED = 20261201
+SIZES = {"train": 110, "dev": 110, "test": 110}
+PER_ARTICLE = 2
+
+_VERB_WORDS = (
+    "قال قالت يقول تقول أضاف أضافت يضيف تضيف تابع تابعت أكد أكدت يؤكد تؤكد أوضح أوضحت صرح صرحت أعلن أعلنت "
+    "نفى نفت ذكر ذكرت أشار أشارت اعتبر اعتبرت رأى رأت شدد شددت لفت لفتت كشف كشفت أفاد أفادت زعم زعمت "
+    "أوضح أبلغ أبلغت حذر حذرت دعا دعت طالب طالبت مضيفا مضيفة مؤكدا مؤكدة مشيرا مشيرة موضحا موضحة لافتا لافتة "
+    "معتبرا معتبرة مشددا مشددة"
+)
+_ALEF = str.maketrans("أإآ", "ااا")
+VERB = re.compile(
+    r"(?<![\w])[وف]?("
+    + "|".join(sorted({v.translate(_ALEF) for v in _VERB_WORDS.split()}, key=len, reverse=True))
+    + r")(?!\w)"
+)
+COMPLEMENT = re.compile(r"(?<![\w])ب?[اأإ]ن(?:ه|ها|هم|هما|هن|نا|ني)?(?!\w)|:")
+MARKS = re.compile(r"«[^»]*\w[^»]*»|“[^”]*\w[^”]*”|\"[^\"]*\w[^\"]*\"")
+
+
+def trigger(sentence: str) -> str | None:
+    """Why the detector takes a sentence: "marks", "verb", "marks+verb", or None."""
+    marks = bool(MARKS.search(sentence))
+    plain = sentence.translate(_ALEF)
+    verb = any(COMPLEMENT.search(plain, match.end()) for match in VERB.finditer(plain))
+    if marks and verb:
+        return "marks+verb"
+    return "marks" if marks else "verb" if verb else None
+
+
+def _articles() -> dict[str, list[dict]]:
+    from datetime import UTC
+
+    from khulasa.read.timestamps import parse_time
+
+    by_split: dict[str, list[dict]] = {s: [] for s in SIZES}
+    with lzma.open(CORPUS, "rt", encoding="utf-8") as handle:
+        for line in handle:
+            record = json.loads(line)
+            when = parse_time(record.get("time"))
+            if when is None:
+                continue
+            split = split_of(when.astimezone(UTC) if when.tzinfo else when.replace(tzinfo=UTC))
+            if split is not None:
+                by_split[split].append(record)
+    return by_split
+
+
+def _draw(records: list[dict], split: str, size: int, rng: random.Random, used: set[str]) -> list[dict]:
+    """Up to `size` candidates from articles in a seeded random order, PER_ARTICLE at most each."""
+    drawn: list[dict] = []
+    records = sorted(records, key=lambda r: r["id"])
+    rng.shuffle(records)
+    for record in records:
+        if len(drawn) >= size:
+            break
+        if record["id"] in used:
+            continue
+        sentences = article_sentences(record)
+        found = [(i, t) for i, s in enumerate(sentences) if (t := trigger(s))]
+        for index, why in sorted(rng.sample(found, min(PER_ARTICLE, len(found)))):
+            drawn.append(
+                {
+                    "split": split,
+                    "article": record["id"],
+                    "outlet": record["src"],
+                    "index": index,
+                    "hash": sentence_hash(sentences[index]),
+                    "trigger": why,
+                }
+            )
+    return drawn[:size]
+
+
+def sample(out: Path = OUT) -> None:
+    """Draw the candidates of every split and write their ids (no text).
+
+    Round 2 (after the test split had been run once): 60 more train candidates (q-train-0111 on)
+    and a fresh held-out split `test2` of 100 from June 2018, from articles not drawn before, with
+    a second seed; round 1 is drawn exactly as before."""
+    rng = random.Random(SEED)
+    rows: list[dict] = []
+    by_split = _articles()
+    for split, size in SIZES.items():
+        drawn = _draw(by_split[split], split, size, rng, set())
+        for number, row in enumerate(drawn, 1):
+            rows.append({"id": f"q-{split}-{number:04d}", **row})
+        print(f"{split}: {len(drawn)} candidates", file=sys.stderr)
+    rng = random.Random(SEED + 1)
+    used = {row["article"] for row in rows}
+    for split, source, size, first in (("train", "train", 60, SIZES["train"] + 1), ("test2", "test", 100, 1)):
+        drawn = _draw(by_split[source], split, size, rng, used)
+        used |= {row["article"] for row in drawn}
+        for number, row in enumerate(drawn, first):
+            rows.append({"id": f"q-{split}-{number:04d}", **row})
+        print(f"round 2, {split}: {len(drawn)} candidates", file=sys.stderr)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+
+
+def read_jsonl(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def load_records(ids: set[str]) -> dict[str, dict]:
+    records = {}
+    with lzma.open(CORPUS, "rt", encoding="utf-8") as handle:
+        for line in handle:
+            record = json.loads(line)
+            if record["id"] in ids:
+                records[record["id"]] = record
+    return records
+
+
+def article_story(record: dict):
+    """A one-article Story of the record, its sentences exactly the ones the candidates index
+    (cleaned with glued words left as published, as `labels.sentence_pairs.article_sentences`)."""
+    from contextlib import nullcontext
+    from unittest import mock
+
+    import khulasa.clean
+    from khulasa.clean import clean_article
+    from khulasa.model import Article
+    from khulasa.represent.story import build_story
+
+    article = Article(record["id"], record["text"], record.get("title"), record["src"], None, record.get("time"))
+    verbatim = (
+        mock.patch("khulasa.clean.unglue_line", lambda line: (line, []))
+        if hasattr(khulasa.clean, "unglue_line")
+        else nullcontext()
+    )
+    with verbatim:
+        clean = clean_article(article, "ar")
+    return build_story([clean], "ar")
+
+
+def checked_sentences(candidates: list[dict], records: dict[str, dict]) -> dict[str, list[str]]:
+    """Each candidate article's sentences, after checking every candidate's hash."""
+    sentences = {}
+    for candidate in candidates:
+        article = candidate["article"]
+        if article not in sentences:
+            sentences[article] = article_sentences(records[article])
+        if sentence_hash(sentences[article][candidate["index"]]) != candidate["hash"]:
+            raise SystemExit(f"{candidate['id']}: the sentence changed since sampling (cleaner or splitter)")
+    return sentences
+
+
+def show(candidates: list[dict], context: int) -> None:
+    """Print each candidate for an annotator: outlet, headline, `context` sentences before, the sentence."""
+    records = load_records({c["article"] for c in candidates})
+    sentences = checked_sentences(candidates, records)
+    for candidate in candidates:
+        record = records[candidate["article"]]
+        index = candidate["index"]
+        print(f"=== {candidate['id']}  {record['src']} | {(record.get('title') or '').strip()}")
+        for line in sentences[candidate["article"]][max(0, index - context) : index]:
+            print(f"    (before) {line}")
+        print(f"    SENTENCE: {sentences[candidate['article']][index]}\n")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    commands = parser.add_subparsers(dest="command", required=True)
+    drawn = commands.add_parser("sample", help="draw the candidates (ids only) into labels/quotes/candidates.jsonl")
+    drawn.add_argument("--out", type=Path, default=OUT)
+    shown = commands.add_parser("show", help="print candidates with their texts for labelling")
+    shown.add_argument("--split", choices=[*SIZES, "test2"])
+    shown.add_argument("--start", type=int, default=0)
+    shown.add_argument("--count", type=int, default=30)
+    shown.add_argument("--ids", nargs="*")
+    shown.add_argument("--context", type=int, default=2, help="sentences before each one to show")
+    args = parser.parse_args()
+    if args.command == "sample":
+        sample(args.out)
+        return
+    candidates = read_jsonl(OUT)
+    if args.ids:
+        wanted = set(args.ids)
+        candidates = [c for c in candidates if c["id"] in wanted]
+    else:
+        if args.split:
+            candidates = [c for c in candidates if c["split"] == args.split]
+        candidates = candidates[args.start : args.start + args.count]
+    show(candidates, args.context)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,143 @@
+"""Quote speakers (issue 12, item 4): the subject of the governing reporting verb, with gender
+agreement, organisations and described speakers; أنه/إنه open reported speech; fragments and names
+in marks are not quotes; the same quote is shown once with all its outlets."""
+
+from types import SimpleNamespace
+
+import pytest
+
+from khulasa.analyze.entities import canonicalize, story_mentions
+from khulasa.analyze.quotes import extract_quotes
+from khulasa.model import Article
+from khulasa.pipeline import prepare_story
+
+
+def quotes_of(*texts: str, outlets: tuple[str, ...] = ()) -> list:
+    articles = [
+        Article(f"doc-{n}", text, None, outlets[n] if n < len(outlets) else f"outlet-{n}")
+        for n, text in enumerate(texts)
+    ]
+    story, _ = prepare_story(articles, "ar")
+    mentions = story_mentions(story)
+    return extract_quotes(story, mentions, canonicalize(mentions))
+
+
+def speaker_at(quotes: list, sentence: int, doc: str = "doc-0") -> str | None:
+    return next(q.speaker for q in quotes if q.doc == doc and q.sentence == sentence)
+
+
+def test_the_speaker_is_the_verbs_subject_not_the_last_name_before_the_quote():
+    quotes = quotes_of(
+        "هاجم الرئيس الأمريكي دونالد ترامب القيادة الفلسطينية يوم الأحد. "
+        'وقالت حنان عشراوي ردا على تصريحات الرئيس الأمريكي دونالد ترامب إن "الاحتلال هو أصل كل المشكلات '
+        'في المنطقة".'
+    )
+    assert speaker_at(quotes, 1) == "حنان عشراوي"
+
+
+def test_a_subjectless_verb_in_a_clause_takes_the_clauses_subject():
+    quotes = quotes_of(
+        "وجه العاهل الأردني الملك عبد الله الثاني رسالة إلى رئيس الوزراء المكلف عمر الرزاز، قال فيها "
+        'إن "على الحكومة أن تطلق حوارا وطنيا حول مشروع قانون الضريبة".'
+    )
+    assert "عبد الله الثاني" in speaker_at(quotes, 0)
+
+
+def test_a_feminine_verb_continues_the_last_feminine_speaker():
+    quotes = quotes_of(
+        "قالت المتحدثة باسم الخارجية الأمريكية هيذر ناورت إن المحادثات كانت صعبة. "
+        "وقال وزير الخارجية مايك بومبيو إن بلاده ستواصل الضغط على طهران. "
+        "وأضافت أن واشنطن لن تقدم أي تنازلات في الملف النووي."
+    )
+    assert speaker_at(quotes, 1) == "مايك بومبيو"
+    assert speaker_at(quotes, 2) == "هيذر ناورت"
+
+
+def test_an_organisation_or_a_body_is_a_speaker():
+    quotes = quotes_of(
+        "وصل وزير الداخلية جيرار كولومب إلى مكان الحادث. "
+        "وقالت الشرطة الفرنسية في بيان إن المسلح قتل ثلاثة أشخاص قبل أن تقتله قوات الأمن.",
+        "ذكرت وكالة الأنباء السورية سانا أن الدفاعات الجوية تصدت لصواريخ معادية فوق مطار دمشق.",
+    )
+    assert speaker_at(quotes, 1) == "الشرطة الفرنسية"
+    assert speaker_at(quotes, 0, "doc-1").startswith("وكالة الأنباء السورية")
+
+
+def test_anna_and_inna_open_reported_speech():
+    quotes = quotes_of(
+        "استقبل الرئيس المصري عبد الفتاح السيسي وزير الخارجية الروسي سيرغي لافروف في القاهرة. "
+        "وأوضح لافروف أنه سيزور دمشق الأسبوع المقبل لبحث الأزمة."
+    )
+    assert speaker_at(quotes, 1) == "سيرغي لافروف"
+    assert next(q for q in quotes if q.sentence == 1).text.startswith("سيزور دمشق")
+
+
+def test_names_titles_and_fragments_in_marks_are_not_quotes():
+    quotes = quotes_of(
+        'أعلن الجيش التركي بدء عملية "غصن الزيتون الثانية" في شمال سوريا، ووصف وزير الدفاع القرار بأنه "ضروري".'
+    )
+    assert quotes == []
+
+
+def test_same_words_are_one_quote_shown_once_with_all_their_outlets():
+    from khulasa.cli.render_story import _sections
+
+    said = 'وقال المتحدث باسم الجيش الإسرائيلي إن "الصواريخ أطلقت من شمال قطاع غزة باتجاه المستوطنات".'
+    quotes = quotes_of(said, said, "نقلت وكالة الأنباء عن الجيش الإسرائيلي بيانا. " + said, outlets=("a", "b", "c"))
+    assert len({q.group for q in quotes}) == 1
+    analysis = SimpleNamespace(
+        summary=SimpleNamespace(outlets=("a", "b", "c")),
+        entities=(),
+        quotes=tuple(quotes),
+        facts=(),
+        single_outlet_facts=(),
+        dates=(),
+        contradictions=(),
+    )
+    text = "\n".join(_sections(analysis, "- ", ""))
+    assert text.count("الصواريخ أطلقت من شمال قطاع غزة") == 1
+    assert "[a، b، c]" in text
+
+
+@pytest.mark.parametrize("split", ["dev"])
+def test_labelled_speaker_accuracy_stays_above_its_floor(split):
+    """On the labelled dev quotes (labels/quotes), a regression in speaker attribution fails here.
+    Floors sit a little below what the extractor reaches (exact 0.963, head 0.988, detection recall 0.964)."""
+    from benchmarks.quotes import labelled, predict, scores
+
+    candidates, labels = labelled(split)
+    result = scores(labels, predict(candidates, {"khulasa": extract_quotes})["khulasa"])
+    assert result["speaker_exact"]["value"] >= 0.93
+    assert result["speaker_head"]["value"] >= 0.96
+    assert result["detection_recall"]["value"] >= 0.93
+    assert result["detection_precision"]["value"] >= 0.95
+
+
+def test_story_page_shows_a_quote_once_with_all_its_outlets():
+    from dataclasses import asdict
+    from importlib.resources import files
+
+    from jinja2 import Environment, FileSystemLoader
+
+    said = 'وقال المتحدث باسم الجيش الإسرائيلي إن "الصواريخ أطلقت من شمال قطاع غزة باتجاه المستوطنات".'
+    quotes = quotes_of(said, said, said, said, outlets=("a", "b", "c", "d"))
+    record = {"outlets": ["a", "b", "c", "d"], "sentences": [], "quotes": [asdict(q) for q in quotes]}
+    folder = str(files("khulasa.serve").joinpath("templates"))
+    page = (
+        Environment(loader=FileSystemLoader(folder), autoescape=True)
+        .get_template("story.html")
+        .render(record=record, articles=[], title="t", contexts={}, urls={})
+    )
+    assert page.count("الصواريخ أطلقت من شمال قطاع غزة") == 1
+    assert "a، b، c، d" in page
+
+
+def test_two_statements_of_one_sentence_stay_two():
+    quotes = quotes_of(
+        "قال وزير الخارجية الروسي سيرغي لافروف إن بلاده لن تسحب قواتها من سوريا في الوقت الحالي، "
+        "مضيفا أن المحادثات مع واشنطن ستستأنف الأسبوع المقبل في جنيف."
+    )
+    first, second = quotes
+    assert first.group != second.group
+    assert "المحادثات" not in first.text and second.text.startswith("المحادثات")
+    assert first.speaker == second.speaker == "سيرغي لافروف"
