@@ -43,7 +43,6 @@ from khulasa.serve.limits import (
     MAX_SUMMARY_WORDS,
     MAX_TOTAL_CHARS,
     PAGE_MAX_TOTAL_CHARS,
-    SEMANTIC_MAX_CHARS,
 )
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "shared" / "examples" / "story-iran-2014"
@@ -143,8 +142,6 @@ def cases(texts: Texts) -> dict[str, Case]:
         f"summarize {MAX_DOCS} x {MAX_TOTAL_CHARS // MAX_DOCS} chars": summarize(
             [texts.make(MAX_TOTAL_CHARS // MAX_DOCS) for _ in range(MAX_DOCS)]
         ),
-        f"page 1 x {SEMANTIC_MAX_CHARS} (semantic)": page([texts.make(SEMANTIC_MAX_CHARS)]),
-        f"page 3 x {SEMANTIC_MAX_CHARS // 3} (semantic)": page([texts.make(SEMANTIC_MAX_CHARS // 3) for _ in range(3)]),
         f"page 1 x {PAGE_MAX_TOTAL_CHARS} chars": page([texts.make(PAGE_MAX_TOTAL_CHARS)]),
         f"page 1 x {PAGE_MAX_TOTAL_CHARS} no punct.": page([texts.make(PAGE_MAX_TOTAL_CHARS, "nopunct")]),
         f"page 1 x {PAGE_MAX_TOTAL_CHARS} glued": page([texts.make(PAGE_MAX_TOTAL_CHARS, "glued")]),
@@ -170,8 +167,8 @@ def _port() -> int:
 
 @contextmanager
 def serving(folder: str) -> Iterator[tuple[int, httpx.Client]]:
-    """A fresh `khulasa serve` process (so each case's peak RSS is its own), warmed up: the e5
-    model and the word lists are loaded by a small semantic form request first."""
+    """A fresh `khulasa serve` process (so each case's peak RSS is its own), warmed up: the models
+    and word lists are loaded by a small form request first."""
     port = _port()
     server = subprocess.Popen(
         [sys.executable, "-m", "khulasa.cli.main", "serve", "--port", str(port), "--db", "k.sqlite", "--create"],

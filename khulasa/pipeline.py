@@ -106,7 +106,7 @@ def summarize_story(
     story: Story,
     words: int = 100,
     method: str | Summarizer = DEFAULT_METHOD,
-    align: str = "semantic",
+    align: str = "lexical",
     warnings: Sequence[str] = (),
 ) -> Summary:
     """Select, order and attribute sentences of a prepared story (`method`: a name or a summarizer)."""
@@ -193,7 +193,7 @@ def summarize_articles(
     words: int = 100,
     method: str | Summarizer = DEFAULT_METHOD,
     language: str | None = None,
-    align: str = "semantic",
+    align: str = "lexical",
     query: str | None = None,
 ) -> Summary:
     """Summarize articles about one story: every sentence verbatim, with its sources.

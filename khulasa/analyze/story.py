@@ -27,7 +27,7 @@ class StoryAnalysis:
         return tuple(f for f in self.facts if f.coverage == "one")
 
 
-def analyze_story(story: Story, words: int = 100, method: str = "ilp", align: str = "semantic") -> StoryAnalysis:
+def analyze_story(story: Story, words: int = 100, method: str = "ilp", align: str = "lexical") -> StoryAnalysis:
     """Summarize the story and extract who is involved, who said what, and where outlets differ."""
     summary = summarize_story(story, words, method, align)
     entities: list[Entity] = []

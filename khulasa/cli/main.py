@@ -35,7 +35,8 @@ def _add_summary_options(parser: argparse.ArgumentParser, default_align: str) ->
         "--align",
         choices=["semantic", "lexical"],
         default=default_align,
-        help=f"cross-outlet sentence alignment (default {default_align}; semantic uses the bundled e5 model)",
+        help=f"redundancy and (English) attribution alignment (default {default_align}; semantic adds the bundled "
+        "e5 model; Arabic attribution always uses the sentence-relation model)",
     )
     parser.add_argument(
         "--on-error",
@@ -56,12 +57,12 @@ def build_parser() -> argparse.ArgumentParser:
     summarize.add_argument("files", nargs="+", help="text, HTML or JSONL files, directories, or - for stdin")
     summarize.add_argument("--format", choices=["text", "markdown", "json"], default="text")
     summarize.add_argument("--show-removed", action="store_true", help="list what cleaning removed, on stderr")
-    _add_summary_options(summarize, "semantic")
+    _add_summary_options(summarize, "lexical")
 
     story = commands.add_parser("story", help="summary plus entities, quotes, agreement and dates of one story")
     story.add_argument("files", nargs="+", help="text, HTML or JSONL files, directories, or - for stdin")
     story.add_argument("--format", choices=["text", "markdown", "json"], default="text")
-    _add_summary_options(story, "semantic")
+    _add_summary_options(story, "lexical")
 
     ingest = commands.add_parser("ingest", help="store articles, link duplicates and group them into stories")
     ingest.add_argument("paths", nargs="+", help="JSONL (.jsonl, .jsonl.xz), HTML or text files and directories")

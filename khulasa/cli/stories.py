@@ -126,5 +126,5 @@ def show_command(args: argparse.Namespace) -> int:
 
         articles = [s.article for s in store.articles(story_id=args.story_id) if s.duplicate_of is None]
         story, _ = prepare_story(articles)
-        sys.stdout.write(STORY_RENDERERS[args.format](analyze_story(story, words=args.words, align="semantic")))
+        sys.stdout.write(STORY_RENDERERS[args.format](analyze_story(story, words=args.words, align="lexical")))
     return 0

@@ -35,7 +35,6 @@ from khulasa.serve.limits import (
     MAX_QUERY_CHARS,
     MAX_SUMMARY_WORDS,
     PAGE_MAX_TOTAL_CHARS,
-    SEMANTIC_MAX_CHARS,
     LimitError,
     check_texts,
 )
@@ -261,12 +260,11 @@ def create_app(db: str = "khulasa.sqlite", token: str | None = None, max_body: i
             check_texts([a.text for a in articles], PAGE_MAX_TOTAL_CHARS)
         except LimitError as exc:
             return form_error(str(exc), 413)
-        align = "semantic" if sum(len(a.text) for a in articles) <= SEMANTIC_MAX_CHARS else "lexical"
         try:
             with summary_slot():
                 story, _ = prepare_story(articles)
                 words = max(10, min(words, MAX_SUMMARY_WORDS))
-                record = render_record(analyze_story(story, words=words, align=align))
+                record = render_record(analyze_story(story, words=words))
         except KhulasaError as exc:
             return form_error(str(exc), 422)
         except HTTPException as exc:

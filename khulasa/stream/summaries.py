@@ -30,7 +30,7 @@ def refresh_summary(store: SQLStore, story_id: int, words: int = 100) -> dict | 
     if not articles:
         return None
     story, _ = prepare_story(articles)
-    record = story_record(analyze_story(story, words=words, align="semantic"))
+    record = story_record(analyze_story(story, words=words, align="lexical"))
     for clean in story.articles:
         cited = [(s.index, s.paragraph, s.text) for s in story.sentences if s.doc_id == clean.article.id]
         store.save_sentences(clean.article.id, cited)
