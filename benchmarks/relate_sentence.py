@@ -21,27 +21,16 @@ from __future__ import annotations
 
 import argparse
 import json
-import lzma
 from pathlib import Path
 
 import numpy as np
 
 from khulasa.evaluate.binary import bootstrap, precision_recall_f1
+from khulasa.evaluate.binary import roc_auc as auc
 from khulasa.relate.sentence import LABELS, data, load_model, pair_features, profile
 from khulasa.relate.story.train import CORPUS
 
 RESULTS = Path(__file__).resolve().parent / "results"
-
-
-def auc(y: np.ndarray, p: np.ndarray) -> float:
-    from scipy.stats import rankdata
-
-    positives = int(y.sum())
-    negatives = len(y) - positives
-    if not positives or not negatives:
-        return float("nan")
-    ranks = rankdata(p)
-    return float((ranks[y].sum() - positives * (positives + 1) / 2) / (positives * negatives))
 
 
 def figure(value: float, low: float, high: float) -> dict:
@@ -65,17 +54,13 @@ def binary(y: np.ndarray, decided: np.ndarray, score: np.ndarray | None = None) 
 
 def baseline_same(pairs: list[data.LabelledPair]) -> np.ndarray:
     """Today's lexical attribution decision for each pair, in the story of its two articles."""
+    from khulasa.evaluate.datasets import ant_records
     from khulasa.model import Article
     from khulasa.pipeline import prepare_story
     from khulasa.represent.alignment import MIN_SHARED_TERMS, THRESHOLDS, lexical_scores
 
     wanted = {p.where[0] for p in pairs if p.where} | {p.where[2] for p in pairs if p.where}
-    records = {}
-    with lzma.open(CORPUS, "rt", encoding="utf-8") as handle:
-        for line in handle:
-            record = json.loads(line)
-            if record["id"] in wanted:
-                records[record["id"]] = record
+    records = ant_records(wanted, CORPUS)
     decided = []
     for pair in pairs:
         a_id, a_index, b_id, b_index = pair.where  # type: ignore[misc]

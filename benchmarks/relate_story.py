@@ -20,23 +20,12 @@ from pathlib import Path
 import numpy as np
 
 from khulasa.evaluate.binary import bootstrap, precision_recall_f1
+from khulasa.evaluate.binary import roc_auc as auc
 from khulasa.relate.story.features import FEATURES
 from khulasa.relate.story.model import load_model
 from khulasa.relate.story.train import POSITIVE, choose_threshold, corpus_articles, pair_matrix, read_labelled
 
 RESULTS = Path(__file__).resolve().parent / "results"
-
-
-def auc(y: np.ndarray, p: np.ndarray) -> float:
-    """ROC AUC by ranks (ties averaged)."""
-    from scipy.stats import rankdata
-
-    positives = int(y.sum())
-    negatives = len(y) - positives
-    if not positives or not negatives:
-        return float("nan")
-    ranks = rankdata(p)
-    return float((ranks[y].sum() - positives * (positives + 1) / 2) / (positives * negatives))
 
 
 def best_f1_threshold(y: np.ndarray, p: np.ndarray) -> float:

@@ -142,13 +142,9 @@ def read_jsonl(path: Path) -> list[dict]:
 
 
 def load_records(ids: set[str]) -> dict[str, dict]:
-    records = {}
-    with lzma.open(CORPUS, "rt", encoding="utf-8") as handle:
-        for line in handle:
-            record = json.loads(line)
-            if record["id"] in ids:
-                records[record["id"]] = record
-    return records
+    from khulasa.evaluate.datasets import ant_records
+
+    return ant_records(ids, CORPUS)
 
 
 def article_story(record: dict):

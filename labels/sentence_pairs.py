@@ -164,15 +164,9 @@ def negated(text: str) -> bool:
 
 
 def _load_records(ids: set[str]) -> dict[str, dict]:
-    import lzma
+    from khulasa.evaluate.datasets import ant_records
 
-    records = {}
-    with lzma.open(CORPUS, "rt", encoding="utf-8") as handle:
-        for line in handle:
-            record = json.loads(line)
-            if record["id"] in ids:
-                records[record["id"]] = record
-    return records
+    return ant_records(ids, CORPUS)
 
 
 def _cross_pairs(first: list[str], second: list[str]) -> list[tuple[int, int, float]]:
@@ -240,6 +234,33 @@ def _pick(first: list[str], second: list[str], rng: random.Random, wanted: int) 
     return chosen[:wanted]
 
 
+def _row(split: str, stratum: str, pair: dict, first: list[str], i: int, second: list[str], j: int, cosine: float):
+    """One drawn pair as stored: ids, sentence indices and hashes, never text."""
+    return {
+        "split": split,
+        "stratum": stratum,
+        "story_pair": pair["pair"],
+        "a": pair["a"],
+        "a_index": i,
+        "a_hash": sentence_hash(first[i]),
+        "b": pair["b"],
+        "b_index": j,
+        "b_hash": sentence_hash(second[j]),
+        "cosine": round(cosine, 3),
+    }
+
+
+def _numbered(drawn: list[dict], split: str, prefix: str, size: int, rng: random.Random) -> list[dict]:
+    """Shuffle, keep `size`, number as PREFIX-SPLIT-0001..., and report the strata drawn."""
+    rng.shuffle(drawn)
+    drawn = drawn[:size]
+    counts: dict[str, int] = {}
+    for row in drawn:
+        counts[row["stratum"]] = counts.get(row["stratum"], 0) + 1
+    print(f"{split}: {len(drawn)} pairs {dict(sorted(counts.items()))}", file=sys.stderr)
+    return [{"pair": f"{prefix}-{split}-{number:04d}", **row} for number, row in enumerate(drawn, 1)]
+
+
 def sample(out: Path = OUT) -> None:
     """Draw the sentence pairs of every split and write their ids (no text)."""
     sys.path.insert(0, str(ROOT))
@@ -259,28 +280,9 @@ def sample(out: Path = OUT) -> None:
             wanted = PER_EVENT_PAIR if pair["label"] == "same_event" else 1
             first, second = sentences[pair["a"]], sentences[pair["b"]]
             for stratum, i, j, cosine in _pick(first, second, rng, wanted):
-                drawn.append(
-                    {
-                        "split": split,
-                        "stratum": stratum if pair["label"] == "same_event" else f"topic-{stratum}",
-                        "story_pair": pair["pair"],
-                        "a": pair["a"],
-                        "a_index": i,
-                        "a_hash": sentence_hash(first[i]),
-                        "b": pair["b"],
-                        "b_index": j,
-                        "b_hash": sentence_hash(second[j]),
-                        "cosine": round(cosine, 3),
-                    }
-                )
-        rng.shuffle(drawn)
-        drawn = drawn[:size]
-        for number, row in enumerate(drawn, 1):
-            rows.append({"pair": f"ss-{split}-{number:04d}", **row})
-        counts: dict[str, int] = {}
-        for row in drawn:
-            counts[row["stratum"]] = counts.get(row["stratum"], 0) + 1
-        print(f"{split}: {len(drawn)} pairs {dict(sorted(counts.items()))}", file=sys.stderr)
+                named = stratum if pair["label"] == "same_event" else f"topic-{stratum}"
+                drawn.append(_row(split, named, pair, first, i, second, j, cosine))
+        rows += _numbered(drawn, split, "ss", size, rng)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
 
@@ -339,28 +341,8 @@ def contrast(out: Path = CONTRAST) -> None:
             found.sort(key=lambda f: PRIORITY.index(f[0]))
             for stratum, i, j, cosine, key in found[:2]:
                 taken.add(key)
-                drawn.append(
-                    {
-                        "split": split,
-                        "stratum": f"contrast-{stratum}",
-                        "story_pair": pair["pair"],
-                        "a": pair["a"],
-                        "a_index": i,
-                        "a_hash": sentence_hash(first[i]),
-                        "b": pair["b"],
-                        "b_index": j,
-                        "b_hash": sentence_hash(second[j]),
-                        "cosine": round(cosine, 3),
-                    }
-                )
-        rng.shuffle(drawn)
-        drawn = drawn[:size]
-        for number, row in enumerate(drawn, 1):
-            rows.append({"pair": f"sc-{split}-{number:04d}", **row})
-        counts: dict[str, int] = {}
-        for row in drawn:
-            counts[row["stratum"]] = counts.get(row["stratum"], 0) + 1
-        print(f"{split}: {len(drawn)} pairs {dict(sorted(counts.items()))}", file=sys.stderr)
+                drawn.append(_row(split, f"contrast-{stratum}", pair, first, i, second, j, cosine))
+        rows += _numbered(drawn, split, "sc", size, rng)
     out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
 
 

@@ -19,7 +19,6 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
-import lzma
 import random
 import sys
 from pathlib import Path
@@ -32,13 +31,9 @@ PER_SYSTEM = 60
 
 
 def _records(ids: set[str]) -> dict[str, dict]:
-    found = {}
-    with lzma.open(CORPUS, "rt", encoding="utf-8") as handle:
-        for line in handle:
-            record = json.loads(line)
-            if record["id"] in ids:
-                found[record["id"]] = record
-    return found
+    from khulasa.evaluate.datasets import ant_records
+
+    return ant_records(ids, CORPUS)
 
 
 def _story(a: dict, b: dict):

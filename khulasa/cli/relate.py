@@ -24,12 +24,18 @@ from khulasa.model import Article
 from khulasa.read.jsonl import article_from_record, iter_json_lines, skip_or_stop
 
 
-def _pair(record: object, number: int, origin: str) -> tuple[str, Article, Article]:
+def _pair_record(record: object) -> tuple[str, dict]:
+    """The pair's id (a string or a number) and its object; ValueError for anything else."""
     if not isinstance(record, dict):
         raise ValueError("expected a JSON object")
     pair_id = record.get("id")
     if not isinstance(pair_id, str | int) or isinstance(pair_id, bool):
         raise ValueError("missing 'id' (a string or a number)")
+    return str(pair_id), record
+
+
+def _pair(record: object, number: int, origin: str) -> tuple[str, Article, Article]:
+    pair_id, record = _pair_record(record)
     sides = []
     for side in ("a", "b"):
         value = record.get(side)
@@ -39,18 +45,14 @@ def _pair(record: object, number: int, origin: str) -> tuple[str, Article, Artic
             sides.append(article_from_record({"id": f"{pair_id}/{side}", **value}, f"{number}{side}", origin))
         except ValueError as exc:
             raise ValueError(f"'{side}': {exc}") from exc
-    return str(pair_id), sides[0], sides[1]
+    return pair_id, sides[0], sides[1]
 
 
 MAX_SENTENCE_CHARS = 5000
 
 
 def _sentence_pair(record: object, number: int, origin: str) -> tuple[str, str, str]:
-    if not isinstance(record, dict):
-        raise ValueError("expected a JSON object")
-    pair_id = record.get("id")
-    if not isinstance(pair_id, str | int) or isinstance(pair_id, bool):
-        raise ValueError("missing 'id' (a string or a number)")
+    pair_id, record = _pair_record(record)
     sides = []
     for side in ("a", "b"):
         value = record.get(side)
@@ -61,7 +63,7 @@ def _sentence_pair(record: object, number: int, origin: str) -> tuple[str, str, 
         if len(value) > MAX_SENTENCE_CHARS:
             raise ValueError(f"'{side}' has {len(value)} characters; a sentence may have at most {MAX_SENTENCE_CHARS}")
         sides.append(value)
-    return str(pair_id), sides[0], sides[1]
+    return pair_id, sides[0], sides[1]
 
 
 def _read_pairs(args: argparse.Namespace, warn: Callable[[str], None], parse) -> list:

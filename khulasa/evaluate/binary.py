@@ -25,3 +25,15 @@ def bootstrap(
     samples = np.array([statistic(rng.integers(0, items, items)) for _ in range(rounds)], dtype=float)
     low, high = np.nanpercentile(samples, [2.5, 97.5], axis=0)
     return low, high
+
+
+def roc_auc(truth: np.ndarray, scores: np.ndarray) -> float:
+    """ROC AUC by ranks (ties averaged); NaN when only one class is present."""
+    from scipy.stats import rankdata
+
+    positives = int(truth.sum())
+    negatives = len(truth) - positives
+    if not positives or not negatives:
+        return float("nan")
+    ranks = rankdata(scores)
+    return float((ranks[truth].sum() - positives * (positives + 1) / 2) / (positives * negatives))

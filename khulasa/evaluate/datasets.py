@@ -61,6 +61,20 @@ DATASETS = {
 }
 
 
+def ant_records(ids: set[str], path: Path) -> dict[str, dict]:
+    """The raw records (id, src, time, url, title, text) of the ANT articles with these ids, read
+    in one pass over the corpus file; labelling tools and benchmarks look texts up by id."""
+    import lzma
+
+    records = {}
+    with lzma.open(path, "rt", encoding="utf-8") as handle:
+        for line in handle:
+            record = json.loads(line)
+            if record["id"] in ids:
+                records[record["id"]] = record
+    return records
+
+
 def ant_articles(path: Path) -> Iterator[Article]:
     """Every article of the ANT news corpus (articles.jsonl.xz: id, src, time, url, title, text),
     in file order, with its origin set to the corpus file."""
