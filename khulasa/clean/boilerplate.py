@@ -14,7 +14,12 @@ BOILERPLATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("other-language link", r"^\s*read\s+(this|the)\s+(story|article)\s+in\s+\w+\s*\.?\s*$"),
         ("other-language link", r"^\s*(اقرأ|اقرا)\s+(هذا\s+)?(الخبر|المقال|القصة)\s+(ب|باللغة)\s*\S+\s*$"),
         ("related link", r"^\s*(اقرأ|اقرا|شاهد|طالع)\s+(أيضا|ايضا|أيضاً|ايضاً|المزيد)\b.{0,150}$"),
-        ("related link", r"^\s*(قد\s+يهمك|قد\s+يعجبك|(مواضيع|اخبار|أخبار)\s+ذات\s+صلة)\s*[|:：].{0,200}$"),
+        (
+            "related link",
+            r"^\s*(قد\s+يهمك|قد\s+يعجبك|(مواضيع|اخبار|أخبار)\s+ذات\s+صلة)(\s+(أيضا|ايضا|أيضاً|ايضاً))?\s*[|:：].{0,200}$",
+        ),
+        ("related link", r"^.{0,120}\b(اضغط|انقر|إضغط)\s+هنا\W{0,5}$"),
+        ("app promotion", r"^\s*(يمكنكم|يمكنك|حمّلوا|حملوا|نزّلوا)\s.{0,80}\bتطبيق\s.{0,100}$"),
         ("related link", r"^\s*(read|see|watch)\s+(more|also)\b.{0,150}$"),
         ("share prompt", r"^\s*(شارك|شاركوا|تابعونا|تابعنا|انشر)\b.{0,60}$"),
         ("share prompt", r"^\s*(share|follow us|tweet|email)\b.{0,60}$"),

@@ -58,3 +58,14 @@ def test_english_article_keeps_english_and_drops_an_arabic_line():
     assert clean.language == "en"
     assert len(clean.paragraphs) == 2
     assert clean.removed[0].reason.startswith("line in another language")
+
+
+def test_page_furniture_that_became_single_outlet_claims_is_dropped():
+    # Lines the single-outlet audit (labels/single-outlet) found presented as one outlet's news.
+    app = "يمكنكم تسلم إشعارات بأهم الموضوعات بعد تحميل أحدث نسخة من تطبيق بي بي سي عربي على هاتفكم المحمول"
+    assert boilerplate_reason(app) == "app promotion"
+    assert boilerplate_reason("قد يهمك أيضا: اعتقال ناشطات بالسعودية يثير انتقادات حقوقية") == "related link"
+    assert boilerplate_reason("لمتابعة المباراة على الحواسيب اللوحية، اضغط هنا...") == "related link"
+    # News about an app, or a sentence that merely contains the words, stays.
+    assert boilerplate_reason("ويقول ممثلو الادعاء إن كيليش قام بتحميل تطبيق للتراسل") is None
+    assert boilerplate_reason("ولا تحتاج هذه الخاصية إلى تحميل تطبيق جديد على هواتف الأفراد") is None
