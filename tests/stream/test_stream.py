@@ -152,7 +152,7 @@ def test_the_core_keeps_the_most_linked_articles_and_is_not_pickled(example_arti
     for i, a in enumerate(example_articles):
         clusterer.add(a.title, a.text, 1_410_739_200.0 + i, a.id, a.outlet)
     story = clusterer.open[1]
-    assert [m for m, _ in story.core][:2] == ["report-a", "report-b"] and len(story.core) <= 4
+    assert [entry[0] for entry in story.core][:2] == ["report-a", "report-b"] and len(story.core) <= 4
     assert clusterer.profiles  # cached while running
     restored = pickle.loads(pickle.dumps(clusterer))
     assert restored.profiles == {} and restored.fetch is None
