@@ -23,7 +23,7 @@ def _partition(groups) -> set[frozenset[str]]:
 
 
 def test_archive_makes_the_stories_of_ingest(tmp_path: Path, ant_days):
-    """Two days of all five outlets (about 450 articles) cut into four time partitions: every
+    """Two days of all five outlets (406 articles) cut into four time partitions: every
     article is in the same story as with ingest (the partition boundaries fall inside open stories).
     The centroid-only merge across partition boundaries had made 222 stories where ingest made 283
     (28 of them, with 173 articles, not ingest's)."""
