@@ -13,6 +13,8 @@ from typing import Any
 from khulasa.model import Article
 from khulasa.read.timestamps import parse_time
 from khulasa.store.schema import MIGRATIONS
+from khulasa.store.titles import story_title
+from khulasa.text.headlines import stand_in_title
 from khulasa.text.normalize import normalize_key
 from khulasa.text.tokenize import tokenize
 
@@ -240,20 +242,29 @@ class SQLStore:
                 self._refresh_story(story_id)
 
     def _refresh_story(self, story_id: int) -> None:
+        """Recount a story's articles, outlets and time span and choose its title (store/titles.py)."""
         rows = self._sql(
             "SELECT source, title, published FROM articles WHERE story_id = ? AND duplicate_of IS NULL "
-            "ORDER BY published",
+            "ORDER BY published IS NULL, published, id",
             (story_id,),
         ).fetchall()
         published = [r["published"] for r in rows if r["published"] is not None]
         outlets = list(dict.fromkeys(r["source"] for r in rows if r["source"]))
+        title = story_title([(r["title"], r["published"]) for r in rows])
+        if title is None and rows:  # no informative headline: the first line of the newest article
+            newest = self._sql(
+                "SELECT text FROM articles WHERE story_id = ? AND duplicate_of IS NULL "
+                "ORDER BY published IS NULL, published DESC, id DESC LIMIT 1",
+                (story_id,),
+            ).fetchone()
+            title = stand_in_title(newest["text"])
         self._sql(
             "UPDATE stories SET article_count = ?, outlets = ?, title = ?, first_published = ?, last_published = ?, "
             "updated_at = ? WHERE id = ?",
             (
                 len(rows),
                 json.dumps(outlets, ensure_ascii=False),
-                rows[0]["title"] if rows else None,
+                title,
                 min(published, default=None),
                 max(published, default=None),
                 time.time(),

@@ -46,7 +46,7 @@ from typing import Any
 
 from khulasa.model import Article
 from khulasa.read.timestamps import parse_time
-from khulasa.text.normalize import normalize_key
+from khulasa.text.headlines import informative_title
 from khulasa.text.stem import stem
 from khulasa.text.stopwords import is_stopword
 from khulasa.text.tokenize import detect_script_language, tokenize
@@ -63,20 +63,6 @@ CANDIDATES = 3
 CORE_SIZE = 4
 JOIN_PROBABILITY = 0.65
 UNDATED_GAP_HOURS = 48.0  # the gap an article without a time is judged at (see the module docstring)
-
-
-def informative_title(title: str | None) -> str | None:
-    """The headline, or None when it is empty or made only of template words, stop words and
-    punctuation («عاجل», «شاهد..», «بالفيديو»): such a headline is shared by unrelated reports."""
-    from khulasa.relate.story.features import TEMPLATES
-
-    if not title or not title.strip():
-        return None
-    for token in tokenize(title):
-        key = normalize_key(token)
-        if len(key) > 1 and key not in TEMPLATES and not is_stopword(token, detect_script_language(token) or "ar"):
-            return title
-    return None
 
 
 def article_terms(title: str | None, text: str, entity_weight: float = ENTITY_WEIGHT) -> Counter:
