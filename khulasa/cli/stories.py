@@ -72,6 +72,8 @@ def _warn_about(report: IngestReport, warn: Callable[[str], None]) -> None:
         warn(f"{report.future} articles dated more than a day in the future: their time is ignored")
     if report.undated:
         warn(f"{report.undated} articles without a usable time placed at the time of the newest open story")
+    if report.late:
+        warn(f"{report.late} articles came over a day after newer ones: placed out of time order")
 
 
 def archive_command(args: argparse.Namespace, warn: Callable[[str], None]) -> int:

@@ -32,7 +32,7 @@ from khulasa.stream.ingest import (
     Item,
     Prepared,
     Timed,
-    count_times,
+    counted,
     in_publication_order,
     ingest_batches,
     prepare,
@@ -110,12 +110,12 @@ def cluster_archive(
     progress: bool = False,
 ) -> tuple[list[dict], IngestReport]:
     """The stories of an archive, as `khulasa ingest` makes them, and what became of each article."""
-    timed = in_publication_order(articles, clock())
+    report = IngestReport()
+    timed = list(counted(in_publication_order(list(articles), clock()), report))
     with tempfile.TemporaryDirectory(prefix="khulasa-archive-") as folder, SQLiteStore(Path(folder) / "a.db") as store:
         batches = _prepared(_partitions(timed, partitions), scheduler, partitions)
-        report = ingest_batches(store, batches, len(timed), window_days, threshold, progress)
+        ingest_batches(store, batches, report, len(timed), window_days, threshold, progress)
         stories = stories_from(store)
-    count_times(report, timed)
     return stories, report
 
 

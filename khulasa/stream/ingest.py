@@ -21,10 +21,11 @@ computes it on Dask workers and feeds the batches through `ingest_batches`, the 
 
 from __future__ import annotations
 
+import heapq
 import math
 import pickle
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from datasketch import MinHash
@@ -42,6 +43,8 @@ STATE_NAME = "ingest"
 DUPLICATE_HORIZON_DAYS = 7.0
 # A publication time this long after the moment of ingest is a feed's error, not news.
 FUTURE_TOLERANCE_DAYS = 1.0
+# A feed read as it comes is put in time order within this span (`in_publication_order`).
+REORDER_HOURS = 24.0
 
 
 @dataclass
@@ -57,6 +60,7 @@ class IngestReport:
     stories: set[int] = field(default_factory=set)
     undated: int = 0  # articles read without a usable publication time
     future: int = 0  # articles whose time was more than FUTURE_TOLERANCE_DAYS ahead (ignored)
+    late: int = 0  # articles that came after the reorder buffer had let out a later one
 
     @property
     def duplicates(self) -> int:
@@ -91,19 +95,56 @@ def publication_time(article: Article, now: float) -> float | None:
     return parsed.timestamp()
 
 
-def in_publication_order(articles: Iterable[Article], now: float) -> list[Timed]:
-    """Articles with their times, oldest first; those without a usable time last, in input order."""
-    timed = [(article, publication_time(article, now)) for article in articles]
-    timed.sort(key=lambda item: item[1] if item[1] is not None else math.inf)
-    return timed
+def in_publication_order(
+    articles: Iterable[Article], now: float, reorder_hours: float = REORDER_HOURS
+) -> Iterator[Timed]:
+    """Articles with their times, oldest first; those without a usable time last, in input order.
+
+    A list or tuple is in memory already and is sorted whole. Any other iterable (a feed read as it
+    comes) goes through a reorder buffer: an article is let out once one published `reorder_hours`
+    later has been read, so memory holds that span of the feed, not the feed, and input that is in
+    time order to within that span comes out exactly as sorted. An article older than one already
+    let out comes out at once, out of order (`IngestReport.late` counts them).
+    """
+    if isinstance(articles, list | tuple):
+        timed = [(article, publication_time(article, now)) for article in articles]
+        timed.sort(key=lambda item: item[1] if item[1] is not None else math.inf)
+        yield from timed
+        return
+    held: list[tuple[float, int, Article]] = []  # heap of (time, arrival, article)
+    undated: list[Article] = []
+    newest = -math.inf
+    for arrival, article in enumerate(articles):
+        when = publication_time(article, now)
+        if when is None:
+            undated.append(article)
+            continue
+        heapq.heappush(held, (when, arrival, article))
+        newest = max(newest, when)
+        while held and held[0][0] < newest - reorder_hours * 3600:
+            when, _, ready = heapq.heappop(held)
+            yield ready, when
+    while held:
+        when, _, ready = heapq.heappop(held)
+        yield ready, when
+    for article in undated:
+        yield article, None
 
 
-def count_times(report: IngestReport, timed: Iterable[Timed]) -> None:
-    """Count the articles placed without a time: none or an unusable one, or one in the future."""
+def counted(timed: Iterable[Timed], report: IngestReport) -> Iterator[Timed]:
+    """Pass articles through, counting into the report those read, those placed without a time
+    (none or an unusable one, or one in the future) and those placed out of time order."""
+    latest = -math.inf
     for article, when in timed:
+        report.read += 1
         if when is None:
             report.undated += 1
             report.future += parse_time(article.time) is not None
+        elif when < latest:
+            report.late += 1
+        else:
+            latest = when
+        yield article, when
 
 
 @dataclass
@@ -161,20 +202,31 @@ def ingest_articles(
     `wait` is told (once) when another writer holds the database and this one waits for it;
     `clock` says when "now" is (times more than a day after it are ignored).
     """
-    timed = in_publication_order(articles, clock())
-    batches = (
-        [(article, when, None) for article, when in timed[start : start + batch_size]]
-        for start in range(0, len(timed), batch_size)
+    report = IngestReport()
+    timed = counted(in_publication_order(articles, clock()), report)
+    total = len(articles) if isinstance(articles, list | tuple) else None
+    ingest_batches(
+        store, _batches(timed, batch_size), report, total, window_days, threshold, progress, wait, join_probability
     )
-    report = ingest_batches(store, batches, len(timed), window_days, threshold, progress, wait, join_probability)
-    count_times(report, timed)
     return report
+
+
+def _batches(timed: Iterable[Timed], size: int) -> Iterator[list[Item]]:
+    batch: list[Item] = []
+    for article, when in timed:
+        batch.append((article, when, None))
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
 
 
 def ingest_batches(
     store: SQLStore,
     batches: Iterable[list[Item]],
-    total: int,
+    report: IngestReport,
+    total: int | None = None,
     window_days: float = 3.0,
     threshold: float = 0.2,
     progress: bool = False,
@@ -182,13 +234,14 @@ def ingest_batches(
     join_probability: float | None = JOIN_PROBABILITY,
 ) -> IngestReport:
     """Store, deduplicate and cluster batches of (article, time, prepared or None), already in
-    publication order (`in_publication_order`), each batch one transaction; `total` articles in all."""
-    report = IngestReport(read=total)
+    publication order (`in_publication_order`), each batch one transaction, into `report` (which
+    the caller's reading counts into: `counted`); `total` articles are expected, if known."""
     with store.writer(wait):
         state = load_state(store, window_days, threshold, join_probability)
         # Left by a version without checkpoints.
         pending: list[Item] = [(s.article, s.published, None) for s in store.unassigned()]
-        bar = tqdm(total=total + len(pending), desc="ingesting", unit="article", disable=not progress)
+        expected = None if total is None else total + len(pending)
+        bar = tqdm(total=expected, desc="ingesting", unit="article", disable=not progress)
         if pending:
             with store.transaction():
                 _assign(store, state, pending, report)
