@@ -1,11 +1,11 @@
-"""`khulasa ingest --no-summaries` and `khulasa archive` on the same ANT month: wall time, the
-driver's CPU time, number of stories and whether the two put every article in the same story.
-Asserts nothing.
+"""`khulasa ingest --no-summaries` and `khulasa archive` on the same ANT month: wall time, CPU
+time of this process (for the archive: the driver's; its Dask workers' separately), number of
+stories and whether the two put every article in the same story. Asserts nothing.
 
     python -m benchmarks.archive [--month 6] [--partitions 8] [--scheduler processes]
 
-The month's articles are written to a temporary JSONL file (never into the repository) and both
-commands run as subprocesses on it, so reading is counted in both.
+The month's articles are written to a temporary JSONL file (never into the repository), and both
+read it with the command line's reader, in this process, one after the other.
 """
 
 from __future__ import annotations
@@ -13,29 +13,30 @@ from __future__ import annotations
 import argparse
 import json
 import resource
-import sqlite3
-import subprocess
-import sys
 import tempfile
 import time
 from datetime import UTC
 from pathlib import Path
 
 
-def _run(arguments: list[str]) -> tuple[float, float]:
-    """Wall seconds and CPU seconds (the command and the processes it waited for) of one run."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "khulasa.cli.main", *arguments], check=True, capture_output=True)
-    wall = time.perf_counter() - start
+def _timed(run):
+    """(result, wall seconds, CPU seconds of this process, CPU seconds of finished child processes)."""
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    wall, cpu = time.perf_counter(), time.process_time()
+    result = run()
+    wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
-    return wall, cpu
+    workers = (after.ru_utime + after.ru_stime) - (children.ru_utime + children.ru_stime)
+    return result, wall, cpu, workers
 
 
 def main() -> None:
+    from khulasa.read import read_paths
     from khulasa.read.timestamps import parse_time
     from khulasa.relate.story.train import corpus_articles
+    from khulasa.store import SQLiteStore
+    from khulasa.stream.distributed import cluster_archive
+    from khulasa.stream.ingest import ingest_articles
 
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--month", type=int, default=6, help="month of 2018 (default 6, June)")
@@ -52,25 +53,35 @@ def main() -> None:
                     record = {"id": article.id, "title": article.title, "text": article.text}
                     handle.write(json.dumps({**record, "source": article.source, "time": article.time}) + "\n")
                     count += 1
-        db, out = Path(folder) / "k.sqlite", Path(folder) / "stories.jsonl"
-        ingest = _run(["ingest", str(feed), "--db", str(db), "--no-summaries"])
-        partitions = ["--partitions", str(args.partitions), "--scheduler", args.scheduler]
-        archive = _run(["archive", str(feed), "--out", str(out), *partitions])
-        with sqlite3.connect(db) as connection:
-            groups: dict[int, set[str]] = {}
-            for article, story in connection.execute("SELECT id, story_id FROM articles"):
-                groups.setdefault(story, set()).add(article)
+
+        def ingest() -> dict[int, set[str]]:
+            with SQLiteStore(Path(folder) / "k.sqlite") as store:
+                ingest_articles(store, read_paths([feed]))
+                groups: dict[int, set[str]] = {}
+                for stored in store.articles():
+                    groups.setdefault(stored.story_id or 0, set()).add(stored.article.id)
+            return groups
+
+        groups, *ingest_times = _timed(ingest)
+        stories, *archive_times = _timed(
+            lambda: cluster_archive(read_paths([feed]), args.partitions, scheduler=args.scheduler)[0]
+        )
         ingested = {frozenset(g) for g in groups.values()}
-        archived = {frozenset(json.loads(line)["articles"]) for line in out.read_text("utf-8").splitlines()}
+        archived = {frozenset(s["articles"]) for s in stories}
     print(
         json.dumps(
             {
                 "month": args.month,
                 "articles": count,
-                "ingest": {"wall_s": round(ingest[0], 1), "cpu_s": round(ingest[1], 1), "stories": len(ingested)},
+                "ingest": {
+                    "wall_s": round(ingest_times[0], 1),
+                    "cpu_s": round(ingest_times[1], 1),
+                    "stories": len(ingested),
+                },
                 "archive": {
-                    "wall_s": round(archive[0], 1),
-                    "cpu_s_all_processes": round(archive[1], 1),
+                    "wall_s": round(archive_times[0], 1),
+                    "driver_cpu_s": round(archive_times[1], 1),
+                    "worker_cpu_s": round(archive_times[2], 1),
                     "stories": len(archived),
                     "partitions": args.partitions,
                     "scheduler": args.scheduler,

@@ -10,15 +10,18 @@ from collections import deque
 
 from datasketch import MinHash, MinHashLSH
 
+from khulasa.text.cache import word_cache
 from khulasa.text.normalize import normalize_key
 from khulasa.text.tokenize import tokenize
 
 SHINGLE = 3
 NUM_PERM = 64
+# News repeats a few tens of thousands of words: their keys are computed once.
+word_key = word_cache(200_000)(normalize_key)
 
 
 def shingles(text: str) -> set[bytes]:
-    words = [normalize_key(t) for t in tokenize(text)]
+    words = [word_key(t) for t in tokenize(text)]
     if len(words) < SHINGLE:
         return {" ".join(words).encode("utf-8")} if words else set()
     return {" ".join(words[i : i + SHINGLE]).encode("utf-8") for i in range(len(words) - SHINGLE + 1)}
