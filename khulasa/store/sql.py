@@ -19,7 +19,7 @@ from khulasa.text.headlines import stand_in_title
 from khulasa.text.normalize import normalize_key
 from khulasa.text.tokenize import tokenize
 
-_word_key = word_cache(200_000)(normalize_key)  # news repeats its words: each key is computed once
+_word_key = word_cache(50_000)(normalize_key)  # news repeats its words (as stream/dedup.py)
 
 
 def content_hash(article: Article) -> str:
