@@ -77,6 +77,7 @@ class Prepared:
 
 
 def prepare(article: Article) -> Prepared:
+    """Everything ingest computes of the article from it alone (the same in any process)."""
     return Prepared(
         content_hash(article), minhash(article.text), article_features(article.title, article.text, article.source)
     )
