@@ -2,9 +2,13 @@
 5 outlets, 2018), at growing sizes. Prints articles/second, peak memory, the story size
 distribution and a sample of multi-outlet stories. Asserts nothing.
 
-    python -m benchmarks.stream [--sizes 5000 10000 20000 31523] [--sample 10]
+    python -m benchmarks.stream [--sizes 5000 10000 20000 31523] [--sample 10] [--stream]
 
-Each size runs in a fresh process on a fresh SQLite file so peak memory is per run.
+Each size runs in a fresh process on a fresh SQLite file so peak memory is per run. By default the
+run reads the whole corpus into memory and ingest sorts the chosen articles (a list) whole. With
+--stream the chosen articles are first written in time order to a temporary JSONL file and the run
+reads them from it one at a time, as a feed: ingest's reorder buffer holds a day of news, so
+memory follows the open window, not the corpus. Both give the same stories.
 """
 
 from __future__ import annotations
@@ -23,20 +27,51 @@ PAIRS = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "same-story
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "data" / "ant-news-2018" / "articles.jsonl.xz"
 
 
-def run_one(size: int, sample: int) -> dict:
+def chosen(size: int) -> list:
+    """The corpus is grouped by outlet; take an even spread so every size mixes all five."""
     from khulasa.evaluate.datasets import ant_articles
+
+    articles = list(ant_articles(CORPUS))
+    step = max(1, len(articles) // size)
+    return articles[::step][:size]
+
+
+def write_feed(size: int, path: Path) -> None:
+    """The chosen articles in publication order (stable, as ingest sorts them), one JSON a line."""
+    from khulasa.read.timestamps import parse_time
+
+    articles = chosen(size)
+    times = [parse_time(a.time) for a in articles]
+    order = sorted(range(len(articles)), key=lambda i: times[i].timestamp() if times[i] else float("inf"))
+    with path.open("w", encoding="utf-8") as handle:
+        for i in order:
+            a = articles[i]
+            record = {"id": a.id, "text": a.text, "title": a.title, "source": a.source, "url": a.url, "time": a.time}
+            handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+
+def read_feed(path: Path):
+    """The feed's articles one at a time (a generator: nothing is held but the current line)."""
+    from khulasa.model import Article
+
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            r = json.loads(line)
+            yield Article(r["id"], r["text"], r["title"], r["source"], r["url"], r["time"], str(path))
+
+
+def run_one(size: int, sample: int, feed: Path | None = None) -> dict:
     from khulasa.store import SQLiteStore
     from khulasa.stream.evaluation import pair_scores, read_pairs
     from khulasa.stream.ingest import ingest_articles
 
-    articles = list(ant_articles(CORPUS))
-    # The corpus is grouped by outlet; take an even spread so every size mixes all five.
-    step = max(1, len(articles) // size)
-    articles = articles[::step][:size]
+    articles = read_feed(feed) if feed else chosen(size)
     with tempfile.TemporaryDirectory() as folder:
         start = time.perf_counter()
+        cpu = time.process_time()
         with SQLiteStore(Path(folder) / "k.sqlite") as store:
             report = ingest_articles(store, articles)
+            cpu = time.process_time() - cpu
             seconds = time.perf_counter() - start
             story_of = {s.article.id: s.story_id for s in store.articles()}
             pairs = pair_scores(story_of, read_pairs(PAIRS))
@@ -48,11 +83,14 @@ def run_one(size: int, sample: int) -> dict:
                 for s in sorted(multi, key=lambda s: -s.article_count)[:sample]
             ]
     return {
-        "articles": len(articles),
+        "articles": report.read,
+        "input": "feed read one article at a time" if feed else "list of the whole input",
         "added": report.added,
         "duplicates": report.duplicates,
         "seconds": round(seconds, 1),
-        "articles_per_second": round(len(articles) / seconds, 1),
+        "articles_per_second": round(report.read / seconds, 1),
+        "cpu_seconds": round(cpu, 1),
+        "articles_per_cpu_second": round(report.read / cpu, 1),
         "peak_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
         "stories": len(stories),
         "size_distribution": {("10+" if k == 10 else str(k)): v for k, v in sorted(sizes.items())},
@@ -66,23 +104,27 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--sizes", nargs="+", type=int, default=[5000, 10000, 20000, 31523])
     parser.add_argument("--sample", type=int, default=10)
+    parser.add_argument("--stream", action="store_true", help="read a time-ordered feed one article at a time")
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--feed", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one:
-        print(json.dumps(run_one(args.one, args.sample), ensure_ascii=False))
+        print(json.dumps(run_one(args.one, args.sample, args.feed), ensure_ascii=False))
         return
     results = []
     for size in args.sizes:
-        output = subprocess.run(
-            [sys.executable, "-m", "benchmarks.stream", "--one", str(size), "--sample", str(args.sample)],
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout
+        with tempfile.TemporaryDirectory() as folder:
+            command = [sys.executable, "-m", "benchmarks.stream", "--one", str(size), "--sample", str(args.sample)]
+            if args.stream:
+                feed = Path(folder) / "feed.jsonl"
+                write_feed(size, feed)
+                command += ["--feed", str(feed)]
+            output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
         results.append(json.loads(output.strip().splitlines()[-1]))
         r = results[-1]
         print(
-            f"{r['articles']:>6} articles: {r['seconds']:>6} s, {r['articles_per_second']:>6} articles/s, "
+            f"{r['articles']:>6} articles: {r['seconds']:>6} s, {r['articles_per_second']:>6} articles/s "
+            f"({r['articles_per_cpu_second']} per CPU-second), "
             f"peak {r['peak_mb']} MB, {r['duplicates']} duplicates, {r['stories']} stories, "
             f"{r['stories_with_3plus_outlets']} with 3+ outlets, sizes {r['size_distribution']}, "
             f"labelled pairs {r['labelled_pairs']}",
@@ -94,7 +136,7 @@ def main() -> None:
     print("\nsample of multi-outlet stories (largest run):")
     for story in results[-1]["sample"]:
         print(f"  #{story['id']} {story['articles']} articles [{', '.join(story['outlets'])}] {story['title']}")
-    out = Path(__file__).resolve().parent / "results" / "stream.json"
+    out = Path(__file__).resolve().parent / "results" / ("stream-feed.json" if args.stream else "stream.json")
     out.write_text(json.dumps(results, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
 
 

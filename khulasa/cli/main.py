@@ -82,7 +82,12 @@ def build_parser() -> argparse.ArgumentParser:
     archive = commands.add_parser("archive", help="cluster a large archive into stories with Dask (scale-out)")
     archive.add_argument("paths", nargs="+", help="JSONL (.jsonl, .jsonl.xz) files or directories")
     archive.add_argument("--out", required=True, help="stories JSONL, one story a line")
-    archive.add_argument("--partitions", type=int, default=8, help="time partitions, one Dask task each")
+    archive.add_argument(
+        "--partitions",
+        type=int,
+        default=8,
+        help="time partitions (of at most 1,000 articles; one Dask task each) prepared at once (default 8)",
+    )
     archive.add_argument("--scheduler", help="Dask scheduler address (default: local processes)")
     archive.add_argument("--window-days", type=float, default=3.0)
     archive.add_argument("--threshold", type=float, default=0.2)

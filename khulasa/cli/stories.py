@@ -11,6 +11,7 @@ from pathlib import Path
 from khulasa.cli.files import open_output
 from khulasa.errors import InputError
 from khulasa.store import SQLStore, open_store
+from khulasa.stream.ingest import IngestReport
 from khulasa.stream.summaries import refresh_summary
 
 
@@ -47,10 +48,7 @@ def ingest_command(args: argparse.Namespace, warn: Callable[[str], None]) -> int
             progress=sys.stderr.isatty(),
             wait=warn,
         )
-        for given, stored in report.renamed[:5]:
-            warn(f"article id '{given}' is already stored with different text: stored as '{stored}'")
-        if len(report.renamed) > 5:
-            warn(f"{len(report.renamed) - 5} more articles stored under derived ids (their ids held other text)")
+        _warn_about(report, warn)
         # Every story whose summary is missing or out of date, including those a killed run left.
         stale = [] if args.no_summaries else store.stale_summaries()
         for story_id in tqdm(stale, desc="summarizing", unit="story", disable=not sys.stderr.isatty()):
@@ -64,31 +62,45 @@ def ingest_command(args: argparse.Namespace, warn: Callable[[str], None]) -> int
     return 0
 
 
+def _warn_about(report: IngestReport, warn: Callable[[str], None]) -> None:
+    """Say what became of articles whose id or time could not be used as given."""
+    for given, stored in report.renamed[:5]:
+        warn(f"article id '{given}' is already stored with different text: stored as '{stored}'")
+    if len(report.renamed) > 5:
+        warn(f"{len(report.renamed) - 5} more articles stored under derived ids (their ids held other text)")
+    if report.future:
+        warn(f"{report.future} articles dated more than a day in the future: their time is ignored")
+    if report.undated:
+        warn(f"{report.undated} articles without a usable time placed at the time of the newest open story")
+    if report.late:
+        warn(f"{report.late} articles came over a day after newer ones: placed out of time order")
+
+
 def archive_command(args: argparse.Namespace, warn: Callable[[str], None]) -> int:
     import json
 
     from khulasa.read import read_paths
     from khulasa.read.decode import MAX_BYTES
-    from khulasa.read.timestamps import parse_time
-    from khulasa.stream.distributed import cluster_archive, stories_from
+    from khulasa.stream.distributed import cluster_archive
 
-    records = []
-    for article in read_paths(args.paths, args.on_error, warn, max_bytes=max(MAX_BYTES, 2**34)):
-        parsed = parse_time(article.time)
-        records.append(
-            (parsed.timestamp() if parsed else None, article.id, article.title, article.text, article.source)
-        )
+    articles = read_paths(args.paths, args.on_error, warn, max_bytes=max(MAX_BYTES, 2**34))
     with open_output(args.out) as handle:  # opened first: an unwritable --out fails before the Dask job
-        story_of, duplicates = cluster_archive(
-            records, args.partitions, args.threshold, args.window_days, args.scheduler
+        stories, report = cluster_archive(
+            articles,
+            args.partitions,
+            args.threshold,
+            args.window_days,
+            args.scheduler,
+            progress=sys.stderr.isatty(),
         )
-        stories = stories_from(story_of, records, duplicates)
         for story in stories:
             handle.write(json.dumps(story, ensure_ascii=False) + "\n")
+    _warn_about(report, warn)
     several = sum(1 for s in stories if len(s["articles"]) > 1)
     print(
-        f"{len(records)} articles -> {len(stories)} stories ({several} with several articles), "
-        f"{len(duplicates)} near-duplicates linked -> {args.out}"
+        f"{report.read} articles -> {len(stories)} stories ({several} with several articles), "
+        f"{report.exact_copies} exact copies and {report.near_duplicates} near-duplicates linked, "
+        f"{report.already_stored} repeated (same id and text), {len(report.renamed)} under derived ids -> {args.out}"
     )
     return 0
 

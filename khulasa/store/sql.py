@@ -13,14 +13,19 @@ from typing import Any
 from khulasa.model import Article
 from khulasa.read.timestamps import parse_time
 from khulasa.store.schema import MIGRATIONS
+from khulasa.store.titles import story_title
+from khulasa.text.cache import word_cache
+from khulasa.text.headlines import stand_in_title
 from khulasa.text.normalize import normalize_key
 from khulasa.text.tokenize import tokenize
+
+_word_key = word_cache(50_000)(normalize_key)  # news repeats its words (as stream/dedup.py)
 
 
 def content_hash(article: Article) -> str:
     """SHA-256 of the normalized words of headline and text: re-posts with other spacing or
     diacritics hash the same, so ingesting a feed twice adds nothing."""
-    words = " ".join(normalize_key(t) for t in tokenize(f"{article.title or ''} {article.text}"))
+    words = " ".join(_word_key(t) for t in tokenize(f"{article.title or ''} {article.text}"))
     return hashlib.sha256(words.encode("utf-8")).hexdigest()
 
 
@@ -47,6 +52,8 @@ class AddResult:
     """What one `add_articles` call did with each article it was given (nothing is dropped silently).
 
     new: stored articles to be deduplicated and clustered (with their stored ids).
+    positions: where each of `new` was in the articles given (so a caller can find what it
+        computed for it beforehand).
     exact_copies: stored under their own id and linked to an earlier article with the same words.
     already_stored: the same id with the same words was there already (re-ingesting adds nothing).
     renamed: (given id, stored id) for articles whose id was taken by different text: stored under a
@@ -54,6 +61,7 @@ class AddResult:
     """
 
     new: list[Article] = field(default_factory=list)
+    positions: list[int] = field(default_factory=list)
     exact_copies: int = 0
     already_stored: int = 0
     renamed: list[tuple[str, str]] = field(default_factory=list)
@@ -141,18 +149,25 @@ class SQLStore:
                     self._sql(self._ddl(statement))
                 self._sql("INSERT INTO schema_version VALUES (?)", (version,))
 
-    def add_articles(self, articles: Iterable[Article]) -> AddResult:
+    def add_articles(
+        self,
+        articles: Iterable[Article],
+        digests: Sequence[str] | None = None,
+        published: Sequence[float | None] | None = None,
+    ) -> AddResult:
         """Insert articles in one transaction and say what became of each (see `AddResult`).
 
         Articles are keyed by id and content hash: an id stored with the same words adds nothing;
         an id stored with other words is stored under a derived id; a new id whose words are
         already stored is an exact copy, stored and linked to the first copy, never dropped.
+        `digests` are their `content_hash`es when computed beforehand; `published` the times to
+        store (the ingester's, which ignores times in the future), else their own parsed times.
         """
         result = AddResult()
         now = time.time()
         with self._transaction():
-            for article in articles:
-                digest = content_hash(article)
+            for position, article in enumerate(articles):
+                digest = digests[position] if digests is not None else content_hash(article)
                 stored = self._sql("SELECT content_hash FROM articles WHERE id = ?", (article.id,)).fetchone()
                 if stored is not None:
                     if stored[0] == digest:
@@ -169,7 +184,11 @@ class SQLStore:
                     "ORDER BY ingested_at, id LIMIT 1",
                     (digest,),
                 ).fetchone()
-                parsed = parse_time(article.time)
+                if published is not None:
+                    when = published[position]
+                else:
+                    parsed = parse_time(article.time)
+                    when = parsed.timestamp() if parsed else None
                 self._sql(
                     "INSERT INTO articles (id, content_hash, source, title, url, time, published, text, origin, "
                     "ingested_at, duplicate_of, story_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
@@ -181,7 +200,7 @@ class SQLStore:
                         article.title,
                         article.url,
                         article.time,
-                        parsed.timestamp() if parsed else None,
+                        when,
                         article.text,
                         article.origin,
                         now,
@@ -191,6 +210,7 @@ class SQLStore:
                 )
                 if original is None:
                     result.new.append(article)
+                    result.positions.append(position)
                 else:
                     result.exact_copies += 1
         return result
@@ -225,20 +245,29 @@ class SQLStore:
                 self._refresh_story(story_id)
 
     def _refresh_story(self, story_id: int) -> None:
+        """Recount a story's articles, outlets and time span and choose its title (store/titles.py)."""
         rows = self._sql(
             "SELECT source, title, published FROM articles WHERE story_id = ? AND duplicate_of IS NULL "
-            "ORDER BY published",
+            "ORDER BY published IS NULL, published, id",
             (story_id,),
         ).fetchall()
         published = [r["published"] for r in rows if r["published"] is not None]
         outlets = list(dict.fromkeys(r["source"] for r in rows if r["source"]))
+        title = story_title([(r["title"], r["published"]) for r in rows])
+        if title is None and rows:  # no informative headline: the first line of the newest article
+            newest = self._sql(
+                "SELECT text FROM articles WHERE story_id = ? AND duplicate_of IS NULL "
+                "ORDER BY published IS NULL, published DESC, id DESC LIMIT 1",
+                (story_id,),
+            ).fetchone()
+            title = stand_in_title(newest["text"])
         self._sql(
             "UPDATE stories SET article_count = ?, outlets = ?, title = ?, first_published = ?, last_published = ?, "
             "updated_at = ? WHERE id = ?",
             (
                 len(rows),
                 json.dumps(outlets, ensure_ascii=False),
-                rows[0]["title"] if rows else None,
+                title,
                 min(published, default=None),
                 max(published, default=None),
                 time.time(),

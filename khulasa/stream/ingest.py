@@ -7,26 +7,44 @@ was committed, and a rerun resumes from the checkpoint of the last committed bat
 exactly the stories an uninterrupted run makes, whatever the clusterer keeps in memory (idf
 counts, open stories, their centroids). One writer clusters at a time (`SQLStore.writer`):
 concurrent ingests wait for each other instead of handing out the same story ids.
+
+Times: an article is placed at its publication time; one without a usable time, or dated more
+than FUTURE_TOLERANCE_DAYS after the moment of ingest (a feed's error: it would keep its story
+open for ever and close every other one), is placed at the time of the newest open story and
+stored without a publication time (its time text is kept); the report counts both.
+
+What ingest computes of an article from the article alone (`prepare`: its content hash, MinHash
+signature and clustering features) may be computed beforehand, elsewhere: `khulasa archive`
+computes it on Dask workers and feeds the batches through `ingest_batches`, the code path of
+`ingest_articles`, so both make the same stories.
 """
 
 from __future__ import annotations
 
+import heapq
+import math
 import pickle
-from collections.abc import Callable, Iterable
+import time
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
+from datasketch import MinHash
 from tqdm import tqdm
 
 from khulasa.model import Article
 from khulasa.read.timestamps import parse_time
-from khulasa.store import SQLStore
-from khulasa.stream.clustering import DAY, JOIN_PROBABILITY, StoryClusterer
-from khulasa.stream.dedup import DuplicateIndex
+from khulasa.store import SQLStore, content_hash
+from khulasa.stream.clustering import DAY, JOIN_PROBABILITY, ArticleFeatures, StoryClusterer, article_features
+from khulasa.stream.dedup import DuplicateIndex, minhash
 
 Warn = Callable[[str], None]
 STATE_NAME = "ingest"
 # Near-duplicates are looked for among articles published within this many days of the newest.
 DUPLICATE_HORIZON_DAYS = 7.0
+# A publication time this long after the moment of ingest is a feed's error, not news.
+FUTURE_TOLERANCE_DAYS = 1.0
+# A feed read as it comes is put in time order within this span (`in_publication_order`).
+REORDER_HOURS = 24.0
 
 
 @dataclass
@@ -40,10 +58,94 @@ class IngestReport:
     already_stored: int = 0
     renamed: list[tuple[str, str]] = field(default_factory=list)
     stories: set[int] = field(default_factory=set)
+    undated: int = 0  # articles read without a usable publication time
+    future: int = 0  # articles whose time was more than FUTURE_TOLERANCE_DAYS ahead (ignored)
+    late: int = 0  # articles that came after the reorder buffer had let out a later one
 
     @property
     def duplicates(self) -> int:
         return self.exact_copies + self.near_duplicates
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """What ingest computes of one article from the article alone, in any order and anywhere."""
+
+    digest: str  # content_hash: the store's key for exact copies
+    signature: MinHash  # near-duplicate key
+    features: ArticleFeatures  # what the clusterer sees
+
+
+def prepare(article: Article) -> Prepared:
+    """Everything ingest computes of the article from it alone (the same in any process)."""
+    return Prepared(
+        content_hash(article), minhash(article.text), article_features(article.title, article.text, article.source)
+    )
+
+
+Timed = tuple[Article, float | None]  # an article and the time it is placed at (None: no usable time)
+Item = tuple[Article, float | None, Prepared | None]
+
+
+def publication_time(article: Article, now: float) -> float | None:
+    """The article's publication time (seconds), or None when it has none, an unusable one, or one
+    more than FUTURE_TOLERANCE_DAYS after `now`."""
+    parsed = parse_time(article.time)
+    if parsed is None or parsed.timestamp() > now + FUTURE_TOLERANCE_DAYS * DAY:
+        return None
+    return parsed.timestamp()
+
+
+def in_publication_order(
+    articles: Iterable[Article], now: float, reorder_hours: float = REORDER_HOURS
+) -> Iterator[Timed]:
+    """Articles with their times, oldest first; those without a usable time last, in input order.
+
+    A list or tuple is in memory already and is sorted whole. Any other iterable (a feed read as it
+    comes) goes through a reorder buffer: an article is let out once one published `reorder_hours`
+    later has been read, so memory holds that span of the feed, not the feed, and input that is in
+    time order to within that span comes out exactly as sorted. An article older than one already
+    let out comes out at once, out of order (`IngestReport.late` counts them).
+    """
+    if isinstance(articles, list | tuple):
+        timed = [(article, publication_time(article, now)) for article in articles]
+        timed.sort(key=lambda item: item[1] if item[1] is not None else math.inf)
+        yield from timed
+        return
+    held: list[tuple[float, int, Article]] = []  # heap of (time, arrival, article)
+    undated: list[Article] = []
+    newest = -math.inf
+    for arrival, article in enumerate(articles):
+        when = publication_time(article, now)
+        if when is None:
+            undated.append(article)
+            continue
+        heapq.heappush(held, (when, arrival, article))
+        newest = max(newest, when)
+        while held and held[0][0] < newest - reorder_hours * 3600:
+            when, _, ready = heapq.heappop(held)
+            yield ready, when
+    while held:
+        when, _, ready = heapq.heappop(held)
+        yield ready, when
+    for article in undated:
+        yield article, None
+
+
+def counted(timed: Iterable[Timed], report: IngestReport) -> Iterator[Timed]:
+    """Pass articles through, counting into the report those read, those placed without a time
+    (none or an unusable one, or one in the future) and those placed out of time order."""
+    latest = -math.inf
+    for article, when in timed:
+        report.read += 1
+        if when is None:
+            report.undated += 1
+            report.future += parse_time(article.time) is not None
+        elif when < latest:
+            report.late += 1
+        else:
+            latest = when
+        yield article, when
 
 
 @dataclass
@@ -85,11 +187,6 @@ def load_state(
     return state
 
 
-def _published(article: Article) -> float:
-    parsed = parse_time(article.time)
-    return parsed.timestamp() if parsed else float("inf")
-
-
 def ingest_articles(
     store: SQLStore,
     articles: Iterable[Article],
@@ -99,46 +196,85 @@ def ingest_articles(
     progress: bool = False,
     wait: Warn | None = None,
     join_probability: float | None = JOIN_PROBABILITY,
+    clock: Callable[[], float] = time.time,
 ) -> IngestReport:
     """Store, deduplicate and cluster articles in publication order, one committed batch at a time.
 
-    `wait` is told (once) when another writer holds the database and this one waits for it.
+    `wait` is told (once) when another writer holds the database and this one waits for it;
+    `clock` says when "now" is (times more than a day after it are ignored).
     """
     report = IngestReport()
-    ordered = sorted(articles, key=_published)
-    report.read = len(ordered)
+    timed = counted(in_publication_order(articles, clock()), report)
+    total = len(articles) if isinstance(articles, list | tuple) else None
+    ingest_batches(
+        store, _batches(timed, batch_size), report, total, window_days, threshold, progress, wait, join_probability
+    )
+    return report
+
+
+def _batches(timed: Iterable[Timed], size: int) -> Iterator[list[Item]]:
+    batch: list[Item] = []
+    for article, when in timed:
+        batch.append((article, when, None))
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def ingest_batches(
+    store: SQLStore,
+    batches: Iterable[list[Item]],
+    report: IngestReport,
+    total: int | None = None,
+    window_days: float = 3.0,
+    threshold: float = 0.2,
+    progress: bool = False,
+    wait: Warn | None = None,
+    join_probability: float | None = JOIN_PROBABILITY,
+) -> IngestReport:
+    """Store, deduplicate and cluster batches of (article, time, prepared or None), already in
+    publication order (`in_publication_order`), each batch one transaction, into `report` (which
+    the caller's reading counts into: `counted`); `total` articles are expected, if known."""
     with store.writer(wait):
         state = load_state(store, window_days, threshold, join_probability)
-        pending = [s.article for s in store.unassigned()]  # left by a version without checkpoints
-        bar = tqdm(total=len(ordered) + len(pending), desc="ingesting", unit="article", disable=not progress)
+        # Left by a version without checkpoints.
+        pending: list[Item] = [(s.article, s.published, None) for s in store.unassigned()]
+        expected = None if total is None else total + len(pending)
+        bar = tqdm(total=expected, desc="ingesting", unit="article", disable=not progress)
         if pending:
             with store.transaction():
                 _assign(store, state, pending, report)
             bar.update(len(pending))
-        for start in range(0, len(ordered), batch_size):
-            batch = ordered[start : start + batch_size]
+        for batch in batches:
             with store.transaction():
-                result = store.add_articles(batch)
+                digests = [p.digest for _, _, p in batch if p is not None]
+                result = store.add_articles(
+                    [article for article, _, _ in batch],
+                    digests=digests if len(digests) == len(batch) else None,
+                    published=[when for _, when, _ in batch],
+                )
                 report.added += len(result.new)
                 report.exact_copies += result.exact_copies
                 report.already_stored += result.already_stored
                 report.renamed += result.renamed
-                _assign(store, state, result.new, report)
+                stored = [(article, *batch[i][1:]) for article, i in zip(result.new, result.positions, strict=True)]
+                _assign(store, state, stored, report)
             bar.update(len(batch))
         bar.close()
     return report
 
 
-def _assign(store: SQLStore, state: StreamState, articles: list[Article], report: IngestReport) -> None:
+def _assign(store: SQLStore, state: StreamState, items: list[Item], report: IngestReport) -> None:
     """Place articles (in this transaction), then checkpoint the state that placed them."""
     state.clusterer.next_id = store.next_story_id()
     first_new = state.clusterer.next_id
     assignments: list[tuple[str, int]] = []
     placed: dict[str, int] = {}
-    for article in articles:
-        published = parse_time(article.time)
-        when = published.timestamp() if published else None
-        original = state.duplicates.add(article.id, article.text, when)
+    for article, when, prepared in items:
+        signature = prepared.signature if prepared is not None else None
+        original = state.duplicates.add(article.id, article.text, when, signature)
         story_id = placed.get(original) if original else None
         if original is not None and story_id is None:
             story_id = store.story_of(original)
@@ -146,7 +282,8 @@ def _assign(store: SQLStore, state: StreamState, articles: list[Article], report
             store.link_duplicate(article.id, original)
             report.near_duplicates += 1
         else:
-            story_id = state.clusterer.add(article.title, article.text, when, article.id, article.source)
+            features = prepared.features if prepared is not None else None
+            story_id = state.clusterer.add(article.title, article.text, when, article.id, article.source, features)
         placed[article.id] = story_id
         assignments.append((article.id, story_id))
         report.stories.add(story_id)

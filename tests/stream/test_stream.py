@@ -97,23 +97,25 @@ def test_clustering_keeps_its_precision_on_the_labelled_dev_month():
 
 
 def test_dask_job_in_local_mode_matches_the_single_machine_clustering(tmp_path, example_articles):
+    from khulasa.model import Article
     from khulasa.stream.distributed import cluster_archive, stories_from
 
-    records = [(1_410_739_200.0 + i, a.id, a.title, a.text, a.outlet) for i, a in enumerate(example_articles)]
+    def at(article: Article, second: int) -> Article:
+        return Article(article.id, article.text, article.title, article.source, None, f"2014-09-15T00:00:{second:02d}")
+
     other = "فاز منتخب مصر لكرة القدم على نظيره التونسي بهدفين نظيفين في المباراة التي أقيمت في القاهرة."
-    records.append((1_410_739_300.0, "sport", "منتخب مصر يفوز على تونس", other, "x"))
-    records.append((1_410_739_400.0, "sport-copy", "منتخب مصر يفوز على تونس", other + " ", "y"))
-    single = StoryClusterer()
-    expected = {r[1]: single.add(r[2], r[3], r[0], r[1], r[4]) for r in records[:4]}
+    articles = [at(a, i) for i, a in enumerate(example_articles)]
+    articles.append(Article("sport", other, "منتخب مصر يفوز على تونس", "x", None, "2014-09-15T00:01:00"))
+    articles.append(Article("sport-copy", other + " ", "منتخب مصر يفوز على تونس", "y", None, "2014-09-15T00:01:30"))
+    with SQLiteStore(tmp_path / "k.sqlite") as store:
+        ingest_articles(store, articles)
+        expected = stories_from(store)
     for partitions, scheduler in ((1, "synchronous"), (2, "processes")):
-        story_of, duplicates = cluster_archive(records, partitions=partitions, scheduler=scheduler)
-        assert duplicates == {"sport-copy": "sport"}
-        assert story_of["report-a"] == story_of["report-b"]  # joined across the partition boundary
-        assert story_of["sport"] != story_of["report-a"] and story_of["sport-copy"] == story_of["sport"]
-        same = {(a, b) for a in expected for b in expected if expected[a] == expected[b]}
-        assert same == {(a, b) for a in expected for b in expected if story_of[a] == story_of[b]}
-    stories = stories_from(story_of, records, duplicates)
-    assert sum(len(s["articles"]) for s in stories) == len(records)
+        stories, report = cluster_archive(articles, partitions=partitions, scheduler=scheduler)
+        assert stories == expected and report.duplicates == 1
+    story_of = {a: s["story"] for s in expected for a in s["articles"]}
+    assert story_of["report-a"] == story_of["report-b"] != story_of["sport"] == story_of["sport-copy"]
+    assert sum(len(s["articles"]) for s in expected) == len(articles)
 
 
 def test_headline_entities_can_be_weighted_in():
@@ -152,7 +154,7 @@ def test_the_core_keeps_the_most_linked_articles_and_is_not_pickled(example_arti
     for i, a in enumerate(example_articles):
         clusterer.add(a.title, a.text, 1_410_739_200.0 + i, a.id, a.outlet)
     story = clusterer.open[1]
-    assert [m for m, _ in story.core][:2] == ["report-a", "report-b"] and len(story.core) <= 4
+    assert [entry[0] for entry in story.core][:2] == ["report-a", "report-b"] and len(story.core) <= 4
     assert clusterer.profiles  # cached while running
     restored = pickle.loads(pickle.dumps(clusterer))
     assert restored.profiles == {} and restored.fetch is None

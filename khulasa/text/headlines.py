@@ -1,0 +1,52 @@
+"""Headlines as evidence: which carry words about an event, and which only announce a format.
+
+A headline of template words only («عاجل», «شاهد..», «بالفيديو») is shared by unrelated reports,
+so it neither links two articles nor names a story; one that opens with a template word but goes
+on («شاهد.. زوكربيرغ يظهر بكابيتول هيل») names its event, less cleanly than a plain headline.
+The template words are the same-event model's (khulasa.relate.story.features.TEMPLATES).
+"""
+
+from __future__ import annotations
+
+from khulasa.relate.story.features import TEMPLATES
+from khulasa.text.normalize import normalize_key
+from khulasa.text.stem import stem
+from khulasa.text.stopwords import is_stopword
+from khulasa.text.tokenize import tokenize
+
+PLAIN, OPENS_WITH_TEMPLATE, UNINFORMATIVE = 0, 1, 2  # headline kinds, best first
+
+
+def content_stems(title: str | None) -> list[str]:
+    """Stems of the headline's content words: neither template words, stop words, digits nor
+    one-letter tokens."""
+    stems = []
+    for token in tokenize(title or ""):
+        key = normalize_key(token)
+        if len(key) > 1 and not key.isdigit() and key not in TEMPLATES and not is_stopword(token):
+            stems.append(stem(token))
+    return stems
+
+
+def informative_title(title: str | None) -> str | None:
+    """The headline, or None when it is empty or made only of template words, stop words and
+    punctuation."""
+    return title if content_stems(title) else None
+
+
+def headline_kind(title: str | None) -> int:
+    """PLAIN, OPENS_WITH_TEMPLATE or UNINFORMATIVE (empty or template words only)."""
+    if not content_stems(title):
+        return UNINFORMATIVE
+    tokens = tokenize(title or "")
+    return OPENS_WITH_TEMPLATE if tokens and normalize_key(tokens[0]) in TEMPLATES else PLAIN
+
+
+def stand_in_title(text: str, words: int = 20) -> str | None:
+    """A headline for an article given without one: the first line of its text, cut at `words`
+    words (marked with …)."""
+    for line in text.splitlines():
+        tokens = line.split()
+        if tokens:
+            return " ".join(tokens[:words]) + (" …" if len(tokens) > words else "")
+    return None
