@@ -26,6 +26,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "data" / "ant-news-2018" / "articles.jsonl.xz"
 OUT = ROOT / "labels" / "single-outlet" / "claims.jsonl"
+DEV = ROOT / "labels" / "single-outlet" / "dev-claims.jsonl"
+DEV_CLAIMS = 100
 SEED = 20261131
 PER_SYSTEM = 60
 
@@ -85,6 +87,55 @@ def sample(out: Path = OUT) -> None:
     )
 
 
+def _max_related(story, index: int) -> float:
+    """The highest P(same) + P(partial) of a sentence against the other outlet's sentences."""
+    outlet = story.sentences[index].outlet
+    scores = [
+        r.p_same + r.p_partial for r in story.relations.related(index) if story.sentences[r.other].outlet != outlet
+    ]
+    return round(max(scores, default=0.0), 4)
+
+
+def calibration(out: Path = DEV) -> None:
+    """Dev-month claims for choosing the single-outlet threshold: every sentence the relation
+    model leaves alone (no same/partial link, coverage "one" or "unclear") in the dev split's
+    two-outlet stories, with its highest P(same) + P(partial) against the other outlet; DEV_CLAIMS
+    drawn at random. Readers label them like the test claims; the threshold is chosen on these."""
+    sys.path.insert(0, str(ROOT))
+    from khulasa.analyze.agreement import group_facts
+    from khulasa.relate.story.train import read_labelled
+
+    pairs = [p for p in read_labelled() if p["split"] == "dev" and p["label"] == "same_event"]
+    records = _records({p["a"] for p in pairs} | {p["b"] for p in pairs})
+    pairs = [p for p in pairs if records[p["a"]]["src"] != records[p["b"]]["src"]]
+    claims = []
+    for pair in pairs:
+        story = _story(records[pair["a"]], records[pair["b"]])
+        index = {(s.doc_id, s.index): k for k, s in enumerate(story.sentences)}
+        for fact in group_facts(story):
+            if fact.coverage not in ("one", "unclear") or len(fact.sentences) != 1:
+                continue
+            ref = fact.sentences[0]
+            if len(ref.text.split()) < 6:
+                continue
+            other = pair["b"] if ref.doc == pair["a"] else pair["a"]
+            related = _max_related(story, index[(ref.doc, ref.sentence)])
+            claims.append(
+                {"system": "relation-alone", "story_pair": pair["pair"], "doc": ref.doc, "sentence": ref.sentence,
+                 "hash": _hash(ref.text), "other": other, "related": related}
+            )  # fmt: skip
+    rng = random.Random(SEED + 1)
+    rng.shuffle(claims)
+    print(f"dev: {len(claims)} lone sentences, {min(DEV_CLAIMS, len(claims))} drawn", file=sys.stderr)
+    out.write_text(
+        "".join(
+            json.dumps({"claim": f"sd-{n:04d}", **r}, ensure_ascii=False) + "\n"
+            for n, r in enumerate(claims[:DEV_CLAIMS], 1)
+        ),
+        encoding="utf-8",
+    )
+
+
 def read_claims(path: Path = OUT) -> list[dict]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
@@ -112,7 +163,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("sample", help="draw the claims (ids only)")
+    commands.add_parser("calibration", help="draw the dev-month claims for the threshold (ids only)")
     shown = commands.add_parser("show", help="print claims with the other outlet's article")
+    shown.add_argument("--set", choices=("test", "dev"), default="test", help="test claims or dev claims")
     shown.add_argument("--start", type=int, default=0)
     shown.add_argument("--count", type=int, default=10)
     shown.add_argument("--ids", nargs="*")
@@ -120,7 +173,10 @@ def main() -> None:
     if args.command == "sample":
         sample()
         return
-    claims = read_claims()
+    if args.command == "calibration":
+        calibration()
+        return
+    claims = read_claims(DEV if args.set == "dev" else OUT)
     if args.ids:
         claims = [c for c in claims if c["claim"] in set(args.ids)]
     else:
