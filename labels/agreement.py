@@ -13,7 +13,7 @@ from pathlib import Path
 
 import numpy as np
 
-ID_FIELDS = ("pair", "id", "item")
+ID_FIELDS = ("pair", "id", "item", "claim")
 
 
 def read_labels(path: Path) -> dict[str, str]:
