@@ -150,9 +150,14 @@ def _select_distinct(
 
     Pairs whose lexical score alone settles it are forbidden before the first selection: in
     lexical mode that usually leaves one round (DUC 2004 worst selection 0.67 s → 0.32 s, same picks).
+    In Arabic the relation model's possibly-related pairs among the fitting sentences are forbidden
+    up front too (the example story: three solves → one, warm 0.29 s → 0.12 s, same picks; ar-mds
+    dev 12 s → 8 s, same ROUGE).
     """
     fitting = fitting_sentences(story, budget)
     exclusive = set(budget.exclusive) | restating_pairs(story, fitting, certain_threshold(align))
+    if story.language == "ar":
+        exclusive |= _related_pairs(story, fitting)
     for _ in range(rounds):
         chosen = order_sentences(story, summarizer.select(story, replace(budget, exclusive=frozenset(exclusive))))
         scores, threshold = alignment_rows(story, chosen, align)
