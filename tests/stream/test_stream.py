@@ -72,8 +72,9 @@ def test_ingest_stories_and_show_commands(tmp_path, example_dir):
 def test_clustering_keeps_its_precision_on_the_labelled_dev_month():
     """The shipped clusterer on every ANT article of July 2018 (the dev month of the labelled story
     pairs), in time order: "same story" against the 300 labelled dev pairs stays near the precision
-    and recall measured when the join probability was chosen: 0.873 / 0.705 here (0.859 / 0.705
-    through ingest, whose deduplicator links copies first); floors 0.82 / 0.66."""
+    and recall measured when the join probability was chosen: 0.873 / 0.705 here (0.875 / 0.718
+    through ingest, `python -m benchmarks.stories --split dev`, whose deduplicator links copies
+    first); floors 0.82 / 0.66."""
     import numpy as np
 
     from khulasa.evaluate.binary import precision_recall_f1

@@ -121,8 +121,13 @@ def main() -> None:
     args.out.mkdir(parents=True, exist_ok=True)
     (args.out / "model.json").write_text(
         model.to_json(
-            trained_on=f"{len(ant_train)} ANT train pairs (labels/sentence-pairs, main + contrast) and {len(shared)} "
-            f"shared pairs (ANS, ArNLI, XNLI-ar dev, ArbTEDS) weighted {weight}",
+            trained_on=f"{len(ant_train)} ANT train pairs (labels/sentence-pairs, main + contrast)"
+            + (
+                f" and {len(shared)} shared pairs (ANS, ArNLI, XNLI-ar dev, ArbTEDS) weighted {weight}"
+                if weight
+                else f"; the {len(shared)} shared pairs (ANS, ArNLI, XNLI-ar dev, ArbTEDS) were tried at weights "
+                f"{', '.join(str(w) for w in SHARED_WEIGHTS if w)} and left out (dev log-loss worse)"
+            ),
             chosen_on=f"{len(ant_dev)} ANT dev pairs: C={c} and the shared weight by log-loss ({loss:.4f}); "
             f"same threshold for dev precision >= {SAME_PRECISION}, contradicts for >= {CONTRADICTS_PRECISION}, "
             f"related for dev recall of same + partial >= {RELATED_RECALL}",
