@@ -22,6 +22,14 @@ from khulasa.text.segment import split_paragraph
 
 MAX_SENTENCES = 5000
 UPFRONT_RELATIONS = 400
+MAX_RELATION_EXCLUSIONS = 200
+"""The most related pairs forbidden in one selection, strongest first: every exclusion is a row
+of the integer program, and on hostile text (shuffled words, where everything looks related)
+thousands of rows made one solve cost 9 s; real stories have far fewer (the example: 47)."""
+SELECTION_ITERATIONS = 300_000
+"""Simplex iterations all the rounds of one selection may spend together, split evenly (100,000 a
+round: four times what the hardest dev cluster's solve needs, 25,861), so repeated rounds cannot
+multiply the solver's work on a hostile input."""
 """Arabic stories with at most this many fitting sentences have all their possibly-related pairs
 forbidden before the first selection (see _select_distinct)."""
 
@@ -154,17 +162,23 @@ def _select_distinct(
     Pairs whose lexical score alone settles it are forbidden before the first selection: in
     lexical mode that usually leaves one round (DUC 2004 worst selection 0.67 s → 0.32 s, same picks).
     In Arabic the relation model's possibly-related pairs among the fitting sentences are forbidden
-    up front too, when there are at most UPFRONT_RELATIONS of them (the example story: three
-    solves → one, warm 0.29 s → 0.12 s, same picks; ar-mds dev 12 s → 8 s, same ROUGE). Beyond
-    that, relating every fitting sentence costs more than the extra solves (140 ANT articles, 1,431
-    sentences: 2.8 s → 4.2 s), so only the chosen ones are related, round by round.
+    up front too, when there are at most UPFRONT_RELATIONS of them, so one fact is not stated twice
+    in two outlets' words (the example story's headline fact was chosen three times, once per
+    outlet, by the lexical check; now once, warm 0.29 s → 0.12 s with one solve instead of three).
+    They are not added round by round: on hostile input (2 × 30,000 characters of shuffled words,
+    1,000-word summary) every round found new related pairs and re-solved a growing program three
+    times (18 s of CPU; 3.5 s up front only). Beyond UPFRONT_RELATIONS sentences relating them all
+    costs more than it saves (140 ANT articles: 2.8 s → 4.2 s), so large stories keep the lexical
+    checks only.
     """
     fitting = fitting_sentences(story, budget)
     exclusive = set(budget.exclusive) | restating_pairs(story, fitting, certain_threshold(align))
     if story.language == "ar" and len(fitting) <= UPFRONT_RELATIONS:
         exclusive |= _related_pairs(story, fitting)
+    per_round = SELECTION_ITERATIONS // rounds
     for _ in range(rounds):
-        chosen = order_sentences(story, summarizer.select(story, replace(budget, exclusive=frozenset(exclusive))))
+        allowed = replace(budget, exclusive=frozenset(exclusive), solver_iterations=per_round)
+        chosen = order_sentences(story, summarizer.select(story, allowed))
         scores, threshold = alignment_rows(story, chosen, align)
         restated = {
             (min(a, b), max(a, b))
@@ -172,8 +186,6 @@ def _select_distinct(
             for b in chosen
             if a != b and scores[row, b] >= threshold
         }
-        if story.language == "ar":
-            restated |= _related_pairs(story, chosen)
         if not restated - exclusive:
             break
         exclusive |= restated
@@ -181,21 +193,21 @@ def _select_distinct(
 
 
 def _related_pairs(story: Story, chosen: list[int]) -> set[tuple[int, int]]:
-    """Pairs of chosen sentences (of different articles) that the relation model finds possibly
-    related — P(same) + P(partial) at or above its related threshold — so a summary does not
-    state one fact twice in two outlets' words (the example story's headline fact was chosen three
-    times, once per outlet, by the lexical check). ROUGE unchanged: ar-mds dev 38.00/17.19 ->
-    38.02/17.19, BBC Arabic (300) 61.63/47.93 both."""
+    """Pairs of the given sentences (of different articles) that the relation model finds possibly
+    related — P(same) + P(partial) at or above its related threshold. ROUGE with them forbidden:
+    ar-mds dev 38.00/17.19 -> 38.02/17.19, BBC Arabic (300) 61.63/47.93 both."""
     relations = story.relations
     relations.prepare(chosen)
     wanted = set(chosen)
     threshold = relations.model.related_threshold
-    return {
-        (min(a, r.other), max(a, r.other))
+    scored = {
+        (min(a, r.other), max(a, r.other)): r.p_same + r.p_partial
         for a in chosen
         for r in relations.related(a)
         if r.other in wanted and r.p_same + r.p_partial >= threshold
     }
+    strongest = sorted(scored, key=lambda pair: (-scored[pair], pair))[:MAX_RELATION_EXCLUSIONS]
+    return set(strongest)
 
 
 def summarize_articles(

@@ -25,6 +25,9 @@ class Budget:
     redundancy: float = 0.5
     exclusive: frozenset[tuple[int, int]] = frozenset()
     """Pairs of sentences known to say the same thing: at most one of each may be chosen."""
+    solver_iterations: int | None = None
+    """Simplex iterations one selection may spend (None: the solver's own limit). The pipeline
+    shares one limit among its selection rounds, so repeated rounds cannot multiply the work."""
 
     @property
     def allowance(self) -> int:

@@ -106,6 +106,7 @@ def solve_coverage(
     exclusive_pairs: list[tuple[int, int]],
     sentence_values: np.ndarray,
     max_nodes: int = MAX_NODES,
+    max_iterations: int = MAX_SIMPLEX_ITERATIONS,
 ) -> list[int] | None:
     """Maximize covered concept weight + sentence values s.t. length ≤ budget; None on failure.
 
@@ -126,7 +127,7 @@ def solve_coverage(
     highs.setOptionValue("random_seed", 0)
     highs.setOptionValue("mip_max_nodes", max_nodes)
     highs.setOptionValue("mip_max_leaves", max_nodes)
-    highs.setOptionValue("simplex_iteration_limit", MAX_SIMPLEX_ITERATIONS)
+    highs.setOptionValue("simplex_iteration_limit", max_iterations)
     # A tiny cut pool keeps the root node cheap; covers here are solved by branching anyway.
     highs.setOptionValue("mip_pool_soft_limit", 1)
     costs = np.concatenate([sentence_values, concept_values]).astype(np.float64)
@@ -332,7 +333,13 @@ class CoverageSummarizer:
             if similarity[pool[a], pool[b]] >= budget.redundancy or (pool[a], pool[b]) in budget.exclusive
         ]
         chosen = solve_coverage(
-            story.word_counts[pool], pool_concepts, concept_values, budget.words, exclusive, sentence_values[pool]
+            story.word_counts[pool],
+            pool_concepts,
+            concept_values,
+            budget.words,
+            exclusive,
+            sentence_values[pool],
+            max_iterations=budget.solver_iterations or MAX_SIMPLEX_ITERATIONS,
         )
         return None if chosen is None else [pool[i] for i in chosen]
 
