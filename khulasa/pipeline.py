@@ -22,6 +22,8 @@ from khulasa.text.segment import split_paragraph
 
 MAX_SENTENCES = 5000
 UPFRONT_RELATIONS = 400
+"""Arabic stories with at most this many fitting sentences have all their possibly-related pairs
+forbidden before the first selection (see _select_distinct)."""
 MAX_RELATION_EXCLUSIONS = 200
 """The most related pairs forbidden in one selection, strongest first: every exclusion is a row
 of the integer program, and on hostile text (shuffled words, where everything looks related)
@@ -30,8 +32,6 @@ SELECTION_ITERATIONS = 300_000
 """Simplex iterations all the rounds of one selection may spend together, split evenly (100,000 a
 round: four times what the hardest dev cluster's solve needs, 25,861), so repeated rounds cannot
 multiply the solver's work on a hostile input."""
-"""Arabic stories with at most this many fitting sentences have all their possibly-related pairs
-forbidden before the first selection (see _select_distinct)."""
 
 
 def story_language(articles: Sequence[Article]) -> str:

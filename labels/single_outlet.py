@@ -88,12 +88,10 @@ def sample(out: Path = OUT) -> None:
 
 
 def _max_related(story, index: int) -> float:
-    """The highest P(same) + P(partial) of a sentence against the other outlet's sentences."""
-    outlet = story.sentences[index].outlet
-    scores = [
-        r.p_same + r.p_partial for r in story.relations.related(index) if story.sentences[r.other].outlet != outlet
-    ]
-    return round(max(scores, default=0.0), 4)
+    """The sentence's highest P(same) + P(partial) against the other outlet (rounded for storage)."""
+    from khulasa.analyze.agreement import related_score
+
+    return round(related_score(story, index), 4)
 
 
 def calibration(out: Path = DEV) -> None:

@@ -77,15 +77,11 @@ def _relation_facts(story: Story) -> list[Fact]:
     relations.prepare(rows)
     everyone = tuple(dict.fromkeys(c.article.outlet for c in story.articles))
     outlet = [s.outlet for s in story.sentences]
-    links: list[dict[int, str]] = [{} for _ in rows]
-    related_p = [0.0] * len(rows)
-    for i in rows:
-        for r in relations.related(i):
-            if outlet[r.other] == outlet[i]:
-                continue
-            related_p[i] = max(related_p[i], r.p_same + r.p_partial)
-            if r.label in ("same", "partial"):
-                links[i][r.other] = r.label
+    linked = ("same", "partial")
+    links: list[dict[int, str]] = [
+        {r.other: r.label for r in relations.related(i) if outlet[r.other] != outlet[i] and r.label in linked}
+        for i in rows
+    ]
     order = sorted(rows, key=lambda i: (-len({outlet[j] for j in links[i]}), -len(links[i]), i))
     grouped: set[int] = set()
     facts: list[Fact] = []
@@ -98,10 +94,20 @@ def _relation_facts(story: Story) -> list[Fact]:
         outlets = tuple(dict.fromkeys(outlet[m] for m in members))
         same = tuple(dict.fromkeys([outlet[core]] + [outlet[j] for j in members[1:] if links[core][j] == "same"]))
         coverage = _coverage(outlets, everyone)
-        if coverage == "one" and related_p[core] >= threshold:
+        if coverage == "one" and related_score(story, core) >= threshold:
             coverage = "unclear"
         facts.append(Fact(tuple(_ref(story, m) for m in members), outlets, coverage, same))
     return sorted(facts, key=lambda f: (-len(f.outlets), story_position(story, f)))
+
+
+def related_score(story: Story, index: int) -> float:
+    """The highest P(same) + P(partial) of a sentence against the sentences of other outlets: a
+    lone sentence is a single-outlet claim only when this stays below the related threshold."""
+    outlet = story.sentences[index].outlet
+    scores = [
+        r.p_same + r.p_partial for r in story.relations.related(index) if story.sentences[r.other].outlet != outlet
+    ]
+    return max(scores, default=0.0)
 
 
 def find_contradictions(story: Story) -> list[Contradiction]:

@@ -77,10 +77,10 @@ class StoryRelations:
             block = rows[start : start + BLOCK]
             cosines = (matrix[block] @ matrix.T).tocsr()
             for k, i in enumerate(block):
-                row = cosines.getrow(k)
+                span = slice(cosines.indptr[k], cosines.indptr[k + 1])
                 close = [
                     (-float(c), int(j))
-                    for j, c in zip(row.indices, row.data, strict=True)
+                    for j, c in zip(cosines.indices[span], cosines.data[span], strict=True)
                     if c >= CANDIDATE_COSINE and self.docs[j] != self.docs[i]
                 ]
                 found[i] = sorted(j for _, j in sorted(close)[:MAX_CANDIDATES])
@@ -108,10 +108,3 @@ class StoryRelations:
                 Relation(j, label, float(row[0]), float(row[1]), float(row[2]))
                 for j, label, row in zip(others, labels, p, strict=True)
             ]
-
-    def label(self, i: int, j: int) -> str:
-        """The decision for one pair ("unrelated" when j is no candidate of i)."""
-        for relation in self.related(i):
-            if relation.other == j:
-                return relation.label
-        return "unrelated"
