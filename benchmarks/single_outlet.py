@@ -33,15 +33,6 @@ TARGET = 0.95
 MIN_CLAIMS = 10
 
 
-def read(path: Path) -> dict[str, str]:
-    labels = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            record = json.loads(line)
-            labels[record["claim"]] = record["label"]
-    return labels
-
-
 def share(right: np.ndarray) -> dict:
     if not len(right):
         return {"claims": 0}
@@ -50,13 +41,11 @@ def share(right: np.ndarray) -> dict:
 
 
 def main() -> None:
-    import sys
+    from labels.agreement import cohen_kappa, read_labels
+    from labels.common import read_jsonl
 
-    sys.path.insert(0, str(ROOT))
-    from labels.agreement import cohen_kappa
-
-    claims = [json.loads(x) for x in (FOLDER / "claims.jsonl").read_text(encoding="utf-8").splitlines() if x.strip()]
-    readers = {p.stem: read(p) for p in sorted(FOLDER.glob("labels-*.jsonl"))}
+    claims = read_jsonl(FOLDER / "claims.jsonl")
+    readers = {p.stem: read_labels(p) for p in sorted(FOLDER.glob("labels-*.jsonl"))}
     results: dict = {"readers": {}, "agreed": {}}
     for name, labels in readers.items():
         results["readers"][name] = {
@@ -87,8 +76,11 @@ def main() -> None:
 
 def calibrate(files: list[Path]) -> dict:
     """Precision of lone-sentence claims by threshold on the dev month; the chosen threshold."""
-    claims = [json.loads(x) for x in (FOLDER / "dev-claims.jsonl").read_text(encoding="utf-8").splitlines() if x]
-    readers = [read(f) for f in files]
+    from labels.agreement import read_labels
+    from labels.common import read_jsonl
+
+    claims = read_jsonl(FOLDER / "dev-claims.jsonl")
+    readers = [read_labels(f) for f in files]
     labelled = [c for c in claims if all(c["claim"] in r for r in readers)]
     right = np.array([all(r[c["claim"]] == "not_reported" for r in readers) for c in labelled])
     score = np.array([c["related"] for c in labelled])

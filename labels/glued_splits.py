@@ -25,6 +25,8 @@ from pathlib import Path
 
 import numpy as np
 
+from labels.common import read_jsonl, select
+
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "data" / "ant-news-2018" / "articles.jsonl.xz"
 FOLDER = ROOT / "labels" / "glued-splits"
@@ -70,10 +72,6 @@ def sample(out: Path = SPLITS) -> None:
     rows = [{"item": f"gs-{number:04d}", **row} for number, row in enumerate(rows, 1)]
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
-
-
-def read_jsonl(path: Path) -> list[dict]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
 def context_of(record: dict, token: str, occurrence: int) -> str:
@@ -142,9 +140,7 @@ def main() -> None:
     elif args.command == "sample":
         sample()
     elif args.command == "show":
-        rows = read_jsonl(SPLITS)
-        wanted = set(args.ids or [])
-        show([r for r in rows if r["item"] in wanted] if wanted else rows[args.start : args.start + args.count])
+        show(select(read_jsonl(SPLITS), "item", args.ids, args.start, args.count))
     else:
         print(json.dumps(rate(read_jsonl(SPLITS), read_jsonl(LABELS)), ensure_ascii=False))
 

@@ -30,6 +30,7 @@ import re
 import sys
 from pathlib import Path
 
+from labels.common import read_jsonl, select
 from labels.sentence_pairs import article_sentences, sentence_hash
 from labels.story_pairs import CORPUS, split_of
 
@@ -137,10 +138,6 @@ def sample(out: Path = OUT) -> None:
     out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
 
 
-def read_jsonl(path: Path) -> list[dict]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-
-
 def load_records(ids: set[str]) -> dict[str, dict]:
     from khulasa.evaluate.datasets import ant_records
 
@@ -209,15 +206,7 @@ def main() -> None:
     if args.command == "sample":
         sample(args.out)
         return
-    candidates = read_jsonl(OUT)
-    if args.ids:
-        wanted = set(args.ids)
-        candidates = [c for c in candidates if c["id"] in wanted]
-    else:
-        if args.split:
-            candidates = [c for c in candidates if c["split"] == args.split]
-        candidates = candidates[args.start : args.start + args.count]
-    show(candidates, args.context)
+    show(select(read_jsonl(OUT), "id", args.ids, args.start, args.count, args.split), args.context)
 
 
 if __name__ == "__main__":

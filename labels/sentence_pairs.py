@@ -43,6 +43,8 @@ from pathlib import Path
 
 import numpy as np
 
+from labels.common import cross_outlet, read_jsonl, select
+
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "data" / "ant-news-2018" / "articles.jsonl.xz"
 OUT = ROOT / "labels" / "sentence-pairs" / "pairs.jsonl"
@@ -267,8 +269,7 @@ def sample(out: Path = OUT) -> None:
     from khulasa.relate.story.train import read_labelled
 
     story_pairs = [p for p in read_labelled() if p["label"] in ("same_event", "same_topic")]
-    records = _load_records({p["a"] for p in story_pairs} | {p["b"] for p in story_pairs})
-    story_pairs = [p for p in story_pairs if records[p["a"]]["src"] != records[p["b"]]["src"]]
+    story_pairs, records = cross_outlet(story_pairs, CORPUS)
     rng = random.Random(SEED)
     sentences = {i: article_sentences(r) for i, r in records.items()}
     rows: list[dict] = []
@@ -288,7 +289,7 @@ def sample(out: Path = OUT) -> None:
 
 
 def read_pairs(path: Path = OUT) -> list[dict]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return read_jsonl(path)
 
 
 def contrast(out: Path = CONTRAST) -> None:
@@ -303,8 +304,7 @@ def contrast(out: Path = CONTRAST) -> None:
     from khulasa.relate.story.train import read_labelled
 
     story_pairs = [p for p in read_labelled() if p["label"] == "same_event"] + model_pairs()
-    records = _load_records({p["a"] for p in story_pairs} | {p["b"] for p in story_pairs})
-    story_pairs = [p for p in story_pairs if records[p["a"]]["src"] != records[p["b"]]["src"]]
+    story_pairs, records = cross_outlet(story_pairs, CORPUS)
     taken = {frozenset((p["a_hash"], p["b_hash"])) for p in read_pairs()}
     shown = {i: article_sentences(r) for i, r in records.items()}
     rng = random.Random(SEED + 1)
@@ -444,15 +444,10 @@ def main() -> None:
         contrast(args.out)
         return
     pairs = all_pairs()
-    if args.ids:
-        wanted = set(args.ids)
-        pairs = [p for p in pairs if p["pair"] in wanted]
-    else:
-        if args.split:
-            prefix = "sc-" if args.sample == "contrast" else "ss-"
-            pairs = [p for p in pairs if p["split"] == args.split and p["pair"].startswith(prefix)]
-        pairs = pairs[args.start : args.start + args.count]
-    show(pairs, args.context)
+    if args.split and not args.ids:
+        prefix = "sc-" if args.sample == "contrast" else "ss-"
+        pairs = [p for p in pairs if p["pair"].startswith(prefix)]
+    show(select(pairs, "pair", args.ids, args.start, args.count, args.split), args.context)
 
 
 if __name__ == "__main__":

@@ -23,6 +23,8 @@ import random
 import sys
 from pathlib import Path
 
+from labels.common import cross_outlet, read_jsonl, select
+
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "data" / "ant-news-2018" / "articles.jsonl.xz"
 OUT = ROOT / "labels" / "single-outlet" / "claims.jsonl"
@@ -56,8 +58,7 @@ def sample(out: Path = OUT) -> None:
     from khulasa.relate.story.train import read_labelled
 
     pairs = [p for p in read_labelled() if p["split"] == "test" and p["label"] == "same_event"]
-    records = _records({p["a"] for p in pairs} | {p["b"] for p in pairs})
-    pairs = [p for p in pairs if records[p["a"]]["src"] != records[p["b"]]["src"]]
+    pairs, records = cross_outlet(pairs, CORPUS)
     claims: dict[str, list[dict]] = {"relation": [], "lexical": []}
     for pair in pairs:
         story = _story(records[pair["a"]], records[pair["b"]])
@@ -104,8 +105,7 @@ def calibration(out: Path = DEV) -> None:
     from khulasa.relate.story.train import read_labelled
 
     pairs = [p for p in read_labelled() if p["split"] == "dev" and p["label"] == "same_event"]
-    records = _records({p["a"] for p in pairs} | {p["b"] for p in pairs})
-    pairs = [p for p in pairs if records[p["a"]]["src"] != records[p["b"]]["src"]]
+    pairs, records = cross_outlet(pairs, CORPUS)
     claims = []
     for pair in pairs:
         story = _story(records[pair["a"]], records[pair["b"]])
@@ -135,7 +135,7 @@ def calibration(out: Path = DEV) -> None:
 
 
 def read_claims(path: Path = OUT) -> list[dict]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return read_jsonl(path)
 
 
 def show(claims: list[dict]) -> None:
@@ -174,12 +174,7 @@ def main() -> None:
     if args.command == "calibration":
         calibration()
         return
-    claims = read_claims(DEV if args.set == "dev" else OUT)
-    if args.ids:
-        claims = [c for c in claims if c["claim"] in set(args.ids)]
-    else:
-        claims = claims[args.start : args.start + args.count]
-    show(claims)
+    show(select(read_claims(DEV if args.set == "dev" else OUT), "claim", args.ids, args.start, args.count))
 
 
 if __name__ == "__main__":

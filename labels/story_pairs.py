@@ -38,6 +38,8 @@ from pathlib import Path
 
 import numpy as np
 
+from labels.common import read_jsonl, select
+
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "data" / "ant-news-2018" / "articles.jsonl.xz"
 OUT = ROOT / "labels" / "story-pairs" / "pairs.jsonl"
@@ -239,7 +241,7 @@ def sample(out: Path = OUT) -> None:
 
 
 def read_pairs(path: Path = OUT) -> list[dict]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return read_jsonl(path)
 
 
 def show(pairs: list[dict], words_shown: int) -> None:
@@ -276,15 +278,7 @@ def main() -> None:
     if args.command == "sample":
         sample(args.out)
         return
-    pairs = read_pairs()
-    if args.ids:
-        wanted = set(args.ids)
-        pairs = [p for p in pairs if p["pair"] in wanted]
-    else:
-        if args.split:
-            pairs = [p for p in pairs if p["split"] == args.split]
-        pairs = pairs[args.start : args.start + args.count]
-    show(pairs, args.words)
+    show(select(read_pairs(), "pair", args.ids, args.start, args.count, args.split), args.words)
 
 
 if __name__ == "__main__":
