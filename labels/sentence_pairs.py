@@ -386,39 +386,65 @@ def all_pairs() -> list[dict]:
     return read_pairs() + (read_pairs(CONTRAST) if CONTRAST.exists() else [])
 
 
-def pair_texts(pairs: list[dict]) -> dict[str, tuple[str, str]]:
-    """The two sentences of each pair, checked against the stored hashes."""
+DROPPED_BY_CLEANING = {
+    "ss-test-0143": "side a is a «قد يهمك أيضا:» related-link line, which cleaning drops since f7f9351",
+}
+"""Pairs whose sentence the pipeline no longer produces at all (cleaning now drops its line as
+page furniture): no summary can cite it, so the pair is left out. Any other missing sentence is an
+error — cleaning must never rewrite words."""
+
+Side = tuple[int, str]  # (sentence index in the cleaned article, its text)
+
+
+def pair_sentences(pairs: list[dict]) -> dict[str, tuple[Side, Side]]:
+    """The two sentences of each pair, found by their stored hashes.
+
+    The stored index is where the sentence was when sampled; when cleaning has since dropped an
+    earlier line the same sentence is found by its hash at its new index. Pairs in
+    DROPPED_BY_CLEANING are left out; any other sentence not found exits naming the pair.
+    """
     records = _load_records({p["a"] for p in pairs} | {p["b"] for p in pairs})
     cache: dict[str, list[str]] = {}
-    texts = {}
+    found: dict[str, tuple[Side, Side]] = {}
     for pair in pairs:
-        sides = []
+        sides: list[Side] = []
         for side in ("a", "b"):
             article_id = pair[side]
             if article_id not in cache:
                 cache[article_id] = article_sentences(records[article_id])
-            text = cache[article_id][pair[f"{side}_index"]]
-            if sentence_hash(text) != pair[f"{side}_hash"]:
+            sentences, stored, index = cache[article_id], pair[f"{side}_hash"], pair[f"{side}_index"]
+            if index >= len(sentences) or sentence_hash(sentences[index]) != stored:
+                index = next((k for k, text in enumerate(sentences) if sentence_hash(text) == stored), -1)
+            if index >= 0:
+                sides.append((index, sentences[index]))
+            elif pair["pair"] not in DROPPED_BY_CLEANING:
                 raise SystemExit(f"{pair['pair']}: sentence {side} changed since sampling (cleaner or splitter)")
-            sides.append(text)
-        texts[pair["pair"]] = (sides[0], sides[1])
-    return texts
+        if len(sides) == 2:
+            found[pair["pair"]] = (sides[0], sides[1])
+    return found
+
+
+def pair_texts(pairs: list[dict]) -> dict[str, tuple[str, str]]:
+    """The two sentences' texts of each pair (see pair_sentences)."""
+    return {name: (a[1], b[1]) for name, (a, b) in pair_sentences(pairs).items()}
 
 
 def show(pairs: list[dict], context: int) -> None:
     """Print each pair for an annotator: outlet, headline, the sentence (and `context` before it)."""
     records = _load_records({p["a"] for p in pairs} | {p["b"] for p in pairs})
-    texts = pair_texts(pairs)
+    found = pair_sentences(pairs)
     for pair in pairs:
+        if pair["pair"] not in found:
+            print(f"=== {pair['pair']}: left out ({DROPPED_BY_CLEANING[pair['pair']]})\n")
+            continue
         print(f"=== {pair['pair']}")
-        for number, side in enumerate(("a", "b")):
+        for side, (index, text) in zip(("a", "b"), found[pair["pair"]], strict=True):
             record = records[pair[side]]
             print(f"[{side.upper()}] {record['src']} | headline: {(record.get('title') or '').strip()}")
             if context:
-                before = article_sentences(record)[max(0, pair[f"{side}_index"] - context) : pair[f"{side}_index"]]
-                for line in before:
+                for line in article_sentences(record)[max(0, index - context) : index]:
                     print(f"    (before) {line}")
-            print(f"    SENTENCE: {texts[pair['pair']][number]}")
+            print(f"    SENTENCE: {text}")
         print()
 
 

@@ -109,9 +109,10 @@ def final_labels(folder: Path = LABELS_DIR) -> dict[str, str]:
 
 def ant(split: str, sample: str = "main", folder: Path = LABELS_DIR) -> list[LabelledPair]:
     """The labelled ANT sentence pairs of one split and sample ("main": the natural sample;
-    "contrast": pairs drawn where a disagreement check fires), texts from ../shared, hash-checked."""
+    "contrast": pairs drawn where a disagreement check fires), texts from ../shared, found by their
+    hashes (labels.sentence_pairs.pair_sentences)."""
     sys.path.insert(0, str(ROOT))
-    from labels.sentence_pairs import pair_texts, read_pairs
+    from labels.sentence_pairs import pair_sentences, read_pairs
 
     labels = final_labels(folder)
     pairs, seen = [], set()
@@ -124,10 +125,10 @@ def ant(split: str, sample: str = "main", folder: Path = LABELS_DIR) -> list[Lab
         if pair["split"] == split and pair["pair"] in labels and key not in seen:
             seen.add(key)
             pairs.append(pair)
-    texts = pair_texts(pairs)
-    return [
-        LabelledPair(
-            p["pair"], *texts[p["pair"]], labels[p["pair"]], "ant", (p["a"], p["a_index"], p["b"], p["b_index"])
-        )
-        for p in pairs
-    ]
+    found = pair_sentences(pairs)
+    labelled = []
+    for p in pairs:
+        if p["pair"] in found:  # left out only when cleaning now drops the sentence's line
+            (a_index, a), (b_index, b) = found[p["pair"]]
+            labelled.append(LabelledPair(p["pair"], a, b, labels[p["pair"]], "ant", (p["a"], a_index, p["b"], b_index)))
+    return labelled
