@@ -110,16 +110,14 @@ def calibrate(files: list[Path]) -> dict:
 def rescore_test(claims: list[dict], readers: dict[str, dict[str, str]], threshold: float) -> dict:
     """The shipped rule's test claims that a threshold would still make, and how many are right."""
     from khulasa.evaluate.datasets import ant_records
-    from labels.single_outlet import CORPUS, _hash, _max_related, _story
+    from labels.single_outlet import CORPUS, _max_related, _story, claim_sentence
 
     relation = [c for c in claims if c["system"] == "relation" and all(c["claim"] in r for r in readers.values())]
     records = ant_records({c["doc"] for c in relation} | {c["other"] for c in relation}, CORPUS)
     kept, dropped = [], 0
     for claim in relation:
         story = _story(records[claim["doc"]], records[claim["other"]])
-        # Found by its text's hash: cleaning may since have dropped lines of the article.
-        where = (claim["doc"], claim["hash"])
-        index = next((k for k, s in enumerate(story.sentences) if (s.doc_id, _hash(s.text)) == where), None)
+        index = claim_sentence(story, claim)
         if index is None:  # the line itself is now dropped by cleaning (page furniture): no claim
             dropped += 1
             continue

@@ -138,6 +138,14 @@ def read_claims(path: Path = OUT) -> list[dict]:
     return read_jsonl(path)
 
 
+def claim_sentence(story, claim: dict) -> int | None:
+    """Where the claim's sentence is in a story holding its article, found by its text's hash
+    (cleaning may since have dropped an earlier line); None when cleaning now drops the claim's own
+    line as page furniture, so the pipeline would no longer make the claim."""
+    where = (claim["doc"], claim["hash"])
+    return next((k for k, s in enumerate(story.sentences) if (s.doc_id, _hash(s.text)) == where), None)
+
+
 def show(claims: list[dict]) -> None:
     from khulasa.model import Article
     from khulasa.pipeline import prepare_story
@@ -146,9 +154,11 @@ def show(claims: list[dict]) -> None:
     for claim in claims:
         own = records[claim["doc"]]
         story = prepare_story([Article(own["id"], own["text"], own.get("title"), own["src"])], "ar")[0]
-        text = next(s.text for s in story.sentences if s.index == claim["sentence"])
-        if _hash(text) != claim["hash"]:
-            raise SystemExit(f"{claim['claim']}: the claim sentence changed since sampling")
+        index = claim_sentence(story, claim)
+        if index is None:
+            print(f"=== {claim['claim']}: left out (cleaning now drops the claim's line as page furniture)\n")
+            continue
+        text = story.sentences[index].text
         other = records[claim["other"]]
         print(f"=== {claim['claim']}")
         print(f"CLAIM ({own['src']}, headline: {(own.get('title') or '').strip()}):\n    {text}")
