@@ -38,6 +38,7 @@ same profile, so a resumed clusterer decides the same.
 
 from __future__ import annotations
 
+import heapq
 import math
 from collections import Counter, defaultdict
 from collections.abc import Callable
@@ -161,6 +162,10 @@ class StoryClusterer:
         self.documents = 0
         self.open: dict[int, OpenStory] = {}
         self.index: dict[str, set[int]] = defaultdict(set)
+        # (time after which a story may have expired, story id): a heap, so each article looks only
+        # at the stories due to close instead of every open one; entries of a story that has been
+        # joined since are stale and skipped.
+        self.deadlines: list[tuple[float, int]] = []
 
     def _vector(self, counts: Counter) -> dict[str, float]:
         weights = {
@@ -170,13 +175,29 @@ class StoryClusterer:
         norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
         return {term: w / norm for term, w in weights.items() if w > 0}
 
+    def _deadline(self, story: OpenStory) -> float:
+        """When the story closes: `window` after its newest article or `max_age` after its first."""
+        if not story.first_seen:  # as _expired reads a first time of 0.0: never by age
+            return story.last_seen + self.window
+        return min(story.last_seen + self.window, story.first_seen + self.max_age)
+
+    def _expired(self, story: OpenStory, now: float) -> bool:
+        return now - story.last_seen > self.window or now - (story.first_seen or now) > self.max_age
+
     def _close_old(self, now: float) -> None:
-        expired = [
-            s
-            for s, story in self.open.items()
-            if now - story.last_seen > self.window or now - (story.first_seen or now) > self.max_age
-        ]
-        for story_id in expired:
+        """Close the stories that `now` ends. Deadlines are sums of floats, so a story is popped a
+        second early and closed only by the exact test; a story not closed yet is pushed back."""
+        due: dict[int, float] = {}
+        keep: dict[int, float] = {}
+        while self.deadlines and self.deadlines[0][0] <= now + 1.0:
+            deadline, story_id = heapq.heappop(self.deadlines)
+            story = self.open.get(story_id)
+            if story is None or self._deadline(story) != deadline:
+                continue  # closed already, or joined since (a later entry holds its deadline)
+            (due if self._expired(story, now) else keep)[story_id] = deadline
+        for story_id, deadline in keep.items():
+            heapq.heappush(self.deadlines, (deadline, story_id))
+        for story_id in due:  # the order of closing changes nothing that stays
             story = self.open.pop(story_id)
             for term in story.centroid:
                 self._unindex(term, story_id)
@@ -190,6 +211,9 @@ class StoryClusterer:
 
     def __setstate__(self, state: dict) -> None:
         self.__dict__.update({"unprofiled": {}, **state})
+        if "deadlines" not in state:  # a checkpoint written before the heap was kept
+            self.deadlines = [(self._deadline(story), story_id) for story_id, story in self.open.items()]
+            heapq.heapify(self.deadlines)
 
     def _unindex(self, term: str, story_id: int) -> None:
         stories = self.index.get(term)
@@ -335,6 +359,7 @@ class StoryClusterer:
             self.index[term].add(best)
         story.last_seen = max(story.last_seen, now)
         story.first_seen = now if story.first_seen is None else min(story.first_seen, now)
+        heapq.heappush(self.deadlines, (self._deadline(story), best))
 
 
 _OWN_TIME: Any = object()

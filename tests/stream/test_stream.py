@@ -165,3 +165,30 @@ def test_the_core_keeps_the_most_linked_articles_and_is_not_pickled(example_arti
     assert restored.add(repeat.title, repeat.text, 1_410_739_300.0, "again", "y") == clusterer.add(
         repeat.title, repeat.text, 1_410_739_300.0, "again", "y"
     )
+
+
+def test_stories_close_exactly_when_their_window_or_age_ends(ant_days):
+    """The deadline heap closes the stories a scan of every open story would close, article by
+    article, and a checkpoint written without the heap resumes with the same open stories."""
+    import pickle
+
+    from khulasa.model import Article
+    from khulasa.read.timestamps import parse_time
+
+    _, records = ant_days
+    clusterer = StoryClusterer(window_days=0.25, max_days=0.5)  # short, so stories close within two days
+    dated = sorted(((parse_time(r["time"]).timestamp(), r) for r in records if parse_time(r["time"])), key=lambda x: x[0])
+    by_id = {r["id"]: Article(r["id"], r["text"], r["title"], r["src"], r["url"], r["time"]) for r in records}
+    closed = 0
+    for i, (when, r) in enumerate(dated):
+        scan = {s for s, story in clusterer.open.items() if not clusterer._expired(story, when)}
+        closed += len(clusterer.open) - len(scan)
+        story_id = clusterer.add(r["title"], r["text"], when, r["id"], r["src"])
+        assert set(clusterer.open) == scan | {story_id}
+        if i == len(dated) // 2:
+            state = clusterer.__getstate__()
+            del state["deadlines"]
+            clusterer = StoryClusterer.__new__(StoryClusterer)
+            clusterer.__setstate__(pickle.loads(pickle.dumps(state)))
+            clusterer.fetch = by_id.get
+    assert closed > 100
