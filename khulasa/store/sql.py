@@ -14,19 +14,19 @@ from khulasa.model import Article
 from khulasa.read.timestamps import parse_time
 from khulasa.store.schema import MIGRATIONS
 from khulasa.store.titles import story_title
-from khulasa.text.cache import word_cache
 from khulasa.text.headlines import stand_in_title
-from khulasa.text.normalize import normalize_key
-from khulasa.text.tokenize import tokenize
-
-_word_key = word_cache(50_000)(normalize_key)  # news repeats its words (as stream/dedup.py)
+from khulasa.text.keys import matching_keys
 
 
 def content_hash(article: Article) -> str:
     """SHA-256 of the normalized words of headline and text: re-posts with other spacing or
     diacritics hash the same, so ingesting a feed twice adds nothing."""
-    words = " ".join(_word_key(t) for t in tokenize(f"{article.title or ''} {article.text}"))
-    return hashlib.sha256(words.encode("utf-8")).hexdigest()
+    return keys_hash(matching_keys(article.title or ""), matching_keys(article.text))
+
+
+def keys_hash(title_keys: list[str], text_keys: list[str]) -> str:
+    """`content_hash` of the article whose headline and text have these matching keys."""
+    return hashlib.sha256(" ".join([*title_keys, *text_keys]).encode("utf-8")).hexdigest()
 
 
 @dataclass(frozen=True)

@@ -11,20 +11,20 @@ from functools import lru_cache
 
 from datasketch import MinHash, MinHashLSH
 
-from khulasa.text.cache import word_cache
-from khulasa.text.normalize import normalize_key
-from khulasa.text.tokenize import tokenize
+from khulasa.text.keys import matching_keys
 
 SHINGLE = 3
 NUM_PERM = 64
-# News repeats its words: the keys of the 50,000 most recent are kept (92% of lookups on 10,000 ANT
-# articles; 200,000 cost 40 MB more for little).
-word_key = word_cache(50_000)(normalize_key)
 
 
 def shingles(text: str) -> set[bytes]:
-    """The text's word 3-grams of matching keys, UTF-8 encoded (each word encoded once)."""
-    words = [word_key(t).encode("utf-8") for t in tokenize(text)]
+    """The text's word 3-grams of matching keys (`khulasa.text.keys`), UTF-8 encoded."""
+    return key_shingles(matching_keys(text))
+
+
+def key_shingles(keys: list[str]) -> set[bytes]:
+    """Word 3-grams of a text's matching keys (each word encoded once)."""
+    words = [key.encode("utf-8") for key in keys]
     if len(words) < SHINGLE:
         return {b" ".join(words)} if words else set()
     return {b" ".join(words[i : i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)}
@@ -39,8 +39,13 @@ def _empty_signature(num_perm: int) -> MinHash:
 
 def minhash(text: str, num_perm: int = NUM_PERM) -> MinHash:
     """The MinHash signature of a text's shingles (fixed seed: the same in every process)."""
+    return key_minhash(matching_keys(text), num_perm)
+
+
+def key_minhash(keys: list[str], num_perm: int = NUM_PERM) -> MinHash:
+    """`minhash` of the text whose matching keys these are."""
     signature = _empty_signature(num_perm).copy()
-    signature.update_batch(list(shingles(text)))
+    signature.update_batch(list(key_shingles(keys)))
     return signature
 
 

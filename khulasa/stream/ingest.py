@@ -33,9 +33,11 @@ from tqdm import tqdm
 
 from khulasa.model import Article
 from khulasa.read.timestamps import parse_time
-from khulasa.store import SQLStore, content_hash
+from khulasa.store import SQLStore
+from khulasa.store.sql import keys_hash
 from khulasa.stream.clustering import DAY, JOIN_PROBABILITY, ArticleFeatures, StoryClusterer, article_features
-from khulasa.stream.dedup import DuplicateIndex, minhash
+from khulasa.stream.dedup import DuplicateIndex, key_minhash
+from khulasa.text.keys import matching_keys
 
 Warn = Callable[[str], None]
 STATE_NAME = "ingest"
@@ -76,10 +78,15 @@ class Prepared:
     features: ArticleFeatures  # what the clusterer sees
 
 
-def prepare(article: Article) -> Prepared:
-    """Everything ingest computes of the article from it alone (the same in any process)."""
+def prepare(article: Article, with_profile: bool = True) -> Prepared:
+    """Everything ingest computes of the article from it alone (the same in any process). The
+    text's matching keys serve both the content hash and the MinHash; the same-event profile is
+    left for the clusterer to make when the article is first compared, unless `with_profile`."""
+    text_keys = matching_keys(article.text)
     return Prepared(
-        content_hash(article), minhash(article.text), article_features(article.title, article.text, article.source)
+        keys_hash(matching_keys(article.title or ""), text_keys),
+        key_minhash(text_keys),
+        article_features(article.title, article.text, article.source, with_profile=with_profile),
     )
 
 
@@ -248,11 +255,11 @@ def ingest_batches(
                 _assign(store, state, pending, report)
             bar.update(len(pending))
         for batch in batches:
+            batch = [(a, when, p if p is not None else prepare(a, with_profile=False)) for a, when, p in batch]
             with store.transaction():
-                digests = [p.digest for _, _, p in batch if p is not None]
                 result = store.add_articles(
                     [article for article, _, _ in batch],
-                    digests=digests if len(digests) == len(batch) else None,
+                    digests=[p.digest for _, _, p in batch],
                     published=[when for _, when, _ in batch],
                 )
                 report.added += len(result.new)

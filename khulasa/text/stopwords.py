@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from importlib.resources import files
 
+from khulasa.text.cache import word_cache
 from khulasa.text.normalize import normalize_light
 
 
@@ -20,6 +21,7 @@ ARABIC_STOPWORDS = frozenset(normalize_light(word) for word in _load("stopwords-
 ENGLISH_STOPWORDS = frozenset(_load("stopwords-en.txt"))
 
 
+@word_cache(maxsize=200_000)  # every token of every article asks; news repeats its words
 def is_stopword(token: str, language: str = "ar") -> bool:
     """True for function words; the check uses the light key so names like علي are kept."""
     if language == "en" or token.isascii():

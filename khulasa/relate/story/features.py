@@ -18,7 +18,7 @@ import math
 import re
 import zlib
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib.resources import files
 
 import numpy as np
@@ -72,6 +72,17 @@ class Background:
             (np.log((1 + documents) / (1 + char_df)) + 1).astype(np.float32),
             (np.log((1 + documents) / (1 + word_df)) + 1).astype(np.float32),
         )
+
+    @cached_property
+    def char_weights(self) -> list[float]:
+        """`char_idf` as Python floats: profiling reads one per n-gram, and a numpy scalar lookup
+        costs ten times a list's."""
+        return self.char_idf.tolist()
+
+    @cached_property
+    def word_weights(self) -> list[float]:
+        """`word_idf` as Python floats (as `char_weights`)."""
+        return self.word_idf.tolist()
 
     def save(self, path) -> None:
         np.savez_compressed(path, char_idf=self.char_idf.astype(np.float16), word_idf=self.word_idf.astype(np.float16))
@@ -130,8 +141,13 @@ def _token_stem(token: str) -> int | None:
 def char_counts(text: str) -> dict[int, int]:
     """Hashed character 3-5-grams of each word's matching key (news vocabulary repeats, so each
     word's grams are computed once per process)."""
+    return token_char_counts(tokenize(text))
+
+
+def token_char_counts(tokens: list[str]) -> dict[int, int]:
+    """`char_counts` of the text these are the tokens of."""
     counts: dict[int, int] = {}
-    for token in tokenize(text):
+    for token in tokens:
         for bucket in _token_grams(token):
             counts[bucket] = counts.get(bucket, 0) + 1
     return counts
@@ -139,15 +155,20 @@ def char_counts(text: str) -> dict[int, int]:
 
 def word_counts(text: str) -> dict[int, int]:
     """Hashed Light10 stems of the content words (stop words and one-letter tokens left out)."""
+    return token_word_counts(tokenize(text))
+
+
+def token_word_counts(tokens: list[str]) -> dict[int, int]:
+    """`word_counts` of the text these are the tokens of."""
     counts: dict[int, int] = {}
-    for token in tokenize(text):
+    for token in tokens:
         bucket = _token_stem(token)
         if bucket is not None:
             counts[bucket] = counts.get(bucket, 0) + 1
     return counts
 
 
-def tfidf(counts: dict[int, int], idf: np.ndarray) -> Vector:
+def tfidf(counts: dict[int, int], idf: np.ndarray | list[float]) -> Vector:
     """Sublinear tf × idf, L2-normalized."""
     weights = {b: (1.0 + math.log(c)) * float(idf[b]) for b, c in counts.items()}
     norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
@@ -166,17 +187,22 @@ def profile(article: Article, background: Background | None = None) -> ArticlePr
     title = (article.title or "").strip() or _first_line(article.text)
     words = article.text.split()
     lead = f"{title} {' '.join(words[:LEAD_WORDS])}"
-    body = " ".join(words[:BODY_WORDS])
-    lead_words = word_counts(lead)
+    # Tokens never span white space, so the lead's tokens are the headline's and the first
+    # LEAD_WORDS words' (the body's first tokens): each part is tokenized once.
+    title_tokens = tokenize(title)
+    lead_tokens = tokenize(" ".join(words[:LEAD_WORDS]))
+    body_tokens = lead_tokens + tokenize(" ".join(words[LEAD_WORDS:BODY_WORDS]))
+    lead_words = token_word_counts(title_tokens + lead_tokens)
     first = normalize_key(title.split()[0]).strip(".:…،") if title.split() else ""
     published = parse_time(article.time)
+    char_idf, word_idf = background.char_weights, background.word_weights
     return ArticleProfile(
-        char_title=tfidf(char_counts(title), background.char_idf),
-        char_lead=tfidf(char_counts(lead), background.char_idf),
-        word_title=tfidf(word_counts(title), background.word_idf),
-        word_lead=tfidf(lead_words, background.word_idf),
-        word_body=tfidf(word_counts(body), background.word_idf),
-        rare_lead=frozenset(b for b in lead_words if background.word_idf[b] >= RARE_IDF),
+        char_title=tfidf(token_char_counts(title_tokens), char_idf),
+        char_lead=tfidf(token_char_counts(title_tokens + lead_tokens), char_idf),
+        word_title=tfidf(token_word_counts(title_tokens), word_idf),
+        word_lead=tfidf(lead_words, word_idf),
+        word_body=tfidf(token_word_counts(body_tokens), word_idf),
+        rare_lead=frozenset(b for b in lead_words if word_idf[b] >= RARE_IDF),
         numbers=frozenset(_NUMBER.findall(normalize_key(lead))),
         template=first in TEMPLATES,
         time=published.timestamp() if published else None,
