@@ -161,7 +161,9 @@ class StoryClusterer:
         self.document_frequency: Counter = Counter()
         self.documents = 0
         self.open: dict[int, OpenStory] = {}
-        self.index: dict[str, set[int]] = defaultdict(set)
+        # term -> {open story id: the term's weight in its centroid}: candidate retrieval reads the
+        # weights where it finds the stories
+        self.index: dict[str, dict[int, float]] = defaultdict(dict)
         # (time after which a story may have expired, story id): a heap, so each article looks only
         # at the stories due to close instead of every open one; entries of a story that has been
         # joined since are stale and skipped.
@@ -211,6 +213,11 @@ class StoryClusterer:
 
     def __setstate__(self, state: dict) -> None:
         self.__dict__.update({"unprofiled": {}, **state})
+        if any(isinstance(postings, set) for postings in self.index.values()):  # before weights were kept
+            self.index = defaultdict(dict)
+            for story_id, story in self.open.items():
+                for term, weight in story.centroid.items():
+                    self.index[term][story_id] = weight
         if "deadlines" not in state:  # a checkpoint written before the heap was kept
             self.deadlines = [(self._deadline(story), story_id) for story_id, story in self.open.items()]
             heapq.heapify(self.deadlines)
@@ -218,7 +225,7 @@ class StoryClusterer:
     def _unindex(self, term: str, story_id: int) -> None:
         stories = self.index.get(term)
         if stories is not None:
-            stories.discard(story_id)
+            stories.pop(story_id, None)
             if not stories:
                 del self.index[term]
 
@@ -227,9 +234,12 @@ class StoryClusterer:
         inverted index (only matching terms are visited; each story's sum runs in the vector's
         term order, so the values equal a term-by-term dot product)."""
         dots: dict[int, float] = {}
+        get = dots.get
         for term, weight in vector.items():
-            for story_id in self.index.get(term, ()):
-                dots[story_id] = dots.get(story_id, 0.0) + weight * self.open[story_id].centroid[term]
+            postings = self.index.get(term)
+            if postings:
+                for story_id, theirs in postings.items():
+                    dots[story_id] = get(story_id, 0.0) + weight * theirs
         return [(dot / self.open[story_id].norm, story_id) for story_id, dot in dots.items()]
 
     def add(
@@ -355,8 +365,8 @@ class StoryClusterer:
         story.centroid.update(vector)
         story.centroid = Counter(dict(story.centroid.most_common(CENTROID_TERMS)))
         story.norm = math.sqrt(sum(w * w for w in story.centroid.values())) or 1.0
-        for term in story.centroid:
-            self.index[term].add(best)
+        for term, weight in story.centroid.items():
+            self.index[term][best] = weight
         story.last_seen = max(story.last_seen, now)
         story.first_seen = now if story.first_seen is None else min(story.first_seen, now)
         heapq.heappush(self.deadlines, (self._deadline(story), best))

@@ -65,9 +65,9 @@ def profile(text: str, background: Background | None = None) -> SentenceProfile:
     background = background or shipped_background()
     counts = word_counts(text)
     return SentenceProfile(
-        chars=tfidf(char_counts(text), background.char_idf),
-        words=tfidf(counts, background.word_idf),
-        stem_weights={b: float(background.word_idf[b]) for b in counts},
+        chars=tfidf(char_counts(text), background.char_weights),
+        words=tfidf(counts, background.word_weights),
+        stem_weights={b: background.word_weights[b] for b in counts},
         length=len(tokenize(text)),
         facts=checks.read_facts(text),
     )

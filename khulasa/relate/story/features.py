@@ -168,9 +168,15 @@ def token_word_counts(tokens: list[str]) -> dict[int, int]:
     return counts
 
 
+_SUBLINEAR = [0.0, *(1.0 + math.log(c) for c in range(1, 64))]  # 1 + log(tf), the same floats, looked up
+
+
 def tfidf(counts: dict[int, int], idf: np.ndarray | list[float]) -> Vector:
     """Sublinear tf × idf, L2-normalized."""
-    weights = {b: (1.0 + math.log(c)) * float(idf[b]) for b, c in counts.items()}
+    if isinstance(idf, np.ndarray):
+        weights = {b: (1.0 + math.log(c)) * float(idf[b]) for b, c in counts.items()}
+    else:  # Background.char_weights / word_weights: ten times faster to read
+        weights = {b: (_SUBLINEAR[c] if c < 64 else 1.0 + math.log(c)) * idf[b] for b, c in counts.items()}
     norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
     return {b: w / norm for b, w in weights.items()}
 
