@@ -71,7 +71,7 @@ def article_terms(title: str | None, text: str, entity_weight: float = ENTITY_WE
     first sentence once more: who and where say most about which story an article belongs to."""
     language = detect_script_language(text) or "ar"
     counts: Counter = Counter()
-    lead = " ".join(text.split()[:LEAD_WORDS])
+    lead = " ".join(text.split(None, LEAD_WORDS)[:LEAD_WORDS])  # the first words only, not a list of all
     for weight, part in ((2, title or ""), (1, lead)):
         for token in tokenize(part):
             if len(token) > 1 and not token.isdigit() and not is_stopword(token, language):

@@ -191,7 +191,7 @@ def profile(article: Article, background: Background | None = None) -> ArticlePr
     """The article's profile; `background` defaults to the shipped one."""
     background = background or shipped_background()
     title = (article.title or "").strip() or _first_line(article.text)
-    words = article.text.split()
+    words = article.text.split(None, BODY_WORDS)[:BODY_WORDS]  # no more words are read
     lead = f"{title} {' '.join(words[:LEAD_WORDS])}"
     # Tokens never span white space, so the lead's tokens are the headline's and the first
     # LEAD_WORDS words' (the body's first tokens): each part is tokenized once.
