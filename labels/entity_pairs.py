@@ -91,7 +91,8 @@ def story_mentions_of(records: list[dict]) -> list[list]:
 
 def stratum(a: str, b: str) -> str | None:
     """Why a pair of distinct strings is hard, or None when their match keys are already equal."""
-    from khulasa.analyze.entities import _close, name_key
+    from khulasa.analyze.entities import name_key
+    from khulasa.analyze.names import close as _close
 
     ka, kb = name_key(a), name_key(b)
     if ka == kb:

@@ -12,10 +12,11 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib.resources import files
 
 from khulasa.analyze.disjoint import DisjointSets
+from khulasa.analyze.names import alias_of, base_key, fits_alone, merge_key, same_person
+from khulasa.analyze.names import aliases as aliases  # re-exported: callers look aliases up here
+from khulasa.analyze.names import without_honorifics as without_honorifics
 from khulasa.analyze.ner.clitics import strip_proclitics
 from khulasa.analyze.ner.rules import given_name_spans
 from khulasa.analyze.ner.tagger import EntitySpan, tag_tokens
@@ -57,20 +58,6 @@ def name_key(name: str) -> tuple[str, ...]:
         key = normalize_key(word)
         words.append(key[2:] if key.startswith("ال") and len(key) > 4 else key)
     return tuple(words)
-
-
-@lru_cache(maxsize=1)
-def aliases() -> dict[tuple[str, ...], str]:
-    """Alias key → canonical name, from data/aliases-ar.txt."""
-    text = files("khulasa.analyze").joinpath("data", "aliases-ar.txt").read_text(encoding="utf-8")
-    table: dict[tuple[str, ...], str] = {}
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        canonical, _, variants = line.partition("=")
-        for variant in [canonical, *variants.split("|")]:
-            table[name_key(variant.strip())] = canonical.strip()
-    return table
 
 
 def _story_spans(story: Story) -> list[tuple[list[str], list[EntitySpan]]]:
@@ -146,76 +133,77 @@ def story_mentions(story: Story) -> list[Mention]:
     return mentions
 
 
-def _edit_distance(a: str, b: str) -> int:
-    previous = list(range(len(b) + 1))
-    for i, ca in enumerate(a, start=1):
-        current = [i]
-        for j, cb in enumerate(b, start=1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
-        previous = current
-    return previous[-1]
-
-
-def _close(a: str, b: str) -> bool:
-    return a == b or (min(len(a), len(b)) >= 3 and _edit_distance(a, b) <= 1)
-
-
-_HONORIFICS = frozenset({"شيخ", "سيد", "سيده", "دكتور", "رييس", "ملك", "مرشد", "حاج"})
-
-
-def without_honorifics(key: tuple[str, ...]) -> tuple[str, ...]:
-    """A person's name key without leading titles: آية الله علي خامنئي → علي خامنئي."""
-    while len(key) > 1:
-        if key[:2] == ("ايه", "الله") and len(key) > 2:
-            key = key[2:]
-        elif key[0] in _HONORIFICS:
-            key = key[1:]
-        else:
-            break
-    return key
-
-
-def same_person(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
-    """Two person names that denote one person: a surname alone, or each name part within one edit."""
-    a, b = without_honorifics(a), without_honorifics(b)
-    if len(a) == 1 or len(b) == 1:
-        single, full = (a, b) if len(a) == 1 else (b, a)
-        return len(single[0]) > 3 and _close(single[0], full[-1])
-    return _close(a[-1], b[-1]) and _close(a[0], b[0])
-
-
 def canonicalize(mentions: list[Mention]) -> list[Entity]:
-    """Group mentions into entities; most mentioned first."""
-    by_name: dict[tuple[str, tuple[str, ...]], list[Mention]] = defaultdict(list)
+    """Group mentions into entities; most mentioned first.
+
+    Mentions with one `merge_key` (or one listed alias) are one group whatever their tagged type;
+    a group's type is the majority of its mentions (a name the tagger calls a place twice and a
+    person five times is a person). Person groups then merge: full names that `same_person` says
+    are one; a full name that is a run of exactly one longer name («رجب طيب» in «رجب طيب
+    أردوغان»); a name alone with the one full name it `fits_alone`. A longer span that holds two
+    different names («دونالد ترامب والروسي فلاديمير بوتين») is a tagging error and joins none."""
+    by_key: dict[tuple[str, ...], list[Mention]] = defaultdict(list)
     for mention in mentions:
-        key = name_key(mention.text)
-        alias = aliases().get(key)
-        by_name[(mention.type, name_key(alias) if alias else key)].append(mention)
-    names = list(by_name)
-    sets = DisjointSets(len(names))
-    people = [i for i, (kind, _) in enumerate(names) if kind == "PER"]
-    full = [i for i in people if len(without_honorifics(names[i][1])) > 1]
-    alone = [i for i in people if len(without_honorifics(names[i][1])) == 1]
-    for position, i in enumerate(full):  # full names first: variants of one person
-        for j in full[position + 1 :]:
-            if same_person(names[i][1], names[j][1]):
-                sets.union(i, j)
-    for i in alone:  # then a surname alone joins its full name, when exactly one person fits
-        fits = {sets.find(k) for k in full if same_person(names[i][1], names[k][1])}
-        if len(fits) == 1:
-            sets.union(i, fits.pop())
+        alias = alias_of(mention.text, mention.type)
+        by_key[base_key(alias) if alias else merge_key(mention.text, mention.type)].append(mention)
+    keys = list(by_key)
+    kinds = [_majority_type(by_key[k]) for k in keys]
+    sets = DisjointSets(len(keys))
+    _merge_people(keys, [i for i, kind in enumerate(kinds) if kind == "PER"], sets)
     entities = []
     for members in sets.groups():
-        group_mentions = [m for i in members for m in by_name[names[i]]]
-        spellings = Counter(m.text for m in group_mentions)
-        alias = aliases().get(name_key(group_mentions[0].text))
-        canonical = alias or max(spellings, key=lambda s: (len(s.split()), spellings[s]))
+        group = [m for i in members for m in by_key[keys[i]]]
         entities.append(
             Entity(
-                name=canonical,
-                type=Counter(m.type for m in group_mentions).most_common(1)[0][0],
-                variants=tuple(s for s, _ in spellings.most_common()),
-                mentions=tuple(group_mentions),
+                name=_entity_name(group),
+                type=_majority_type(group),
+                variants=tuple(s for s, _ in Counter(m.text for m in group).most_common()),
+                mentions=tuple(group),
             )
         )
     return sorted(entities, key=lambda e: (-len(e.mentions), e.name))
+
+
+TYPE_ORDER = ("PER", "ORG", "LOC", "MISC")
+"""Tie order of types when a group's mentions are split evenly."""
+
+
+def _majority_type(group: list[Mention]) -> str:
+    counts = Counter(m.type for m in group)
+    return max(counts, key=lambda t: (counts[t], -TYPE_ORDER.index(t) if t in TYPE_ORDER else -len(TYPE_ORDER)))
+
+
+def _entity_name(group: list[Mention]) -> str:
+    """A listed alias's canonical name, else the most used spelling among the fullest ones (a
+    one-off long span does not name the entity)."""
+    for mention in group:
+        alias = alias_of(mention.text, mention.type)
+        if alias:
+            return alias
+    spellings = Counter(m.text for m in group)
+    return max(spellings, key=lambda s: (len(s.split()) > 1, spellings[s], len(s.split())))
+
+
+def _contains(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
+    return len(longer) > len(shorter) and any(
+        longer[i : i + len(shorter)] == shorter for i in range(len(longer) - len(shorter) + 1)
+    )
+
+
+def _merge_people(keys: list[tuple[str, ...]], people: list[int], sets: DisjointSets) -> None:
+    full = [i for i in people if len(keys[i]) > 1]
+    alone = [i for i in people if len(keys[i]) == 1]
+    for position, i in enumerate(full):  # variants of one full name
+        for j in full[position + 1 :]:
+            if same_person(keys[i], keys[j]):
+                sets.union(i, j)
+    inside = {i: {sets.find(j) for j in full if _contains(keys[i], keys[j])} for i in full}
+    compound = {i for i in full if len(inside[i]) > 1}
+    for j in full:  # a full name inside exactly one longer one
+        hosts = {sets.find(i) for i in full if i not in compound and _contains(keys[i], keys[j])}
+        if len(hosts) == 1:
+            sets.union(j, hosts.pop())
+    for i in alone:  # a name alone joins its full name, when exactly one person fits
+        fits = {sets.find(k) for k in full if k not in compound and fits_alone(keys[i][0], keys[k])}
+        if len(fits) == 1:
+            sets.union(i, fits.pop())
