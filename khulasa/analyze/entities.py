@@ -14,7 +14,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from khulasa.analyze.disjoint import DisjointSets
-from khulasa.analyze.names import alias_of, base_key, fits_alone, merge_key, same_person
+from khulasa.analyze.names import alias_of, base_key, close, edit_distance, fits_alone, merge_key, same_person
 from khulasa.analyze.names import aliases as aliases  # re-exported: callers look aliases up here
 from khulasa.analyze.names import without_honorifics as without_honorifics
 from khulasa.analyze.ner.clitics import strip_proclitics
@@ -146,10 +146,16 @@ def canonicalize(mentions: list[Mention]) -> list[Entity]:
     for mention in mentions:
         alias = alias_of(mention.text, mention.type)
         by_key[base_key(alias) if alias else merge_key(mention.text, mention.type)].append(mention)
+    by_key = _without_clitics(by_key)
     keys = list(by_key)
     kinds = [_majority_type(by_key[k]) for k in keys]
     sets = DisjointSets(len(keys))
-    _merge_people(keys, [i for i, kind in enumerate(kinds) if kind == "PER"], sets)
+    sizes = [len(by_key[k]) for k in keys]
+    people = [i for i, k in enumerate(keys) if any(m.type == "PER" for m in by_key[k])]
+    joined = {i for i, k in enumerate(keys) if any(_joins_two(m.text) for m in by_key[k])}
+    _merge_people(keys, people, sizes, joined, sets)
+    for kind in ("ORG", "LOC", "MISC"):
+        _merge_names(keys, [i for i, k in enumerate(kinds) if k == kind], sets)
     entities = []
     for members in sets.groups():
         group = [m for i in members for m in by_key[keys[i]]]
@@ -162,6 +168,20 @@ def canonicalize(mentions: list[Mention]) -> list[Entity]:
             )
         )
     return sorted(entities, key=lambda e: (-len(e.mentions), e.name))
+
+
+def _without_clitics(by_key: dict[tuple[str, ...], list[Mention]]) -> dict[tuple[str, ...], list[Mention]]:
+    """Keys whose first word carries a preposition or conjunction the tagger took in (لكوتينيو،
+    لحزب العمال الكردستاني) move to the key without it, when that key, or a longer one it opens,
+    is in the story: a name is not renamed on a guess (لبنان stays)."""
+    moved: dict[tuple[str, ...], list[Mention]] = defaultdict(list)
+    for key, group in by_key.items():
+        first = key[0]
+        bare = first[1:] if first[0] in "لبوفك" and len(first) > 3 else first
+        stripped = (bare, *key[1:])
+        known = bare != first and any(other[: len(stripped)] == stripped for other in by_key if other != key)
+        moved[stripped if known else key].extend(group)
+    return dict(moved)
 
 
 TYPE_ORDER = ("PER", "ORG", "LOC", "MISC")
@@ -190,20 +210,88 @@ def _contains(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
     )
 
 
-def _merge_people(keys: list[tuple[str, ...]], people: list[int], sets: DisjointSets) -> None:
+DOMINANCE = 3
+"""A name alone that fits several people joins the one mentioned at least this many times as often as
+each other (كيم: كيم جونغ أون, 3 mentions, over a one-off «معاوني كيم»)."""
+
+
+def _joins_two(text: str) -> bool:
+    """A span with «و» opening one of its inner words before an article («ترامب والروسي بوتين»,
+    «ماكرون وأنغيلا ميركل» is caught by the name rule): two names the tagger ran together."""
+    return any(word.startswith(("وال", "وأ", "وإ")) or word == "و" for word in text.split()[1:])
+
+
+def _merge_people(
+    keys: list[tuple[str, ...]], people: list[int], sizes: list[int], joined: set[int], sets: DisjointSets
+) -> None:
     full = [i for i in people if len(keys[i]) > 1]
     alone = [i for i in people if len(keys[i]) == 1]
     for position, i in enumerate(full):  # variants of one full name
         for j in full[position + 1 :]:
             if same_person(keys[i], keys[j]):
                 sets.union(i, j)
-    inside = {i: {sets.find(j) for j in full if _contains(keys[i], keys[j])} for i in full}
-    compound = {i for i in full if len(inside[i]) > 1}
+    compound = _compound_spans(keys, full, alone, sets) | (joined & set(full))
     for j in full:  # a full name inside exactly one longer one
         hosts = {sets.find(i) for i in full if i not in compound and _contains(keys[i], keys[j])}
         if len(hosts) == 1:
             sets.union(j, hosts.pop())
-    for i in alone:  # a name alone joins its full name, when exactly one person fits
+    for i in alone:  # a name alone joins its full name, when one person fits (or one dominates)
         fits = {sets.find(k) for k in full if k not in compound and fits_alone(keys[i][0], keys[k])}
-        if len(fits) == 1:
-            sets.union(i, fits.pop())
+        chosen = _dominant(fits, people, sizes, sets)
+        if chosen is not None:
+            sets.union(i, chosen)
+
+
+def _compound_spans(keys: list[tuple[str, ...]], full: list[int], alone: list[int], sets: DisjointSets) -> set[int]:
+    """Full names that are two names run together by the tagger: a span holding a full name of the
+    story plus a word that is another person's name (its surname, or a name standing alone):
+    «دونالد ترامب والروسي فلاديمير بوتين», «جون بولتون دعوة بوتن»."""
+    compound = set()
+    for i in full:
+        for j in full:
+            if not _contains(keys[i], keys[j]):
+                continue
+            start = next(s for s in range(len(keys[i])) if keys[i][s : s + len(keys[j])] == keys[j])
+            extra = keys[i][:start] + keys[i][start + len(keys[j]) :]
+            others = [
+                k for k in full + alone if sets.find(k) != sets.find(j) and k != i and not _fits(keys[k], keys[i])
+            ]
+            if any(len(w) > 3 and any(close(w, keys[k][-1]) for k in others) for w in extra):
+                compound.add(i)
+    return compound
+
+
+def _fits(name: tuple[str, ...], span: tuple[str, ...]) -> bool:
+    """Whether a person's key may be the person a longer span names (then it is no second name in it)."""
+    return fits_alone(name[0], span) if len(name) == 1 else same_person(name, span)
+
+
+def _dominant(fits: set[int], people: list[int], sizes: list[int], sets: DisjointSets) -> int | None:
+    """The one set that fits, or the set with DOMINANCE times the mentions of every other; else None."""
+    if len(fits) <= 1:
+        return next(iter(fits), None)
+    counts = {root: sum(sizes[k] for k in people if sets.find(k) == root) for root in fits}
+    ranked = sorted(fits, key=lambda root: -counts[root])
+    return ranked[0] if counts[ranked[0]] >= DOMINANCE * counts[ranked[1]] else None
+
+
+def _merge_names(keys: list[tuple[str, ...]], names: list[int], sets: DisjointSets) -> None:
+    """Organisations and places: spellings of each word close (سالزبري / سولزبري, long words only),
+    and a name that opens exactly one longer name of its type (مجلس الأمن / مجلس الأمن الدولي)."""
+    for position, i in enumerate(names):
+        for j in names[position + 1 :]:
+            if len(keys[i]) == len(keys[j]) and all(_close_long(a, b) for a, b in zip(keys[i], keys[j], strict=True)):
+                sets.union(i, j)
+    for j in names:
+        hosts = {sets.find(i) for i in names if len(keys[i]) > len(keys[j]) and keys[i][: len(keys[j])] == keys[j]}
+        if len(hosts) == 1:
+            sets.union(j, hosts.pop())
+
+
+def _close_long(a: str, b: str) -> bool:
+    return a == b or (min(len(a), len(b)) >= LONG_WORD and edit_distance(a, b) <= 1)
+
+
+LONG_WORD = 6
+"""Letters a word of an organisation or place name needs before one edit counts as a spelling
+variant: حزب الشعب and حزب الشعوب are two parties."""

@@ -183,9 +183,9 @@ def same_person(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
 def fits_alone(single: str, full: tuple[str, ...]) -> bool:
     """Whether a one-word person key can stand for a full name: its surname (within one edit, 4+
     letters), the end of the name written together (دي لورينتيس in أوريليودي لورينتيس), or its
-    given name written the same (دونالد, بوريس)."""
-    if len(single) > 3 and close(single, full[-1]):
+    given name written the same (دونالد, بوريس, كيم)."""
+    if single == full[-1] or (len(single) > 3 and close(single, full[-1])):
         return True
     if len(single) >= 5 and "".join(full).endswith(single):
         return True
-    return len(single) > 3 and single == full[0]
+    return len(single) > 2 and single == full[0]
