@@ -2,9 +2,14 @@
 
 Mentions come from the CRF, completed by the given-name rule and by propagating names found in
 one sentence to untagged occurrences elsewhere in the story (cross-document label propagation).
-Canonicalization merges equal keys, listed aliases (أمريكا = الولايات المتحدة), transliteration
-variants of a person (جين بساكي = جاين ساكي: first and last names each within one edit) and a
-surname standing alone (ساكي) with its full name; علي خامنئي and علي شمخاني stay apart.
+`canonicalize` merges mentions into entities (keys and person tests in khulasa/analyze/names.py):
+equal keys whatever the spacing of عبد/أبو, the article or a title (عبد الله الثاني = عبدالله
+الثاني, الزعيم كيم = كيم), listed aliases (داعش = تنظيم الدولة), transliteration variants of a
+person (جين بساكي = جاين ساكي), a surname or given name alone with the one full name it fits
+(الأسد = بشار الأسد, دونالد = دونالد ترامب), and an organisation or place with its descriptor or
+the one longer name it opens (شركة غوغل = غوغل, مجلس الأمن = مجلس الأمن الدولي); علي خامنئي and
+علي شمخاني stay apart, and a span running two names together joins neither. An entity's type is
+the majority of its mentions'. Measured on labelled mention pairs: benchmarks/entity_merging.py.
 """
 
 from __future__ import annotations
