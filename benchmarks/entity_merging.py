@@ -7,7 +7,7 @@ is decided `same` when both strings end in one entity. Pairs labelled `unclear` 
 out. Reports precision, recall and F1 of `same` with bootstrap 95% CIs over stories (pairs of one
 story are not independent: a story is resampled whole), for the shipped merging and for the
 merging of commit 0e1eecd (benchmarks/entity_merging_baseline.py), with the pairs each one gets
-wrong. Writes benchmarks/results/entity-merging-SPLIT.json.
+wrong. Writes benchmarks/results/entity-merging-SPLIT.json (-SPLIT-labels-b.json with B's labels).
 """
 
 from __future__ import annotations
@@ -110,7 +110,8 @@ def main() -> None:
     args = parser.parse_args()
     result = run(args.split, args.labels)
     RESULTS.mkdir(exist_ok=True)
-    (RESULTS / f"entity-merging-{args.split}.json").write_text(
+    suffix = "" if args.labels.name == "labels-a.jsonl" else f"-{args.labels.stem}"
+    (RESULTS / f"entity-merging-{args.split}{suffix}.json").write_text(
         json.dumps(result, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
     )
     for name in ("shipped", "baseline_0e1eecd"):
