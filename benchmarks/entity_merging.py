@@ -7,7 +7,8 @@ is decided `same` when both strings end in one entity. Pairs labelled `unclear` 
 out. Reports precision, recall and F1 of `same` with bootstrap 95% CIs over stories (pairs of one
 story are not independent: a story is resampled whole), for the shipped merging and for the
 merging of commit 0e1eecd (benchmarks/entity_merging_baseline.py), with the pairs each one gets
-wrong. Writes benchmarks/results/entity-merging-SPLIT.json (-SPLIT-labels-b.json with B's labels).
+wrong, and the seconds each takes to merge every stored story and all of them pooled (one core).
+Writes benchmarks/results/entity-merging-SPLIT.json (-SPLIT-labels-b.json with B's labels).
 """
 
 from __future__ import annotations
@@ -103,23 +104,42 @@ def run(split: str, labels_path: Path) -> dict:
     return result
 
 
+def timing() -> dict:
+    """Seconds to merge every stored story (138) one by one, and all their mentions pooled as one
+    story (about 1,150 distinct names: the pairwise steps' worst case), for both mergings."""
+    import time
+
+    stories = [story_mentions(s) for s in read_stories().values()]
+    pooled = [m for mentions in stories for m in mentions]
+    result = {"stories": len(stories), "pooled_mentions": len(pooled)}
+    for name, merge in (("shipped", entities.canonicalize), ("baseline_0e1eecd", baseline.canonicalize)):
+        start = time.perf_counter()
+        for mentions in stories:
+            merge(mentions)
+        middle = time.perf_counter()
+        merge(pooled)
+        result[name] = {"all_stories_s": round(middle - start, 3), "pooled_s": round(time.perf_counter() - middle, 3)}
+    return result
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--split", choices=("dev", "test"), default="dev")
     parser.add_argument("--labels", type=Path, default=FOLDER / "labels-a.jsonl")
     args = parser.parse_args()
-    result = run(args.split, args.labels)
+    result = {**run(args.split, args.labels), "timing": timing()}
     RESULTS.mkdir(exist_ok=True)
     suffix = "" if args.labels.name == "labels-a.jsonl" else f"-{args.labels.stem}"
     (RESULTS / f"entity-merging-{args.split}{suffix}.json").write_text(
         json.dumps(result, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
     )
     for name in ("shipped", "baseline_0e1eecd"):
-        r = result[name]
+        r, seconds = result[name], result["timing"][name]
         print(
             f"{args.split} {name}: P {r['precision']['value']} {r['precision']['ci95']} "
             f"R {r['recall']['value']} {r['recall']['ci95']} F1 {r['f1']['value']} "
-            f"({r['decided']} merged, {r['positives']} same, {result['pairs'] - result['unclear']} pairs)"
+            f"({r['decided']} merged, {r['positives']} same, {result['pairs'] - result['unclear']} pairs); "
+            f"{seconds['all_stories_s']} s for all stories, {seconds['pooled_s']} s pooled"
         )
 
 

@@ -19,7 +19,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from khulasa.analyze.disjoint import DisjointSets
-from khulasa.analyze.names import alias_of, base_key, close, edit_distance, fits_alone, merge_key, same_person
+from khulasa.analyze.names import alias_of, base_key, close, fits_alone, merge_key, same_person, within
 from khulasa.analyze.names import aliases as aliases  # re-exported: callers look aliases up here
 from khulasa.analyze.names import without_honorifics as without_honorifics
 from khulasa.analyze.ner.clitics import strip_proclitics
@@ -320,7 +320,7 @@ def _merge_names(keys: list[tuple[str, ...]], names: list[int], sets: DisjointSe
 
 
 def _close_long(a: str, b: str) -> bool:
-    return a == b or (min(len(a), len(b)) >= LONG_WORD and edit_distance(a, b) <= 1)
+    return a == b or (min(len(a), len(b)) >= LONG_WORD and within(a, b, 1))
 
 
 LONG_WORD = 6

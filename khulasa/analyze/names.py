@@ -143,13 +143,37 @@ def edit_distance(a: str, b: str) -> int:
     return rows[-1][-1]
 
 
+@lru_cache(maxsize=65536)
+def within(a: str, b: str, limit: int) -> bool:
+    """Whether `edit_distance(a, b) <= limit`, without the full table when the lengths already say
+    no: a story pools hundreds of names and compares them pairwise."""
+    if abs(len(a) - len(b)) > limit:
+        return False
+    if a == b:
+        return True
+    big = limit + 1  # any cell outside the band costs more than the limit
+    before: list[int] = []
+    previous = [j if j <= limit else big for j in range(len(b) + 1)]
+    for i in range(1, len(a) + 1):
+        row = [i if i <= limit else big] + [big] * len(b)
+        for j in range(max(1, i - limit), min(len(b), i + limit) + 1):
+            cost = min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (a[i - 1] != b[j - 1]))
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                cost = min(cost, before[j - 2] + 1)
+            row[j] = min(cost, big)
+        if min(row) > limit:
+            return False
+        before, previous = previous, row
+    return previous[-1] <= limit
+
+
 def close(a: str, b: str) -> bool:
     """Two spellings of one name part: equal, or one edit apart when both have 3+ letters, two when
     both have 6+ (أورليكه / أولريكي)."""
     if a == b:
         return True
     shorter = min(len(a), len(b))
-    return shorter >= 3 and edit_distance(a, b) <= (2 if shorter >= 6 else 1)
+    return shorter >= 3 and within(a, b, 2 if shorter >= 6 else 1)
 
 
 def without_honorifics(key: tuple[str, ...]) -> tuple[str, ...]:
@@ -177,7 +201,7 @@ def same_person(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
         return True
     joined_a, joined_b = "".join(a), "".join(b)
     shorter = min(len(joined_a), len(joined_b))
-    return shorter >= 8 and edit_distance(joined_a, joined_b) <= shorter // 8
+    return shorter >= 8 and within(joined_a, joined_b, shorter // 8)
 
 
 def fits_alone(single: str, full: tuple[str, ...]) -> bool:
