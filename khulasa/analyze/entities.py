@@ -227,9 +227,9 @@ each other (كيم: كيم جونغ أون, 3 mentions, over a one-off «معا�
 
 
 def _joins_two(text: str) -> bool:
-    """A span with «و» opening one of its inner words before an article («ترامب والروسي بوتين»,
-    «ماكرون وأنغيلا ميركل» is caught by the name rule): two names the tagger ran together."""
-    return any(word.startswith(("وال", "وأ", "وإ")) or word == "و" for word in text.split()[1:])
+    """A span whose inner word opens with «و» or «لل» before a name («ترامب والروسي بوتين»,
+    «ماكرون وأنغيلا ميركل», «بوتين للأسد»): two names the tagger ran together."""
+    return any(word.startswith(("وال", "وأ", "وإ", "لل")) or word == "و" for word in text.split()[1:])
 
 
 def _merge_people(
@@ -246,9 +246,14 @@ def _merge_people(
         hosts = {sets.find(i) for i in full if i not in compound and _contains(keys[i], keys[j])}
         if len(hosts) == 1:
             sets.union(j, hosts.pop())
-    for i in alone:  # a name alone joins its full name, when one person fits (or one dominates)
-        fits = {sets.find(k) for k in full if k not in compound and fits_alone(keys[i][0], keys[k])}
+    for i in alone:  # a name alone joins its full name: the one person it fits, or the one that
+        # dominates, or else the one whose surname it is («ترامب» is not the «ترامب يقول» span)
+        candidates = [k for k in full if k not in compound]
+        fits = {sets.find(k) for k in candidates if fits_alone(keys[i][0], keys[k])}
         chosen = _dominant(fits, people, sizes, sets)
+        if chosen is None:
+            surnames = {sets.find(k) for k in candidates if fits_alone(keys[i][0], keys[k][-1:])}
+            chosen = surnames.pop() if len(surnames) == 1 else None
         if chosen is not None:
             sets.union(i, chosen)
 

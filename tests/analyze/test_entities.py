@@ -152,3 +152,18 @@ def test_a_mention_takes_the_type_of_its_entity():
     obradors = [Mention("أوبرادور", t, "a", "A", i) for i, t in enumerate(("ORG", "ORG", "PER"))]
     obradors.append(Mention("أندريس مانويل لوبيز أوبرادور", "PER", "a", "A", 3))
     assert {e.type for e in canonicalize(obradors)} == {"PER"}
+
+
+def test_a_span_over_two_people_neither_names_nor_joins_them():
+    """«بوتين للأسد» (Putin to Assad) was one PER span: it must not become Putin's entity, nor its name."""
+    story = mentions_of("بوتين", "بوتين", "بوتين للأسد", "بشار الأسد", "الأسد")
+    entities = canonicalize(story)
+    putin = entity_of(entities, "بوتين")
+    assert putin.name == "بوتين" and "بوتين للأسد" not in putin.variants
+    assert entity_of(entities, "الأسد") is entity_of(entities, "بشار الأسد") is not putin
+
+
+def test_a_lone_name_is_a_surname_before_it_is_a_given_name():
+    """«ترامب» is Donald Trump's surname; that a padded span «ترامب يقول» opens with it does not
+    make a second candidate."""
+    assert same_entity(mentions_of("دونالد ترامب", "ترامب", "ترامب يقول"), "ترامب", "دونالد ترامب")
