@@ -2,9 +2,14 @@
 
 Mentions come from the CRF, completed by the given-name rule and by propagating names found in
 one sentence to untagged occurrences elsewhere in the story (cross-document label propagation).
-Canonicalization merges equal keys, listed aliases (أمريكا = الولايات المتحدة), transliteration
-variants of a person (جين بساكي = جاين ساكي: first and last names each within one edit) and a
-surname standing alone (ساكي) with its full name; علي خامنئي and علي شمخاني stay apart.
+`canonicalize` merges mentions into entities (keys and person tests in khulasa/analyze/names.py):
+equal keys whatever the spacing of عبد/أبو, the article or a title (عبد الله الثاني = عبدالله
+الثاني, الزعيم كيم = كيم), listed aliases (داعش = تنظيم الدولة), transliteration variants of a
+person (جين بساكي = جاين ساكي), a surname or given name alone with the one full name it fits
+(الأسد = بشار الأسد, دونالد = دونالد ترامب), and an organisation or place with its descriptor or
+the one longer name it opens (شركة غوغل = غوغل, مجلس الأمن = مجلس الأمن الدولي); علي خامنئي and
+علي شمخاني stay apart, and a span running two names together joins neither. An entity's type is
+the majority of its mentions'. Measured on labelled mention pairs: benchmarks/entity_merging.py.
 """
 
 from __future__ import annotations
@@ -12,10 +17,11 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib.resources import files
 
 from khulasa.analyze.disjoint import DisjointSets
+from khulasa.analyze.names import alias_of, base_key, close, fits_alone, merge_key, same_person, within
+from khulasa.analyze.names import aliases as aliases  # re-exported: callers look aliases up here
+from khulasa.analyze.names import without_honorifics as without_honorifics
 from khulasa.analyze.ner.clitics import strip_proclitics
 from khulasa.analyze.ner.rules import given_name_spans
 from khulasa.analyze.ner.tagger import EntitySpan, tag_tokens
@@ -57,20 +63,6 @@ def name_key(name: str) -> tuple[str, ...]:
         key = normalize_key(word)
         words.append(key[2:] if key.startswith("ال") and len(key) > 4 else key)
     return tuple(words)
-
-
-@lru_cache(maxsize=1)
-def aliases() -> dict[tuple[str, ...], str]:
-    """Alias key → canonical name, from data/aliases-ar.txt."""
-    text = files("khulasa.analyze").joinpath("data", "aliases-ar.txt").read_text(encoding="utf-8")
-    table: dict[tuple[str, ...], str] = {}
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        canonical, _, variants = line.partition("=")
-        for variant in [canonical, *variants.split("|")]:
-            table[name_key(variant.strip())] = canonical.strip()
-    return table
 
 
 def _story_spans(story: Story) -> list[tuple[list[str], list[EntitySpan]]]:
@@ -146,76 +138,196 @@ def story_mentions(story: Story) -> list[Mention]:
     return mentions
 
 
-def _edit_distance(a: str, b: str) -> int:
-    previous = list(range(len(b) + 1))
-    for i, ca in enumerate(a, start=1):
-        current = [i]
-        for j, cb in enumerate(b, start=1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
-        previous = current
-    return previous[-1]
-
-
-def _close(a: str, b: str) -> bool:
-    return a == b or (min(len(a), len(b)) >= 3 and _edit_distance(a, b) <= 1)
-
-
-_HONORIFICS = frozenset({"شيخ", "سيد", "سيده", "دكتور", "رييس", "ملك", "مرشد", "حاج"})
-
-
-def without_honorifics(key: tuple[str, ...]) -> tuple[str, ...]:
-    """A person's name key without leading titles: آية الله علي خامنئي → علي خامنئي."""
-    while len(key) > 1:
-        if key[:2] == ("ايه", "الله") and len(key) > 2:
-            key = key[2:]
-        elif key[0] in _HONORIFICS:
-            key = key[1:]
-        else:
-            break
-    return key
-
-
-def same_person(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
-    """Two person names that denote one person: a surname alone, or each name part within one edit."""
-    a, b = without_honorifics(a), without_honorifics(b)
-    if len(a) == 1 or len(b) == 1:
-        single, full = (a, b) if len(a) == 1 else (b, a)
-        return len(single[0]) > 3 and _close(single[0], full[-1])
-    return _close(a[-1], b[-1]) and _close(a[0], b[0])
-
-
 def canonicalize(mentions: list[Mention]) -> list[Entity]:
-    """Group mentions into entities; most mentioned first."""
-    by_name: dict[tuple[str, tuple[str, ...]], list[Mention]] = defaultdict(list)
+    """Group mentions into entities; most mentioned first.
+
+    Mentions with one `merge_key` (or one listed alias) are one group whatever their tagged type;
+    a group's type is the majority of its mentions (a name the tagger calls a place twice and a
+    person five times is a person). Person groups then merge: full names that `same_person` says
+    are one; a full name that is a run of exactly one longer name («رجب طيب» in «رجب طيب
+    أردوغان»); a name alone with the one full name it `fits_alone`. A longer span that holds two
+    different names («دونالد ترامب والروسي فلاديمير بوتين») is a tagging error and joins none."""
+    by_key: dict[tuple[str, ...], list[Mention]] = defaultdict(list)
     for mention in mentions:
-        key = name_key(mention.text)
-        alias = aliases().get(key)
-        by_name[(mention.type, name_key(alias) if alias else key)].append(mention)
-    names = list(by_name)
-    sets = DisjointSets(len(names))
-    people = [i for i, (kind, _) in enumerate(names) if kind == "PER"]
-    full = [i for i in people if len(without_honorifics(names[i][1])) > 1]
-    alone = [i for i in people if len(without_honorifics(names[i][1])) == 1]
-    for position, i in enumerate(full):  # full names first: variants of one person
-        for j in full[position + 1 :]:
-            if same_person(names[i][1], names[j][1]):
-                sets.union(i, j)
-    for i in alone:  # then a surname alone joins its full name, when exactly one person fits
-        fits = {sets.find(k) for k in full if same_person(names[i][1], names[k][1])}
-        if len(fits) == 1:
-            sets.union(i, fits.pop())
+        alias = alias_of(mention.text, mention.type)
+        by_key[base_key(alias) if alias else merge_key(mention.text, mention.type)].append(mention)
+    by_key = _without_clitics(by_key)
+    keys = list(by_key)
+    kinds = [_majority_type(by_key[k]) for k in keys]
+    sets = DisjointSets(len(keys))
+    sizes = [len(by_key[k]) for k in keys]
+    people = [i for i, k in enumerate(keys) if any(m.type == "PER" for m in by_key[k])]
+    joined = {i for i, k in enumerate(keys) if any(_joins_two(m.text) for m in by_key[k])}
+    _merge_people(keys, people, sizes, joined, sets)
+    _given_names_mistyped(keys, people, by_key, joined, sets)
+    for kind in ("ORG", "LOC", "MISC"):
+        _merge_names(keys, [i for i, k in enumerate(kinds) if k == kind], sets)
     entities = []
     for members in sets.groups():
-        group_mentions = [m for i in members for m in by_name[names[i]]]
-        spellings = Counter(m.text for m in group_mentions)
-        alias = aliases().get(name_key(group_mentions[0].text))
-        canonical = alias or max(spellings, key=lambda s: (len(s.split()), spellings[s]))
+        group = [m for i in members for m in by_key[keys[i]]]
         entities.append(
             Entity(
-                name=canonical,
-                type=Counter(m.type for m in group_mentions).most_common(1)[0][0],
-                variants=tuple(s for s, _ in spellings.most_common()),
-                mentions=tuple(group_mentions),
+                name=_entity_name(group),
+                type=_majority_type(group),
+                variants=tuple(s for s, _ in Counter(m.text for m in group).most_common()),
+                mentions=tuple(group),
             )
         )
     return sorted(entities, key=lambda e: (-len(e.mentions), e.name))
+
+
+def _without_clitics(by_key: dict[tuple[str, ...], list[Mention]]) -> dict[tuple[str, ...], list[Mention]]:
+    """Keys whose first word carries a preposition or conjunction the tagger took in (لكوتينيو،
+    لحزب العمال الكردستاني) move to the key without it, when that key, or a longer one it opens,
+    is in the story: a name is not renamed on a guess (لبنان stays)."""
+    moved: dict[tuple[str, ...], list[Mention]] = defaultdict(list)
+    for key, group in by_key.items():
+        first = key[0]
+        bare = first[1:] if first[0] in "لبوفك" and len(first) > 3 else first
+        stripped = (bare, *key[1:])
+        known = bare != first and any(other[: len(stripped)] == stripped for other in by_key if other != key)
+        moved[stripped if known else key].extend(group)
+    return dict(moved)
+
+
+TYPE_ORDER = ("LOC", "ORG", "PER", "MISC")
+"""Tie order of types when a group's votes are split evenly (كوراشيكي once a place, once a person)."""
+
+
+def _majority_type(group: list[Mention]) -> str:
+    """The type most of the group's mentions have; a mention of two or more words votes twice (the
+    tagger types a full name more reliably than a lone word: رياض درار is a person, رياض alone was
+    tagged a place)."""
+    votes: Counter[str] = Counter()
+    for mention in group:
+        votes[mention.type] += 2 if len(mention.text.split()) > 1 else 1
+    return max(votes, key=lambda t: (votes[t], -TYPE_ORDER.index(t) if t in TYPE_ORDER else -len(TYPE_ORDER)))
+
+
+def _entity_name(group: list[Mention]) -> str:
+    """A listed alias's canonical name, else the most used spelling among the fullest ones (a
+    one-off long span does not name the entity)."""
+    for mention in group:
+        alias = alias_of(mention.text, mention.type)
+        if alias:
+            return alias
+    spellings = Counter(m.text for m in group)
+    return max(spellings, key=lambda s: (len(s.split()) > 1, spellings[s], len(s.split())))
+
+
+def _contains(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
+    return len(longer) > len(shorter) and any(
+        longer[i : i + len(shorter)] == shorter for i in range(len(longer) - len(shorter) + 1)
+    )
+
+
+DOMINANCE = 3
+"""A name alone that fits several people joins the one mentioned at least this many times as often as
+each other (كيم: كيم جونغ أون, 3 mentions, over a one-off «معاوني كيم»)."""
+
+
+def _joins_two(text: str) -> bool:
+    """A span whose inner word opens with «و» or «لل» before a name («ترامب والروسي بوتين»,
+    «ماكرون وأنغيلا ميركل», «بوتين للأسد»): two names the tagger ran together."""
+    return any(word.startswith(("وال", "وأ", "وإ", "لل")) or word == "و" for word in text.split()[1:])
+
+
+def _merge_people(
+    keys: list[tuple[str, ...]], people: list[int], sizes: list[int], joined: set[int], sets: DisjointSets
+) -> None:
+    full = [i for i in people if len(keys[i]) > 1]
+    alone = [i for i in people if len(keys[i]) == 1]
+    for position, i in enumerate(full):  # variants of one full name
+        for j in full[position + 1 :]:
+            if same_person(keys[i], keys[j]):
+                sets.union(i, j)
+    compound = _compound_spans(keys, full, alone, sets) | (joined & set(full))
+    for j in full:  # a full name inside exactly one longer one
+        hosts = {sets.find(i) for i in full if i not in compound and _contains(keys[i], keys[j])}
+        if len(hosts) == 1:
+            sets.union(j, hosts.pop())
+    for i in alone:  # a name alone joins its full name: the one person it fits, or the one that
+        # dominates, or else the one whose surname it is («ترامب» is not the «ترامب يقول» span)
+        candidates = [k for k in full if k not in compound]
+        fits = {sets.find(k) for k in candidates if fits_alone(keys[i][0], keys[k])}
+        chosen = _dominant(fits, people, sizes, sets)
+        if chosen is None:
+            surnames = {sets.find(k) for k in candidates if fits_alone(keys[i][0], keys[k][-1:])}
+            chosen = surnames.pop() if len(surnames) == 1 else None
+        if chosen is not None:
+            sets.union(i, chosen)
+
+
+def _given_names_mistyped(
+    keys: list[tuple[str, ...]],
+    people: list[int],
+    by_key: dict[tuple[str, ...], list[Mention]],
+    joined: set[int],
+    sets: DisjointSets,
+) -> None:
+    """A one-word name tagged only as a place or organisation, written without article, that is
+    the given name of exactly one person of the story («رياض» of رياض درار, «نيل» of نيل باسو)
+    joins that person; the entity's majority type then decides. «الرياض», with its article, is
+    the city and stays."""
+    full = [i for i in people if len(keys[i]) > 1 and i not in joined]
+    for i, key in enumerate(keys):
+        if i in people or len(key) != 1 or any(m.text.startswith("ال") for m in by_key[key]):
+            continue
+        fits = {sets.find(k) for k in full if keys[k][0] == key[0]}
+        if len(fits) == 1:
+            sets.union(i, fits.pop())
+
+
+def _compound_spans(keys: list[tuple[str, ...]], full: list[int], alone: list[int], sets: DisjointSets) -> set[int]:
+    """Full names that are two names run together by the tagger: a span holding a full name of the
+    story plus a word that is another person's name (its surname, or a name standing alone):
+    «دونالد ترامب والروسي فلاديمير بوتين», «جون بولتون دعوة بوتن»."""
+    compound = set()
+    for i in full:
+        for j in full:
+            if not _contains(keys[i], keys[j]):
+                continue
+            start = next(s for s in range(len(keys[i])) if keys[i][s : s + len(keys[j])] == keys[j])
+            extra = keys[i][:start] + keys[i][start + len(keys[j]) :]
+            others = [
+                k for k in full + alone if sets.find(k) != sets.find(j) and k != i and not _fits(keys[k], keys[i])
+            ]
+            if any(len(w) > 3 and any(close(w, keys[k][-1]) for k in others) for w in extra):
+                compound.add(i)
+    return compound
+
+
+def _fits(name: tuple[str, ...], span: tuple[str, ...]) -> bool:
+    """Whether a person's key may be the person a longer span names (then it is no second name in it)."""
+    return fits_alone(name[0], span) if len(name) == 1 else same_person(name, span)
+
+
+def _dominant(fits: set[int], people: list[int], sizes: list[int], sets: DisjointSets) -> int | None:
+    """The one set that fits, or the set with DOMINANCE times the mentions of every other; else None."""
+    if len(fits) <= 1:
+        return next(iter(fits), None)
+    counts = {root: sum(sizes[k] for k in people if sets.find(k) == root) for root in fits}
+    ranked = sorted(fits, key=lambda root: -counts[root])
+    return ranked[0] if counts[ranked[0]] >= DOMINANCE * counts[ranked[1]] else None
+
+
+def _merge_names(keys: list[tuple[str, ...]], names: list[int], sets: DisjointSets) -> None:
+    """Organisations and places: spellings of each word close (سالزبري / سولزبري, long words only),
+    and a name that opens exactly one longer name of its type (مجلس الأمن / مجلس الأمن الدولي)."""
+    for position, i in enumerate(names):
+        for j in names[position + 1 :]:
+            if len(keys[i]) == len(keys[j]) and all(_close_long(a, b) for a, b in zip(keys[i], keys[j], strict=True)):
+                sets.union(i, j)
+    for j in names:
+        hosts = {sets.find(i) for i in names if len(keys[i]) > len(keys[j]) and keys[i][: len(keys[j])] == keys[j]}
+        if len(hosts) == 1:
+            sets.union(j, hosts.pop())
+
+
+def _close_long(a: str, b: str) -> bool:
+    return a == b or (min(len(a), len(b)) >= LONG_WORD and within(a, b, 1))
+
+
+LONG_WORD = 6
+"""Letters a word of an organisation or place name needs before one edit counts as a spelling
+variant: حزب الشعب and حزب الشعوب are two parties."""
