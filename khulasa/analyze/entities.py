@@ -21,8 +21,10 @@ from khulasa.analyze.ner.rules import given_name_spans
 from khulasa.analyze.ner.tagger import EntitySpan, tag_tokens
 from khulasa.represent.story import Story
 from khulasa.text.normalize import normalize_key
+from khulasa.text.tokenize import WORD
 
-NER_TOKEN = re.compile(r"[^\W_]+|[^\w\s]")
+NER_TOKEN = re.compile(rf"{WORD}|[^\w\s]")
+"""Run-time NER tokens: whole words (inner diacritics kept: عمّان is one token) and single punctuation marks."""
 
 
 @dataclass(frozen=True)
