@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import tempfile
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -172,9 +173,12 @@ def main() -> None:
         "model + sentence rules (khulasa ner)": (Rules(propagate=False, surnames=False), False),
         "model + all rules, story (--story)": (Rules(), True),
     }
-    tables = {
-        name: counts(gold, [predict(s, rules, tagger, whole) for s in data]) for name, (rules, whole) in systems.items()
-    }
+    predictions, seconds = {}, {}
+    for name, (rules, whole) in systems.items():
+        start = time.process_time()
+        predictions[name] = [predict(s, rules, tagger, whole) for s in data]
+        seconds[name] = time.process_time() - start
+    tables = {name: counts(gold, predicted) for name, predicted in predictions.items()}
     print(f"\n{'system':40} {'P':>6} {'R':>6} {'F1 (95% CI)':>22}  {'F1 - model alone (95% CI)':>28}")
     for name, table in tables.items():
         p, r, f = prf(table)
@@ -184,6 +188,15 @@ def main() -> None:
             f"{name:40} {p:6.3f} {r:6.3f} {f:6.3f} ({low[0]:.3f}-{high[0]:.3f})  "
             f"{f - f1(base):+7.3f} ({d_low[0]:+.3f} to {d_high[0]:+.3f})"
         )
+    print(f"\n{'per type P / R / F1':40} " + "  ".join(f"{kind:^20}" for kind in TYPES) + "  tokens/s (CPU)")
+    for name, predicted in predictions.items():
+        cells = []
+        for kind in TYPES:
+            table = counts(
+                [{x for x in g if x[3] == kind} for g in gold], [{x for x in q if x[3] == kind} for q in predicted]
+            )
+            cells.append("{:.3f} / {:.3f} / {:.3f}".format(*prf(table)))
+        print(f"{name:40} " + "  ".join(cells) + f"  {tokens / seconds[name]:,.0f}")
 
 
 if __name__ == "__main__":
