@@ -156,7 +156,7 @@ def main() -> None:
         shown = f"{right / total:.3f} ({low[0]:.3f}-{high[0]:.3f})" if total else "-"
         print(
             f"{name:12} {int(total):6} {int(right):6} {shown:>24} {int(d_tp):+5} {int(d_fp):+5} "
-            f"{f1(table) - f1(base):+7.3f}"
+            f"{f1(table) - f1(before):+7.3f}"
         )
         if args.show:
             examples = [

@@ -108,10 +108,15 @@ def _story_spans(story: Story) -> list[tuple[list[str], list[EntitySpan]]]:
     return list(zip(sentences, story_spans(sentences), strict=True))
 
 
+def _opens_with_clitic(token: str) -> bool:
+    """بمحمد, ودان, وبن (short words too, which strip_proclitics leaves whole): a clitic starts a new name."""
+    return strip_proclitics(token) != token or (len(token) == 3 and token[0] == "و")
+
+
 def _join_adjacent_people(tokens: list[str], spans: list[EntitySpan]) -> list[EntitySpan]:
     """حسين | أمير عبد اللهيان → one person: two person spans that touch are one name, unless the
-    second opens with a clitic (جون كيري | بمحمد جواد ظريف, عمير بيرتس | ودان حالوتس: two people;
-    24 of the 25 joins on the dev blocks were of that kind)."""
+    second opens with a clitic (جون كيري | بمحمد جواد ظريف, عمير بيرتس | ودان حالوتس, موسي | وبن عيسي:
+    two people; 24 of the 25 joins on the dev blocks were of that kind)."""
     joined: list[EntitySpan] = []
     for span in spans:
         previous = joined[-1] if joined else None
@@ -120,7 +125,7 @@ def _join_adjacent_people(tokens: list[str], spans: list[EntitySpan]) -> list[En
             previous
             and previous.type == span.type == "PER"
             and previous.end == span.start
-            and strip_proclitics(first) == first
+            and not _opens_with_clitic(first)
         ):
             words = tokens[previous.start : span.end]
             text = " ".join([strip_proclitics(words[0]), *words[1:]])

@@ -67,6 +67,9 @@ def test_touching_people_are_not_joined_across_a_clitic():
     tokens = ["واستقبل", "الرئيس", "عمير", "بيرتس", "ودان", "حالوتس"]
     spans = [EntitySpan(2, 4, "PER", "عمير بيرتس"), EntitySpan(4, 6, "PER", "دان حالوتس")]
     assert _join_adjacent_people(tokens, spans) == spans
+    tokens = ["والتقى", "بري", "وموسي", "وبن", "عيسي"]
+    spans = [EntitySpan(1, 2, "PER", "بري"), EntitySpan(2, 3, "PER", "موسي"), EntitySpan(3, 5, "PER", "بن عيسي")]
+    assert _join_adjacent_people(tokens, spans) == spans
 
 
 def test_touching_parts_of_one_name_are_still_joined():
