@@ -18,9 +18,10 @@ from importlib.resources import files
 
 from khulasa.analyze.disjoint import DisjointSets
 from khulasa.analyze.ner.clitics import strip_proclitics
-from khulasa.analyze.ner.rules import ALL_RULES, Rules, given_name_spans, latin_name_spans
+from khulasa.analyze.ner.rules import ALL_RULES, MAX_NAME_ZIPF, Rules, given_name_spans, latin_name_spans
 from khulasa.analyze.ner.tagger import EntitySpan, tag_tokens
 from khulasa.represent.story import Story
+from khulasa.text.frequency import zipf
 from khulasa.text.normalize import normalize_key
 from khulasa.text.tokenize import WORD
 
@@ -138,12 +139,17 @@ def _join_adjacent_people(tokens: list[str], spans: list[EntitySpan]) -> list[En
 MAX_NAME_TOKENS = 12  # "الأمم المتحدة لإغاثة وتشغيل اللاجئين الفلسطينيين في الشرق الأدنى" has 9
 
 
+def _has_article(word: str) -> bool:
+    return normalize_key(strip_proclitics(word)).startswith("ال")
+
+
 def _lone_surname(span: EntitySpan, key: tuple[str, ...]) -> tuple[str, ...] | None:
     """The key of a person's last word when it may stand alone for the person: not a word with the
     article (الثاني of عبدالله الثاني, الأميركي, الله of عبد الله: 31 of the 35 wrong lone surnames on
-    the dev blocks) and longer than three letters."""
-    last = normalize_key(span.text.split()[-1])
-    if span.type != "PER" or len(key) < 2 or len(key[-1]) <= 3 or last.startswith("ال"):
+    the dev blocks), not a common word (ثاني of آل ثاني is "second"; MAX_NAME_ZIPF) and longer than
+    three letters."""
+    last = span.text.split()[-1]
+    if span.type != "PER" or len(key) < 2 or len(key[-1]) <= 3 or _has_article(last) or zipf(last) >= MAX_NAME_ZIPF:
         return None
     return key[-1:]
 
@@ -154,18 +160,26 @@ def _propagate(
     """Tag untagged occurrences of names (and of persons' surnames) found elsewhere in the story.
 
     A one-word name is carried to the other occurrences only when it was tagged at least as often
-    as it is left untagged: a word tagged once and left alone five times (الفرنسية, السنة) is more
-    likely the model's slip than five misses. Names of several words are specific enough to carry
-    (الدولة الإسلامية, tagged once in the example story, is found in its eight other mentions)."""
+    as it is left untagged (a surname excepted: news names a person once, then by surname): a word
+    tagged once and left alone five times (الفرنسية, السنة) is more likely the model's slip than five
+    misses. Names of several words are specific enough to carry
+    (الدولة الإسلامية, tagged once in the example story, is found in its eight other mentions). A
+    one-word person never seen with the article is not found in a word that has it (جمعة of علي
+    جمعة is not الجمعة, Friday)."""
     votes: dict[tuple[str, ...], Counter] = defaultdict(Counter)
+    articled: set[tuple[str, ...]] = set()  # one-word names seen with the article (العراق)
+    surnames: set[tuple[str, ...]] = set()  # last words of full names: a person named once, then by surname
     for _, spans in tagged:
         for span in spans:
             key = name_key(span.text)
             if rules.propagate:
                 votes[key][span.type] += 1
+                if len(key) == 1 and _has_article(span.text):
+                    articled.add(key)
             surname = _lone_surname(span, key) if rules.surnames else None
             if surname:
                 votes[surname]["PER"] += 1
+                surnames.add(surname)
     # Names of at most MAX_NAME_TOKENS words are propagated, and only window sizes that some known
     # name has are tried: a CRF "ORG" over a run of 3,000 dots (a fuzz case) made every position try
     # every size up to 3,001 (minutes of work); several such spans kept it quadratic.
@@ -193,7 +207,15 @@ def _propagate(
     untagged = Counter(key for extra in found for key, _ in extra)
     result = []
     for (tokens, spans), extra in zip(tagged, found, strict=True):
-        kept = [span for key, span in extra if len(key) > 1 or votes[key].total() >= untagged[key]]
+        kept = [
+            span
+            for key, span in extra
+            if len(key) > 1
+            or (
+                (key in surnames or votes[key].total() >= untagged[key])
+                and not (span.type == "PER" and key not in articled and _has_article(span.text))
+            )
+        ]
         result.append((tokens, sorted(spans + kept, key=lambda s: s.start)))
     return result
 

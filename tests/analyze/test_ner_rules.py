@@ -97,6 +97,24 @@ def test_a_surname_with_the_article_is_not_carried_alone():
     assert result[1][1] == [] and result[3][1] == []
 
 
+def test_a_surname_is_not_found_in_the_same_word_with_the_article():
+    tagged = story(
+        ("وقال مفتي مصر السابق علي جمعة إن الفتوى واضحة", [(4, 6, "PER")]),
+        ("وأكد جمعة أن الأزهر يرفض ذلك", []),
+        ("وتقام الصلاة يوم الجمعة في المسجد", []),
+    )
+    result = _propagate(tagged)
+    assert names(*result[1]) == [("PER", "جمعة")] and result[2][1] == []
+
+
+def test_a_surname_that_is_a_common_word_is_not_carried_alone():
+    tagged = story(
+        ("واستقبل أمير قطر الشيخ تميم بن حمد آل ثاني الوفد", [(4, 9, "PER")]),
+        ("وتعد قطر ثاني أكبر مصدر للغاز", []),
+    )
+    assert _propagate(tagged)[1][1] == []
+
+
 def test_a_surname_without_the_article_is_still_carried():
     tagged = story(
         ("وقال الرئيس الإيراني حسن روحاني إن بلاده لن تتراجع", [(3, 5, "PER")]),
