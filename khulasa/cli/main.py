@@ -133,11 +133,13 @@ def build_parser() -> argparse.ArgumentParser:
     ner = commands.add_parser(
         "ner",
         help="tag tokenized Arabic sentences with names (CoNLL out)",
-        description="Named entities of Arabic sentences. Input: UTF-8, one sentence a line, tokens separated by "
-        "spaces. Output: one 'token<TAB>tag' line per input token (echoed unchanged, in order; tags O, B-/I- PER, "
-        "LOC, ORG, MISC), a blank line after each sentence; a blank input line gives just the blank line. Each line "
-        "is tagged on its own and written at once; --story reads the whole input as one story and finds the names "
-        "of one sentence in the others too. Bad input: one error line, exit 2.",
+        description=(
+            "Named entities of Arabic sentences. Input: UTF-8, one sentence a line, tokens separated by spaces or "
+            "tabs. Output: one 'token<TAB>tag' line per input token (echoed unchanged, in order; tags O, B-/I- PER, "
+            "LOC, ORG, MISC), a blank line after each sentence; a blank input line gives just the blank line. Each "
+            "line is tagged on its own and written at once; --story reads the whole input as one story and finds "
+            "the names of one sentence in the others too. Bad input: one error line, exit 2."
+        ),
     )
     ner.add_argument("file", nargs="?", default="-", help="input file, or - for stdin (default)")
     ner.add_argument("--story", action="store_true", help="the whole input is one story (propagation on)")
