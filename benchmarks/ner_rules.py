@@ -150,7 +150,7 @@ def main() -> None:
             made, correct = table[pick].sum(axis=0)
             return (correct / made if made else float("nan"),)
 
-        low, high = bootstrap(precision, len(data), args.rounds)
+        low, high = bootstrap(precision, len(data), args.rounds) if total else (None, None)
         table, before = counts(gold, output), counts(gold, reference)
         d_tp, d_fp = (table.sum(axis=0) - before.sum(axis=0))[:2]
         shown = f"{right / total:.3f} ({low[0]:.3f}-{high[0]:.3f})" if total else "-"
