@@ -30,6 +30,7 @@ from khulasa.analyze.ner.clitics import strip_proclitics
 from khulasa.represent.story import Story
 from khulasa.represent.terms import sentence_terms
 from khulasa.text.normalize import normalize_key
+from khulasa.text.tokenize import WORD
 
 MIN_QUOTE_WORDS = 3
 MAX_DESCRIPTION_WORDS = 8
@@ -40,8 +41,7 @@ SAME_TEXT = 0.8
 """Content overlap above which two quotes are the same words, whatever speaker each was given."""
 _QUOTE_PAIRS = (("«", "»"), ("“", "”"), ('"', '"'))
 _OPENERS = {opener for opener, _ in _QUOTE_PAIRS}
-_WORD = r"(?:[^\W_]|[\u064B-\u065F\u0670\u0640])+"
-_TOKEN = re.compile(_WORD + r"(?:-" + _WORD + r")*|[^\w\s]")
+_TOKEN = re.compile(WORD + r"(?:-" + WORD + r")*|[^\w\s]")
 """Words (with their vowel marks, shadda and tatweel, so صرّح and موضحاً stay one token) and single marks."""
 
 

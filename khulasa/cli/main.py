@@ -130,6 +130,20 @@ def build_parser() -> argparse.ArgumentParser:
     relate.add_argument("--out", dest="output", required=True, help="scores JSONL, - for stdout")
     relate.add_argument("--on-error", choices=["stop", "skip"], default="stop", help="bad line: stop or skip it")
 
+    ner = commands.add_parser(
+        "ner",
+        help="tag tokenized Arabic sentences with names (CoNLL out)",
+        description=(
+            "Named entities of Arabic sentences. Input: UTF-8, one sentence a line, tokens separated by spaces or "
+            "tabs. Output: one 'token<TAB>tag' line per input token (echoed unchanged, in order; tags O, B-/I- PER, "
+            "LOC, ORG, MISC), a blank line after each sentence; a blank input line gives just the blank line. Each "
+            "line is tagged on its own and written at once; --story reads the whole input as one story and finds "
+            "the names of one sentence in the others too. Bad input: one error line, exit 2."
+        ),
+    )
+    ner.add_argument("file", nargs="?", default="-", help="input file, or - for stdin (default)")
+    ner.add_argument("--story", action="store_true", help="the whole input is one story (propagation on)")
+
     evaluate = commands.add_parser("eval", help="ROUGE of summaries (batch output) against references")
     evaluate.add_argument("--summaries", required=True, help="JSONL with id and summary (khulasa batch output)")
     evaluate.add_argument("--refs", required=True, help="JSONL with id and refs (or abstract)")
@@ -239,6 +253,12 @@ def run_eval(args: argparse.Namespace) -> int:
     return evaluate(args)
 
 
+def run_ner(args: argparse.Namespace) -> int:
+    from khulasa.cli.ner import ner_command
+
+    return ner_command(args.file, args.story)
+
+
 def run_ingest(args: argparse.Namespace) -> int:
     from khulasa.cli.stories import ingest_command
 
@@ -290,6 +310,7 @@ COMMANDS = {
     "batch": run_batch,
     "eval": run_eval,
     "relate": run_relate,
+    "ner": run_ner,
     "ingest": run_ingest,
     "archive": run_archive,
     "serve": run_serve,

@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
+import re
+
 from khulasa.text.frequency import zipf
+
+_LATIN_AFTER_CLITIC = re.compile(r"[وفبلك]{1,3}\u0640?(?=[A-Za-z])")
 
 
 def strip_proclitics(word: str) -> str:
-    """The word without conjunction/preposition prefixes, when the shorter form is the real word."""
+    """The word without conjunction/preposition prefixes, when the shorter form is the real word.
+
+    A Latin-script name glued to Arabic clitics loses them, tatweel included: وLenovo → Lenovo,
+    لـGoogle → Google."""
+    latin = _LATIN_AFTER_CLITIC.match(word)
+    if latin:
+        return word[latin.end() :]
     if word.isascii() or len(word) < 4:
         return word
     if word[0] in "وف" and (word[1:].startswith("ال") or zipf(word[1:]) >= zipf(word) - 1.0):
