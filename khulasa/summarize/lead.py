@@ -12,8 +12,9 @@ class LeadSummarizer:
 
     Which article comes first is an accident of the input, so benchmarks average this baseline
     over every choice of `document`. When the article's first sentence alone is over the budget, it
-    is the summary if it is within the allowance (the budget itself unless long sentences are
-    allowed); else the first sentence of that article, or then of the story, that is.
+    is the summary if it is within the allowance (twice the budget: the pipeline shows it cut to
+    the budget unless long sentences are allowed); else the first such sentence of that article,
+    or then of the story.
     """
 
     name = "lead"
