@@ -242,8 +242,14 @@ def _quiet_highs(highspy):
 def fill_in_order(story: Story, budget: Budget) -> list[int]:
     """One article's sentences in their order, each taken when it fits what is left of the budget
     (a longer one is passed over, not the end), so the summary reads as the article's opening and
-    fills its budget. A sentence that leans on the one before it (a pronoun, a quotation mark) is
-    taken only right after that sentence."""
+    fills its budget. The lead sentence (the first worth quoting) is the editor's own summary: when
+    it alone is over the budget (within the allowance) it is the summary, which the pipeline shows
+    cut at the budget. A sentence that leans on the one before it (a pronoun, a quotation mark) is
+    taken only right after that sentence; one that restates a chosen sentence (an excluded pair, or
+    similarity at the budget's redundancy) is passed over like a long one."""
+    lead = next((i for i, n in enumerate(story.word_counts) if n >= budget.min_sentence_words), None)
+    if lead is not None and budget.words < story.word_counts[lead] <= budget.allowance:
+        return [lead]
     chosen: list[int] = []
     used = 0
     for index, sentence in enumerate(story.sentences):
@@ -252,6 +258,10 @@ def fill_in_order(story: Story, budget: Budget) -> list[int]:
             continue
         follows = bool(chosen) and chosen[-1] == index - 1
         if not follows and not stands_alone(sentence.text, story.language):
+            continue
+        if any((min(index, c), max(index, c)) in budget.exclusive for c in chosen):
+            continue  # restates a chosen sentence: the pipeline would drop it and leave its words unused
+        if chosen and float(np.max(story.similarity[index, chosen])) >= budget.redundancy:
             continue
         chosen.append(index)
         used += length
@@ -296,7 +306,7 @@ class CoverageSummarizer:
         max_candidates: int = 150,
         unigram_weight: float = 0.6,
         background: bool | Background = True,
-        single: str = "lead",
+        single: str = "fill",
     ) -> None:
         self.single = single
         self.unigram_weight = unigram_weight
