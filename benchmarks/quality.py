@@ -145,7 +145,8 @@ def run_set(name: str, methods: list[str], limit: int | None) -> dict:
         m: {key: np.array([np.mean(v) for v in groups.values()]) for key, groups in per.items()}
         for m, per in units.items()
     }
-    return {"dataset": dataset, "config": config, "scores": means, "seconds": seconds, "items": count}
+    ids = list(next(iter(units.values()))["rouge2/f"]) if units else []
+    return {"dataset": dataset, "config": config, "scores": means, "seconds": seconds, "items": count, "ids": ids}
 
 
 def paired_ci(differences: list[np.ndarray], resamples: int = RESAMPLES, seed: int = 0) -> tuple[float, float, float]:
@@ -193,6 +194,8 @@ def rows_for(result: dict, default: str) -> list[dict]:
             "rougeL_f": round(100 * float(scores["rougeL/f"].mean()), 2),
             "rougeSU4_f": round(100 * float(scores["rougeSU4/f"].mean()), 2),
             "seconds_per_item": round(result["seconds"][method] / max(1, result["items"]), 3),
+            "unit_ids": result["ids"],
+            "unit_rouge2_f": [round(float(x), 5) for x in scores["rouge2/f"]],
         }
         for against in (default, "lead"):
             if method != against:
