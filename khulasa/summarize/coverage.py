@@ -286,8 +286,6 @@ class CoverageSummarizer:
     position_bonus : weight of a concept's early appearance (sum of 1 / (1 + sentence index)).
     title_bonus : relative boost of concepts whose words are in a headline or the focus query.
     lead_weight : value of a sentence's own lead position.
-    centrality_weight : value of a sentence's LexRank centrality (scaled so that the average
-        sentence has 1), added to what it covers: a combination of coverage and centrality.
     long_sentence_factor : one sentence up to this many times the budget may stand alone as the
         summary when it is worth more (per word) than any cover within the budget (at most
         LONG_SENTENCE_FACTOR). The pipeline shows it cut to the budget, marked, unless the user
@@ -309,7 +307,6 @@ class CoverageSummarizer:
         position_bonus: float = 2.0,
         title_bonus: float = 2.0,
         lead_weight: float = 0.0,
-        centrality_weight: float = 0.0,
         long_sentence_factor: float = LONG_SENTENCE_FACTOR,
         max_candidates: int = 150,
         unigram_weight: float = 0.6,
@@ -323,7 +320,6 @@ class CoverageSummarizer:
         self.position_bonus = position_bonus
         self.title_bonus = title_bonus
         self.lead_weight = lead_weight
-        self.centrality_weight = centrality_weight
         self.long_sentence_factor = long_sentence_factor
         self.max_candidates = max_candidates
 
@@ -344,11 +340,6 @@ class CoverageSummarizer:
         unigrams = self.unigram_weight > 0
         # A tiny lead preference breaks ties between equal covers toward earlier sentences.
         sentence_values = (self.lead_weight + 1e-3) * position_prior(story)
-        if self.centrality_weight:
-            from khulasa.summarize.lexrank import lexrank_scores
-
-            centrality = lexrank_scores(story.similarity) * len(story.sentences)
-            sentence_values = sentence_values + self.centrality_weight * centrality
         sentence_concepts = [concepts_of(t, unigrams) for t in story.terms]
         gain = np.array([math.fsum(weights.get(c, 0.0) for c in concepts) for concepts in sentence_concepts])
         gain = gain + sentence_values
