@@ -193,7 +193,7 @@ def _select_distinct(
 
     Pairs whose lexical score alone settles it are forbidden before the first selection: in
     lexical mode that usually leaves one round (DUC 2004 worst selection 0.67 s → 0.32 s, same picks).
-    In Arabic the pairs the relation model calls the same fact among the fitting sentences are forbidden
+    In Arabic the relation model's possibly-related pairs among the fitting sentences are forbidden
     up front too, when there are at most UPFRONT_RELATIONS of them, so one fact is not stated twice
     in two outlets' words (the example story's headline fact was chosen three times, once per
     outlet, by the lexical check; now once, warm 0.29 s → 0.12 s with one solve instead of three).
@@ -233,24 +233,18 @@ def _select_distinct(
 
 
 def _related_pairs(story: Story, chosen: list[int]) -> set[tuple[int, int]]:
-    """Pairs of the given sentences (of different articles) that the relation model calls the same
-    fact (P(same) at or above its `same` threshold, precision 0.98), strongest first, at most
-    MAX_RELATION_EXCLUSIONS.
-
-    Until issue 13 every possibly related pair (P(same) + P(partial) at the related threshold) was
-    forbidden; partial overlaps are different details of one event, which a 100- or 250-word
-    summary should be free to quote together: forbidding only `same` pairs gained 0.91 R-2 F on
-    ar-mds-100 (CI 0.11..1.65) and, with two sources per concept, 1.5 on the long Arabic tune half,
-    with no change at 30 words (ar-mds +0.04)."""
+    """Pairs of the given sentences (of different articles) that the relation model finds possibly
+    related — P(same) + P(partial) at or above its related threshold. ROUGE with them forbidden:
+    ar-mds dev 38.00/17.19 -> 38.02/17.19, BBC Arabic (300) 61.63/47.93 both."""
     relations = story.relations
     relations.prepare(chosen)
     wanted = set(chosen)
-    threshold = relations.model.same_threshold
+    threshold = relations.model.related_threshold
     scored = {
-        (min(a, r.other), max(a, r.other)): r.p_same
+        (min(a, r.other), max(a, r.other)): r.p_same + r.p_partial
         for a in chosen
         for r in relations.related(a)
-        if r.other in wanted and r.p_same >= threshold
+        if r.other in wanted and r.p_same + r.p_partial >= threshold
     }
     strongest = sorted(scored, key=lambda pair: (-scored[pair], pair))[:MAX_RELATION_EXCLUSIONS]
     return set(strongest)
