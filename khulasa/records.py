@@ -23,6 +23,7 @@ def summary_record(summary: Summary, story_id: str | None = None) -> dict:
     record["sentences"] = [
         {
             "text": sentence.text,
+            **({"cut": True} if sentence.sources and sentence.text != sentence.sources[0].text else {}),
             "outlets": list(sentence.outlets),
             "sources": [_ref(r) for r in sentence.sources],
             "overlaps": [_ref(r) for r in sentence.overlaps],
@@ -32,6 +33,9 @@ def summary_record(summary: Summary, story_id: str | None = None) -> dict:
     ]
     record["method"] = summary.method
     record["words"] = summary.word_count
+    if summary.word_count > summary.word_budget:  # only with --allow-long: one whole long sentence
+        record["over_budget"] = True
+        record["budget"] = summary.word_budget
     record["outlets"] = list(summary.outlets)
     if summary.warnings:
         record["warnings"] = list(summary.warnings)

@@ -32,7 +32,13 @@ def summarize_batch(args: argparse.Namespace, warn: Callable[[str], None]) -> in
         for cluster in progress:
             try:
                 summary = summarize_articles(
-                    cluster.articles, args.words, args.method, args.lang or cluster.language, args.align, cluster.query
+                    cluster.articles,
+                    args.words,
+                    args.method,
+                    args.lang or cluster.language,
+                    args.align,
+                    cluster.query,
+                    allow_long=args.allow_long,
                 )
                 record = summary_record(summary, cluster.id)
             except KhulasaError as exc:

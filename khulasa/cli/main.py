@@ -46,6 +46,15 @@ def _add_summary_options(parser: argparse.ArgumentParser, default_align: str) ->
     )
 
 
+def _add_allow_long(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--allow-long",
+        action="store_true",
+        help="let one whole sentence of up to twice the budget stand alone as the summary (JSON: over_budget); "
+        "by default no summary has more words than --words",
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="khulasa", description="Source-attributed multi-document summaries of Arabic (and English) news."
@@ -58,6 +67,7 @@ def build_parser() -> argparse.ArgumentParser:
     summarize.add_argument("--format", choices=["text", "markdown", "json"], default="text")
     summarize.add_argument("--show-removed", action="store_true", help="list what cleaning removed, on stderr")
     _add_summary_options(summarize, "lexical")
+    _add_allow_long(summarize)
 
     story = commands.add_parser("story", help="summary plus entities, quotes, agreement and dates of one story")
     story.add_argument("files", nargs="+", help="text, HTML or JSONL files, directories, or - for stdin")
@@ -118,6 +128,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     batch.add_argument("--out", dest="output", required=True, help="summaries JSONL, - for stdout")
     _add_summary_options(batch, "lexical")
+    _add_allow_long(batch)
 
     relate = commands.add_parser("relate", help="do two articles report the same event? JSONL pairs in, scores out")
     relate.add_argument(
@@ -169,7 +180,7 @@ def run_summarize(args: argparse.Namespace) -> int:
                     file=sys.stderr,
                 )
     with _naming_inputs(args.files):
-        summary = summarize_story(story, args.words, args.method, args.align, warnings)
+        summary = summarize_story(story, args.words, args.method, args.align, warnings, args.allow_long)
     for message in summary.warnings:
         warn(message)
     sys.stdout.write(RENDERERS[args.format](summary))

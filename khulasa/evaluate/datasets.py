@@ -19,6 +19,9 @@ class EvalCluster:
     articles: tuple[Article, ...]
     references: tuple[str, ...]
     query: str | None = None
+    group: str | None = None
+    """The unit of resampling: a single-document item names the cluster it came from (its own id
+    when None), so a story's documents count as one unit in a bootstrap."""
 
 
 @dataclass(frozen=True)
@@ -31,13 +34,36 @@ class Dataset:
     words: int
     measure: str  # "recall" (DUC convention) or "f"
     focused: bool = False
+    single: bool = False
+    """Each document of each cluster is summarized alone against the cluster's references."""
+    part: str | None = None
+    """The long Arabic set (built from ids, see long_set.py): "all", "tune" or "confirm"."""
+
+    def records(self, data_dir: Path) -> Iterator[dict]:
+        """The set's raw cluster records, in file order."""
+        if self.part is not None:
+            from khulasa.evaluate.long_set import load_records
+
+            yield from load_records(data_dir, self.part)
+            return
+        with open(data_dir / self.path, encoding="utf-8") as handle:
+            for line in handle:
+                yield json.loads(line)
 
     def clusters(self, data_dir: Path, limit: int | None = None) -> Iterator[EvalCluster]:
-        with open(data_dir / self.path, encoding="utf-8") as handle:
-            for number, line in enumerate(handle, start=1):
-                if limit is not None and number > limit:
-                    return
-                yield _cluster(json.loads(line), self.focused, number, self.path)
+        """The first `limit` clusters (all when None) that have references; a single-document set
+        yields each of their documents as its own item."""
+        for number, record in enumerate(self.records(data_dir), start=1):
+            if limit is not None and number > limit:
+                return
+            cluster = _cluster(record, self.focused, number, self.path)
+            if not cluster.references:  # DUC 2007: 22 of 45 topics have no summaries
+                continue
+            if not self.single:
+                yield cluster
+                continue
+            for article in cluster.articles:
+                yield EvalCluster(f"{cluster.id}/{article.id}", (article,), cluster.references, group=cluster.id)
 
 
 def _cluster(record: dict, focused: bool, number: int, origin: str) -> EvalCluster:
@@ -56,8 +82,18 @@ DATASETS = {
     "duc2004": Dataset("duc2004", "duc2004/dev.jsonl", "en", 100, "recall"),
     "duc2006": Dataset("duc2006", "duc2006-2007/duc2006.jsonl", "en", 250, "recall"),
     "duc2006-focused": Dataset("duc2006-focused", "duc2006-2007/duc2006.jsonl", "en", 250, "recall", focused=True),
+    "duc2007": Dataset("duc2007", "duc2006-2007/duc2007_main.jsonl", "en", 250, "recall"),
     "ar-mds": Dataset("ar-mds", "ar-mds/dev.jsonl", "ar", 30, "f"),
+    "ar-mds-100": Dataset("ar-mds-100", "ar-mds/dev-100.jsonl", "ar", 100, "f"),
+    "ar-long": Dataset("ar-long", "ant-news-2018/articles.jsonl.xz", "ar", 250, "f", part="all"),
+    "ar-long-tune": Dataset("ar-long-tune", "ant-news-2018/articles.jsonl.xz", "ar", 250, "f", part="tune"),
+    "ar-long-confirm": Dataset("ar-long-confirm", "ant-news-2018/articles.jsonl.xz", "ar", 250, "f", part="confirm"),
+    # Single articles. At 30 words: BBC Arabic articles against their editor's summary line (a
+    # paraphrase written for the article, not its lead). At 100 words: each document of the 100
+    # ar-mds clusters alone against the first 120 words of the BBC report of the story, a human
+    # account written by another newsroom (an article's own opening would reward copying it).
     "bbc-arabic": Dataset("bbc-arabic", "ant-bbc-arabic/dev.jsonl", "ar", 30, "f"),
+    "single-100": Dataset("single-100", "ar-mds/dev-100.jsonl", "ar", 100, "f", single=True),
 }
 
 

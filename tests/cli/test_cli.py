@@ -70,3 +70,25 @@ def test_batch_writes_one_record_per_cluster_and_is_quiet_when_piped(tmp_path, e
     [record] = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert record["id"] == "iran" and record["summary"]
     assert all({"doc", "source", "sentence"} <= set(src) for s in record["sentences"] for src in s["sources"])
+
+
+def test_batch_stays_within_the_budget_unless_long_sentences_are_allowed(tmp_path):
+    from tests.conftest import DATA, require
+
+    path = require(DATA / "ar-mds" / "dev.jsonl")
+    lines = path.read_text(encoding="utf-8").splitlines()
+    first = next(line for line in lines if json.loads(line)["id"] == "BB-sport-381-20181011")
+    # the best choice for this story is one sentence of 33 words
+    clusters = tmp_path / "in.jsonl"
+    clusters.write_text(first + "\n", encoding="utf-8")
+    records = {}
+    for flag in ([], ["--allow-long"]):
+        out = tmp_path / f"out{len(flag)}.jsonl"
+        assert main(["batch", "--in", str(clusters), "--out", str(out), "--words", "30", *flag]) == 0
+        records[bool(flag)] = json.loads(out.read_text(encoding="utf-8"))
+    assert records[False]["words"] == 30 and "over_budget" not in records[False]
+    [cut] = records[False]["sentences"]  # the same sentence, shown cut at the budget
+    assert cut["cut"] is True and cut["text"].endswith("…")
+    assert cut["sources"][0]["text"] == records[True]["sentences"][0]["text"]
+    assert records[True]["words"] > 30
+    assert records[True]["over_budget"] is True and records[True]["budget"] == 30
