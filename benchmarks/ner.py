@@ -1,0 +1,122 @@
+"""NER on honest test blocks: the CRF baseline (today's recipe retrained on the train blocks) beside the neural
+tagger. Prints figures and writes benchmarks/results/ner.json; asserts nothing.
+
+    python -m benchmarks.ner [--draws 1000] [--model PATH]
+
+Tests (khulasa/analyze/ner/splits.py): the ANERcorp test block (last 15% of its train file), AQMAR test, the
+NewsFANE test block. Exact span match; headline = PER/LOC/ORG micro F1 (MISC excluded: its meaning differs by
+corpus). 95% CIs by resampling sentences (1,000 draws, seed 14), and the paired CI of F1(model) - F1(CRF) on the
+same draws. Speed: tokens/s of each run-time path on one core (one sentence per call, as the pipeline tags),
+and of the neural model's batched path.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("OMP_NUM_THREADS", "1")  # one core: set before numpy loads its BLAS
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
+from khulasa.analyze.ner.features import sentence_features
+from khulasa.analyze.ner.neural.model import MODEL_NAME, NeuralTagger
+from khulasa.analyze.ner.neural.scoring import HEADLINE, Counts, bootstrap, count
+from khulasa.analyze.ner.neural.train import corpus
+from khulasa.analyze.ner.train import train as train_crf
+
+ROOT = Path(__file__).resolve().parents[1]
+NEURAL = ROOT / "khulasa" / "analyze" / "ner" / "neural" / "model" / MODEL_NAME
+TESTS = ("anercorp", "aqmar", "newsfane")
+TYPES = ("PER", "LOC", "ORG", "MISC")
+
+
+def crf_baseline(workdir: Path):
+    """Today's CRF recipe (features.py, c1 0.2, c2 0.01, 200 iterations, jackknifed gazetteer) on the honest
+    train blocks of ANERcorp + NewsFANE; returns a per-sentence tagging function."""
+    import pycrfsuite
+
+    train_set = corpus("anercorp", "train") + corpus("newsfane", "train")
+    path = workdir / "crf-baseline.crfsuite"
+    gazetteer = train_crf(train_set, path, iterations=200, c1=0.2, c2=0.01)
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(path))
+    return lambda tokens: list(tagger.tag(sentence_features(tokens, gazetteer))) if tokens else []
+
+
+def timed(tag, sentences: list[list[str]]) -> tuple[list[list[str]], float]:
+    start = time.perf_counter()
+    labels = [tag(tokens) for tokens in sentences]
+    return labels, sum(map(len, sentences)) / (time.perf_counter() - start)
+
+
+def summary(counts: Counts, baseline: Counts | None, draws: int) -> dict:
+    """Per-type and micro P/R/F1 with bootstrap CIs (and the paired ΔF1 CI when a baseline is given)."""
+    result = {}
+    for kind in (*TYPES, "micro"):
+        types = HEADLINE if kind == "micro" else (kind,)
+        p, r, f = counts.micro(types)
+        cis = bootstrap(counts, baseline if kind == "micro" else None, types, draws)
+        entry = {"P": round(p, 3), "R": round(r, 3), "F1": round(f, 3),
+                 "spans": int(sum(counts.by_type[t][:, [0, 2]].sum() for t in types)),
+                 **{f"{key}_ci": [round(lo, 3), round(hi, 3)] for key, (lo, hi) in cis.items()}}
+        if kind == "micro" and baseline is not None:
+            entry["dF1"] = round(f - baseline.micro(types)[2], 3)
+        result[kind] = entry
+    return result
+
+
+def print_table(name: str, test: str, table: dict) -> None:
+    print(f"\n{name} on {test}")
+    print(f"{'type':6} {'P':>6} {'R':>6} {'F1':>6}  {'F1 95% CI':>13} {'spans':>6}")
+    for kind, e in table.items():
+        if e["spans"] or e["F1"]:
+            lo, hi = e["F1_ci"]
+            print(f"{kind:6} {e['P']:6.3f} {e['R']:6.3f} {e['F1']:6.3f}  [{lo:.3f}, {hi:.3f}] {e['spans']:6}")
+    if "dF1" in table["micro"]:
+        lo, hi = table["micro"]["dF1_ci"]
+        print(f"micro F1 - CRF baseline: {table['micro']['dF1']:+.3f} [{lo:+.3f}, {hi:+.3f}]")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--draws", type=int, default=1000)
+    parser.add_argument("--model", default=str(NEURAL))
+    parser.add_argument("--out", default=str(ROOT / "benchmarks" / "results" / "ner.json"))
+    args = parser.parse_args()
+    neural = NeuralTagger(Path(args.model))
+    with tempfile.TemporaryDirectory() as tmp:
+        start = time.perf_counter()
+        crf = crf_baseline(Path(tmp))
+        print(f"CRF baseline retrained on the train blocks in {time.perf_counter() - start:.0f} s")
+        report: dict = {"draws": args.draws, "tests": {}}
+        for test in TESTS:
+            sentences = corpus(test, "test")
+            tokens = [[w for w, _ in s] for s in sentences]
+            gold = [[t for _, t in s] for s in sentences]
+            crf_labels, crf_speed = timed(crf, tokens)
+            nn_labels, nn_speed = timed(neural.labels, tokens)
+            start = time.perf_counter()
+            batch_labels = neural.labels_batch(tokens)
+            batch_speed = sum(map(len, tokens)) / (time.perf_counter() - start)
+            assert batch_labels == nn_labels, "batched and per-sentence neural labels differ"
+            crf_counts = count(tokens, gold, crf_labels)
+            nn_counts = count(tokens, gold, nn_labels)
+            entry = {"sentences": len(tokens), "tokens": sum(map(len, tokens)),
+                     "crf": summary(crf_counts, None, args.draws), "neural": summary(nn_counts, crf_counts, args.draws),
+                     "tokens_per_s": {"crf": round(crf_speed), "neural": round(nn_speed),
+                                      "neural_batched": round(batch_speed)}}
+            report["tests"][test] = entry
+            print(f"\n=== {test} test: {entry['sentences']} sentences, {entry['tokens']} tokens; tokens/s on one core: "
+                  f"CRF {crf_speed:,.0f}, neural {nn_speed:,.0f} (batched {batch_speed:,.0f})")
+            print_table("CRF baseline", test, entry["crf"])
+            print_table("neural", test, entry["neural"])
+    Path(args.out).write_text(json.dumps(report, indent=1) + "\n", encoding="utf-8")
+    print(f"\n-> {args.out}")
+
+
+if __name__ == "__main__":
+    main()
