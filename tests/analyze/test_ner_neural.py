@@ -1,9 +1,13 @@
+from pathlib import Path
+
 import numpy as np
 
+from khulasa.analyze.entities import NER_TOKEN
 from khulasa.analyze.ner.neural.features import stripped_key, word_key
-from khulasa.analyze.ner.neural.model import allowed_transitions, viterbi
+from khulasa.analyze.ner.neural.model import allowed_transitions, shipped, viterbi
 from khulasa.analyze.ner.neural.scoring import bootstrap, count
 from khulasa.analyze.ner.neural.train import glue_enclitics
+from khulasa.analyze.ner.tagger import decode_bio
 
 TAGS = ["O", "B-PER", "I-PER", "B-LOC", "I-LOC"]
 
@@ -44,3 +48,28 @@ def test_bootstrap_pairs_models_on_the_same_sentences():
     cis = bootstrap(good, half, draws=200)
     assert cis["F1"] == (1.0, 1.0)
     assert cis["dF1"][0] > 0
+
+
+# Labels torch gave the committed model's weights (train.torch_labels) on three lines of a real report,
+# tokenized as at run time; only the non-O labels are listed. The numpy run time must give the same.
+STORY = Path(__file__).resolve().parents[3] / "shared" / "examples" / "story-iran-2014" / "report-a.txt"
+TORCH_LABELS = {
+    2: {1: "B-PER", 5: "B-LOC", 8: "B-PER", 9: "I-PER", 18: "B-ORG", 19: "I-ORG"},
+    4: {1: "B-PER", 22: "B-LOC", 23: "I-LOC", 28: "B-LOC"},
+    5: {7: "B-PER", 8: "I-PER", 19: "B-PER", 20: "I-PER", 21: "I-PER"},
+}
+
+
+def test_numpy_inference_gives_torchs_labels_on_real_sentences():
+    lines = STORY.read_text(encoding="utf-8").splitlines()
+    sentences = [NER_TOKEN.findall(lines[index]) for index in TORCH_LABELS]
+    expected = [[TORCH_LABELS[i].get(k, "O") for k in range(len(s))] for i, s in zip(TORCH_LABELS, sentences, strict=True)]
+    assert shipped().labels_batch(sentences) == expected
+    assert [shipped().labels(s) for s in sentences] == expected
+
+
+def test_neural_tagger_finds_people_in_a_real_report():
+    tokens = NER_TOKEN.findall(STORY.read_text(encoding="utf-8").splitlines()[5])
+    spans = {(s.type, s.text) for s in decode_bio(tokens, shipped().labels(tokens))}
+    assert ("PER", "جون كيري") in spans and ("PER", "محمد جواد ظريف") in spans
+    assert shipped().labels([]) == [] and shipped().labels_batch([[], tokens])[0] == []

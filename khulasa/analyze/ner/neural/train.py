@@ -6,7 +6,7 @@ Steps: word vectors on the ANT corpus (`vectors.py`, cached in --work), then a c
 + BiLSTM tagger trained on the honest `train` blocks (ANERcorp + NewsFANE, plus the chosen extras),
 the epoch kept is the one with the best PER/LOC/ORG micro F1 on the `dev` blocks; the weights are
 exported to one `.npz` that `model.NeuralTagger` runs in numpy. Seeded (torch, numpy, python) and run
-with 2 threads.
+with one torch thread by default (--threads).
 
 Label conventions: PER, LOC, ORG as ANERcorp; MISC is NewsFANE's works, products and events (books,
 films, software, weapons, vehicles). ANERcorp's MISC (currencies, religions, tournaments) and
@@ -185,19 +185,16 @@ def export(net, vocab: list[str], chars: list[str], path: Path) -> None:
     np.savez_compressed(path, vocab=np.array(vocab), chars=np.array(chars), tags=np.array(TAGS), **weights)
 
 
-def torch_labels(path: Path, sentences: list[list[str]]) -> list[list[str]]:
-    """Labels of the exported model computed by torch (weights read back from the `.npz`), decoded with the
-    same BIO Viterbi: the reference the numpy run time must match."""
+def load_net(path: Path):
+    """The torch network of an exported `.npz` (weights read back), with its vocabulary and characters."""
     import torch
 
     with np.load(path) as data:
         w = {key: data[key] for key in data.files}
-    vocab = {word: i for i, word in enumerate(w["vocab"].tolist())}
-    chars = {ch: i for i, ch in enumerate(w["chars"].tolist())}
-    hidden = w["lstm_hh_f"].shape[1]
-    net = make_net(w["word_emb"].astype(np.float32), len(chars), len(TAGS), char_dim=w["char_emb"].shape[1],
-                   char_filters=w["char_conv"].shape[1], hidden=hidden)
+    vocab_list, chars_list = w["vocab"].tolist(), w["chars"].tolist()
     dim = w["char_emb"].shape[1]
+    net = make_net(w["word_emb"].astype(np.float32), len(chars_list), len(TAGS), char_dim=dim,
+                   char_filters=w["char_conv"].shape[1], hidden=w["lstm_hh_f"].shape[1])
     state = {
         "word_emb.weight": w["word_emb"].astype(np.float32),
         "char_emb.weight": w["char_emb"],
@@ -212,7 +209,18 @@ def torch_labels(path: Path, sentences: list[list[str]]) -> list[list[str]]:
         state[f"lstm.bias_ih_l0{suffix}"] = w[f"lstm_b_{direction}"]
         state[f"lstm.bias_hh_l0{suffix}"] = np.zeros_like(w[f"lstm_b_{direction}"])
     net.load_state_dict({k: torch.from_numpy(np.ascontiguousarray(v, dtype=np.float32)) for k, v in state.items()})
+    return net, vocab_list, chars_list
+
+
+def torch_labels(path: Path, sentences: list[list[str]]) -> list[list[str]]:
+    """Labels of the exported model computed by torch (weights read back from the `.npz`), decoded with the
+    same BIO Viterbi: the reference the numpy run time must match."""
+    import torch
+
+    net, vocab_list, chars_list = load_net(path)
     net.eval()
+    vocab = {word: i for i, word in enumerate(vocab_list)}
+    chars = {ch: i for i, ch in enumerate(chars_list)}
     tag_ids = {t: i for i, t in enumerate(TAGS)}
     batch = [encode([(token, "O") for token in tokens], vocab, chars, tag_ids) for tokens in sentences]
     with torch.no_grad():
@@ -244,14 +252,18 @@ def main() -> None:
     parser.add_argument("--word-dropout", type=float, default=0.1)
     parser.add_argument("--lr", type=float, default=2e-3)
     parser.add_argument("--seed", type=int, default=14)
+    parser.add_argument("--threads", type=int, default=1,
+                        help="torch threads; 1 because two OpenMP threads on a shared 2-core machine spin-wait "
+                        "(2 threads used 4 CPU-minutes without finishing an epoch that one thread does in ~1)")
     parser.add_argument("--select", default="pooled", help="dev score that picks the epoch: pooled or a corpus name")
+    parser.add_argument("--init", help="continue from an exported .npz (its vocabulary and characters are kept)")
     parser.add_argument("--work", default="/tmp/khulasa-ner", help="cache of the ANT word vectors")
     parser.add_argument("--out", default=str(HERE / "model" / MODEL_NAME))
     args = parser.parse_args()
 
     import torch
 
-    torch.set_num_threads(2)
+    torch.set_num_threads(args.threads)
     torch.manual_seed(args.seed)
     np.random.seed(args.seed)
     rng = random.Random(args.seed)
@@ -272,6 +284,10 @@ def main() -> None:
     train_set = [s for name in names for s in corpus(name, "train")]
     dev = {name: corpus(name, "dev") for name in ("anercorp", "newsfane", "aqmar")}
     chars_list = build_chars(train_set)
+    if args.init:
+        net, vocab_list, chars_list = load_net(Path(args.init))
+    else:
+        net = make_net(matrix, len(chars_list), len(TAGS), hidden=args.hidden)
     vocab = {w: i for i, w in enumerate(vocab_list)}
     chars = {c: i for i, c in enumerate(chars_list)}
     tag_ids = {t: i for i, t in enumerate(TAGS)}
@@ -279,7 +295,6 @@ def main() -> None:
     print(f"train: {' + '.join(names)}: {len(train_chunks):,} chunks, {sum(len(c[0]) for c in train_chunks):,} tokens; "
           f"{len(chars_list)} chars", flush=True)
 
-    net = make_net(matrix, len(chars_list), len(TAGS), hidden=args.hidden)
     optimizer = torch.optim.Adam([p for p in net.parameters() if p.requires_grad], lr=args.lr)
     loss_fn = torch.nn.CrossEntropyLoss(ignore_index=-100)
     out = Path(args.out)
