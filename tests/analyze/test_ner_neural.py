@@ -73,3 +73,19 @@ def test_neural_tagger_finds_people_in_a_real_report():
     spans = {(s.type, s.text) for s in decode_bio(tokens, shipped().labels(tokens))}
     assert ("PER", "جون كيري") in spans and ("PER", "محمد جواد ظريف") in spans
     assert shipped().labels([]) == [] and shipped().labels_batch([[], tokens])[0] == []
+
+
+def test_viterbi_is_the_best_valid_path_found_by_exhaustive_search():
+    from itertools import product
+
+    tags = ["O", "B-PER", "I-PER", "B-ORG", "I-ORG"]
+    transitions = allowed_transitions(tags)
+    rng = np.random.default_rng(14)
+    for _ in range(60):
+        logp = np.log(rng.dirichlet(np.full(len(tags), 0.3), size=int(rng.integers(1, 5))) + 1e-12)
+        valid = [
+            path for path in product(range(len(tags)), repeat=len(logp))
+            if np.isfinite(transitions[[len(tags), *path[:-1]], list(path)]).all()
+        ]
+        best = max(valid, key=lambda path: logp[np.arange(len(logp)), list(path)].sum())
+        assert viterbi(logp, transitions) == list(best)

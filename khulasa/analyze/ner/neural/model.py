@@ -32,7 +32,14 @@ def allowed_transitions(tags: list[str]) -> np.ndarray:
 
 
 def viterbi(scores: np.ndarray, transitions: np.ndarray) -> list[int]:
-    """Best tag path of one sentence under the hard BIO transitions; scores are log-probabilities (T, K)."""
+    """Best tag path of one sentence under the hard BIO transitions; scores are log-probabilities (T, K).
+
+    The transitions are only 0 or -inf, so when the best tag of every token alone already forms a valid
+    sequence (most sentences) it is the constrained optimum and the dynamic programme is skipped."""
+    greedy = scores.argmax(axis=1)
+    previous = np.concatenate([[len(transitions) - 1], greedy[:-1]])
+    if np.isfinite(transitions[previous, greedy]).all():
+        return greedy.tolist()
     best = scores[0] + transitions[-1]
     back = np.zeros(scores.shape, dtype=np.int64)
     for t in range(1, len(scores)):
