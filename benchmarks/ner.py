@@ -24,9 +24,11 @@ os.environ.setdefault("OMP_NUM_THREADS", "1")  # one core: set before numpy load
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 from khulasa.analyze.ner.features import sentence_features
+from khulasa.analyze.ner.neural.features import word_key
 from khulasa.analyze.ner.neural.model import MODEL_NAME, NeuralTagger
 from khulasa.analyze.ner.neural.scoring import HEADLINE, Counts, bootstrap, count
 from khulasa.analyze.ner.neural.train import corpus
+from khulasa.analyze.ner.tagger import decode_bio
 from khulasa.analyze.ner.train import train as train_crf
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -46,6 +48,24 @@ def crf_baseline(workdir: Path):
     tagger = pycrfsuite.Tagger()
     tagger.open(str(path))
     return lambda tokens: list(tagger.tag(sentence_features(tokens, gazetteer))) if tokens else []
+
+
+def seen_words() -> set[str]:
+    """Light-normalized words found inside a PER/LOC/ORG span of the train blocks the CRF baseline saw."""
+    return {word_key(w) for s in corpus("anercorp", "train") + corpus("newsfane", "train") for w, t in s
+            if t != "O" and not t.endswith("MISC")}
+
+
+def unseen_recall(tokens, gold, predicted, seen: set[str]) -> tuple[float, int]:
+    """Recall on gold PER/LOC/ORG spans none of whose words occurs in a training entity (names never seen)."""
+    found = total = 0
+    for words, g, p in zip(tokens, gold, predicted, strict=True):
+        predicted_spans = {(s.start, s.end, s.type) for s in decode_bio(words, p)}
+        for span in decode_bio(words, g):
+            if span.type in HEADLINE and not any(word_key(w) in seen for w in words[span.start:span.end]):
+                total += 1
+                found += (span.start, span.end, span.type) in predicted_spans
+    return (found / total if total else 0.0), total
 
 
 def timed(tag, sentences: list[list[str]]) -> tuple[list[list[str]], float, float]:
@@ -99,6 +119,11 @@ def markdown(report: dict) -> str:
             label = "CRF baseline" if name == "crf" else "neural"
             lines.append(f"| {test} | {label} | {' | '.join(cells)} | {m['P']:.3f} / {m['R']:.3f} | "
                          f"**{m['F1']:.3f}** ({m['F1_ci'][0]:.3f}-{m['F1_ci'][1]:.3f}) | {delta} |")
+    lines += ["", "| test | gold spans with no word seen in a train entity | CRF recall | neural recall |",
+              "|---|---|---|---|"]
+    for test, entry in report["tests"].items():
+        u = entry["unseen_names"]
+        lines.append(f"| {test} | {u['spans']} | {u['crf_recall']:.3f} | {u['neural_recall']:.3f} |")
     lines += ["", "| test | tokens | CRF tokens/CPU-s (wall) | neural, per sentence | neural, batched |",
               "|---|---|---|---|---|"]
     for test, entry in report["tests"].items():
@@ -120,6 +145,7 @@ def main() -> None:
         crf = crf_baseline(Path(tmp))
         print(f"CRF baseline retrained on the train blocks in {time.perf_counter() - start:.0f} s")
         report: dict = {"draws": args.draws, "tests": {}}
+        seen = seen_words()
         for test in TESTS:
             sentences = corpus(test, "test")
             tokens = [[w for w, _ in s] for s in sentences]
@@ -137,9 +163,15 @@ def main() -> None:
                                       "neural_batched": round(batch_speed)},
                      "tokens_per_wall_s": {"crf": round(crf_wall), "neural": round(nn_wall),
                                            "neural_batched": round(batch_wall)}}
+            crf_unseen, n_unseen = unseen_recall(tokens, gold, crf_labels, seen)
+            nn_unseen, _ = unseen_recall(tokens, gold, nn_labels, seen)
+            entry["unseen_names"] = {"spans": n_unseen, "crf_recall": round(crf_unseen, 3),
+                                     "neural_recall": round(nn_unseen, 3)}
             report["tests"][test] = entry
             print(f"\n=== {test} test: {entry['sentences']} sentences, {entry['tokens']} tokens; tokens/s on one core: "
                   f"CRF {crf_speed:,.0f}, neural {nn_speed:,.0f} (batched {batch_speed:,.0f})")
+            print(f"recall on the {n_unseen} PER/LOC/ORG spans with no word seen in a train-block entity: "
+                  f"CRF {crf_unseen:.3f}, neural {nn_unseen:.3f}")
             print_table("CRF baseline", test, entry["crf"])
             print_table("neural", test, entry["neural"])
     Path(args.out).write_text(json.dumps(report, indent=1) + "\n", encoding="utf-8")
