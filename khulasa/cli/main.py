@@ -154,6 +154,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     ner.add_argument("file", nargs="?", default="-", help="input file, or - for stdin (default)")
     ner.add_argument("--story", action="store_true", help="the whole input is one story (propagation on)")
+    ner.add_argument(
+        "--model",
+        choices=("crf", "neural"),
+        default="crf",
+        help="the tagger: the shipped CRF (default) or the neural tagger, better on names unseen in training",
+    )
 
     evaluate = commands.add_parser("eval", help="ROUGE of summaries (batch output) against references")
     evaluate.add_argument("--summaries", required=True, help="JSONL with id and summary (khulasa batch output)")
@@ -267,7 +273,7 @@ def run_eval(args: argparse.Namespace) -> int:
 def run_ner(args: argparse.Namespace) -> int:
     from khulasa.cli.ner import ner_command
 
-    return ner_command(args.file, args.story)
+    return ner_command(args.file, args.story, args.model)
 
 
 def run_ingest(args: argparse.Namespace) -> int:

@@ -62,30 +62,48 @@ def write_sentence(out: TextIO, tokens: list[str], labels: list[str]) -> None:
     out.write("".join(f"{token}\t{label}\n" for token, label in zip(tokens, labels, strict=True)) + "\n")
 
 
-def tag_stream(handle: BinaryIO, origin: str, out: TextIO, story: bool) -> None:
+MODELS = ("crf", "neural")
+
+
+def span_tagger(model: str):
+    """The model's spans of one tokenized sentence: the shipped CRF (default), or the neural
+    tagger (khulasa/analyze/ner/neural: better on names never seen in training, worse on news
+    like ANERcorp's; its MODEL_CARD.md has both)."""
+    if model == "crf":
+        from khulasa.analyze.ner.tagger import tag_tokens
+
+        return tag_tokens
+    from khulasa.analyze.ner.neural.model import shipped
+    from khulasa.analyze.ner.tagger import decode_bio
+
+    return lambda tokens: decode_bio(tokens, shipped().labels(tokens))
+
+
+def tag_stream(handle: BinaryIO, origin: str, out: TextIO, story: bool, model: str = "crf") -> None:
     """Tag every line of `handle` into `out` (see the module docstring for the contract)."""
     from khulasa.analyze.entities import sentence_spans, story_spans
-    from khulasa.analyze.ner.rules import labels_of
+    from khulasa.analyze.ner.rules import ALL_RULES, labels_of
 
+    tagger = span_tagger(model)
     if story:
         sentences = list(read_lines(handle, origin))
-        for tokens, spans in zip(sentences, story_spans(sentences), strict=True):
+        for tokens, spans in zip(sentences, story_spans(sentences, ALL_RULES, tagger), strict=True):
             write_sentence(out, tokens, labels_of(spans, len(tokens)))
         return
     for tokens in read_lines(handle, origin):
-        write_sentence(out, tokens, labels_of(sentence_spans(tokens), len(tokens)))
+        write_sentence(out, tokens, labels_of(sentence_spans(tokens, ALL_RULES, tagger), len(tokens)))
         out.flush()  # a sentence is out before the next line is read (pipes, interactive use)
 
 
-def ner_command(path: str, story: bool) -> int:
+def ner_command(path: str, story: bool, model: str = "crf") -> int:
     """Run `khulasa ner` on a file or on stdin (`-`); InputError for a file that cannot be read."""
     if path == "-":
-        tag_stream(sys.stdin.buffer, "<stdin>", sys.stdout, story)
+        tag_stream(sys.stdin.buffer, "<stdin>", sys.stdout, story, model)
         return 0
     try:
         handle = open(path, "rb")  # noqa: SIM115 - closed below; open errors become InputError
     except OSError as exc:
         raise InputError(path, exc.strerror or str(exc)) from exc
     with handle:
-        tag_stream(handle, path, sys.stdout, story)
+        tag_stream(handle, path, sys.stdout, story, model)
     return 0
