@@ -26,9 +26,12 @@ def word_cache(maxsize: int, max_chars: int = MAX_CACHED_CHARS) -> Callable[[Cal
     """A memo of at most `maxsize` entries for calls whose first argument (a word) has at most
     `max_chars` characters; positional arguments only.
 
-    A plain dict, oldest entry evicted first: these wrappers run millions of times per feed
-    (each token of each article), and lru_cache behind a length check cost four times the dict
-    lookup (340 ns against 90 ns a call). The values are the function's, whatever is evicted.
+    A plain dict, emptied when full: these wrappers run millions of times per feed (each token
+    of each article), and lru_cache behind a length check cost four times the lookup (340 ns
+    against 90 ns a call). Evicting one oldest key at a time (`del d[next(iter(d))]`) is not O(1):
+    the iteration steps over every slot deleted before it, which made a full cache the costliest
+    line of a 31,523-article feed; an OrderedDict's hits cost 160 ns. Emptying costs one
+    recomputation per word news keeps using. The values are the function's, whatever is kept.
     """
 
     def decorate(function: Callable[..., T]) -> Callable[..., T]:
@@ -44,7 +47,7 @@ def word_cache(maxsize: int, max_chars: int = MAX_CACHED_CHARS) -> Callable[[Cal
             value = function(word, *args)
             if len(word) <= max_chars:
                 if len(cache) >= maxsize:
-                    del cache[next(iter(cache))]
+                    cache.clear()
                 cache[key] = value
             return value
 

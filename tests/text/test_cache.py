@@ -1,0 +1,22 @@
+"""The word memo keeps at most `maxsize` entries, never a long key, and always the function's values."""
+
+from khulasa.text.cache import word_cache
+from khulasa.text.normalize import normalize_key
+
+
+def test_a_full_cache_stays_bounded_and_returns_the_functions_values():
+    calls: list[str] = []
+
+    def key(word: str) -> str:
+        calls.append(word)
+        return normalize_key(word)
+
+    cached = word_cache(maxsize=100)(key)
+    words = [f"أحمد{i}" for i in range(1_000)]
+    for _ in range(2):
+        assert [cached(w) for w in words] == [normalize_key(w) for w in words]
+        assert cached.cache_info().currsize <= 100
+    calls.clear()
+    cached("إيران")
+    cached("إيران")
+    assert calls == ["إيران"]  # the second call is a hit
