@@ -13,8 +13,8 @@ How the numbers were chosen: `python -m benchmarks.hostile` sends the worst requ
 accept (the longest articles, as many as allowed, Arabic with and without punctuation, glued
 words, an HTML upload) to a loopback server and prints the server's CPU seconds and peak RSS per
 request; the caps are round values whose worst accepted request stays under 5 s of CPU and 300 MB
-(except 2 x 30,000 characters without any sentence punctuation at 1,000 words: 7-8 s, bounded by
-the solver's work limits)
+(except 2 x 30,000 characters without any sentence punctuation at 1,000 words: about 9 s, bounded
+by the solver's work limits)
 on the project machine (2 cores). Measured there (warm server 212 MB): POST /summarize with
 2 x 30,000 characters 2.8 s / 238 MB peak, 10 x 6,000 2.8 s, glued runs of 64 letters 2.0 s /
 265 MB; the form with 30,000 characters 0.7 s, a 1 MB HTML upload 2.6 s / 248 MB (before the
