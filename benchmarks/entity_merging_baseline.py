@@ -11,6 +11,7 @@ from functools import lru_cache
 from khulasa.analyze.disjoint import DisjointSets
 from khulasa.analyze.entities import Entity, Mention
 from khulasa.text.normalize import normalize_key
+from labels.entity_pairs import one_edit_apart
 
 ALIASES_AR = """# Names that denote the same entity, one entity a line: canonical name = variant | variant ...
 # Only aliases that hold in news usage; a city standing for its government (واشنطن) is NOT merged.
@@ -46,20 +47,6 @@ def aliases() -> dict[tuple[str, ...], str]:
     return table
 
 
-def _edit_distance(a: str, b: str) -> int:
-    previous = list(range(len(b) + 1))
-    for i, ca in enumerate(a, start=1):
-        current = [i]
-        for j, cb in enumerate(b, start=1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
-        previous = current
-    return previous[-1]
-
-
-def _close(a: str, b: str) -> bool:
-    return a == b or (min(len(a), len(b)) >= 3 and _edit_distance(a, b) <= 1)
-
-
 _HONORIFICS = frozenset({"شيخ", "سيد", "سيده", "دكتور", "رييس", "ملك", "مرشد", "حاج"})
 
 
@@ -80,8 +67,8 @@ def same_person(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     a, b = without_honorifics(a), without_honorifics(b)
     if len(a) == 1 or len(b) == 1:
         single, full = (a, b) if len(a) == 1 else (b, a)
-        return len(single[0]) > 3 and _close(single[0], full[-1])
-    return _close(a[-1], b[-1]) and _close(a[0], b[0])
+        return len(single[0]) > 3 and one_edit_apart(single[0], full[-1])
+    return one_edit_apart(a[-1], b[-1]) and one_edit_apart(a[0], b[0])
 
 
 def canonicalize(mentions: list[Mention]) -> list[Entity]:

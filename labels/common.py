@@ -1,5 +1,6 @@
 """What every labelling tool here does the same way: read a JSONL file of ids and labels, pick
-the items an annotator asked to see, and keep the article pairs whose two outlets differ."""
+the items an annotator asked to see, keep the article pairs whose two outlets differ, and make an
+Article of an ANT corpus record."""
 
 from __future__ import annotations
 
@@ -32,3 +33,10 @@ def cross_outlet(pairs: list[dict], corpus: Path) -> tuple[list[dict], dict[str,
 
     records = ant_records({p["a"] for p in pairs} | {p["b"] for p in pairs}, corpus)
     return [p for p in pairs if records[p["a"]]["src"] != records[p["b"]]["src"]], records
+
+
+def record_article(record: dict):
+    """The ANT corpus record as the pipeline's Article (no url: labels never need it)."""
+    from khulasa.model import Article
+
+    return Article(record["id"], record["text"], record.get("title"), record["src"], None, record.get("time"))

@@ -16,7 +16,6 @@ sentence from ../shared and refuses one whose hash changed.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import random
 import sys
@@ -24,7 +23,8 @@ from collections import defaultdict
 from itertools import combinations
 from pathlib import Path
 
-from labels.common import read_jsonl, select
+from labels.common import read_jsonl, record_article, select
+from labels.sentence_pairs import article_sentences, sentence_hash
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "data" / "ant-news-2018" / "articles.jsonl.xz"
@@ -40,20 +40,10 @@ RANDOM_SHARE = 0.2
 """Share of a split's pairs drawn at random among the story's same-type pairs; the rest are hard."""
 
 
-def sentence_hash(text: str) -> str:
-    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
-
-
 def _records(ids: set[str]) -> dict[str, dict]:
     from khulasa.evaluate.datasets import ant_records
 
     return ant_records(ids, CORPUS)
-
-
-def _article(record: dict):
-    from khulasa.model import Article
-
-    return Article(record["id"], record["text"], record.get("title"), record["src"], None, record.get("time"))
 
 
 def stories_of(pairs: list[dict]) -> list[list[str]]:
@@ -84,7 +74,7 @@ def story_mentions_of(records: list[dict]) -> list[list]:
     from khulasa.clean import clean_article
     from khulasa.represent.story import build_story
 
-    cleaned = [c for c in (clean_article(_article(r), "ar") for r in records) if c.paragraphs]
+    cleaned = [c for c in (clean_article(record_article(r), "ar") for r in records) if c.paragraphs]
     story = build_story(cleaned, "ar")
     return [[m.text, m.type, m.doc, m.sentence] for m in story_mentions(story)]
 
@@ -99,9 +89,10 @@ def _levenshtein(a: str, b: str) -> int:
     return previous[-1]
 
 
-def _close(a: str, b: str) -> bool:
-    """One edit apart (3+ letters): the spelling test of the merging at sampling time, kept here so
-    that `sample` draws the same pairs whatever the merging has become."""
+def one_edit_apart(a: str, b: str) -> bool:
+    """One edit apart (3+ letters): the spelling test of the merging at sampling time (commit
+    0e1eecd), kept here so that `sample` draws the same pairs whatever the merging has become; the
+    frozen baseline merging (benchmarks/entity_merging_baseline.py) uses it too."""
     return a == b or (min(len(a), len(b)) >= 3 and _levenshtein(a, b) <= 1)
 
 
@@ -123,7 +114,7 @@ def stratum(a: str, b: str) -> str | None:
         return "contained"
     if len(ka) > 1 and len(kb) > 1 and ka[-1] == kb[-1]:
         return "surname"
-    if (len(ka[-1]) > 3 and _close(ka[-1], kb[-1])) or (len(ka) == len(kb) and _close(ka[0], kb[0])):
+    if (len(ka[-1]) > 3 and one_edit_apart(ka[-1], kb[-1])) or (len(ka) == len(kb) and one_edit_apart(ka[0], kb[0])):
         return "spelling"
     if set(ka) & set(kb):
         return "shared"
@@ -213,8 +204,6 @@ _SENTENCES: dict[str, list[str]] = {}
 
 
 def _sentences(record: dict) -> list[str]:
-    from labels.sentence_pairs import article_sentences
-
     if record["id"] not in _SENTENCES:
         _SENTENCES[record["id"]] = article_sentences(record)
     return _SENTENCES[record["id"]]

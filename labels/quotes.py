@@ -30,7 +30,7 @@ import re
 import sys
 from pathlib import Path
 
-from labels.common import read_jsonl, select
+from labels.common import read_jsonl, record_article, select
 from labels.sentence_pairs import article_sentences, sentence_hash
 from labels.story_pairs import CORPUS, split_of
 
@@ -152,10 +152,9 @@ def article_story(record: dict):
 
     import khulasa.clean
     from khulasa.clean import clean_article
-    from khulasa.model import Article
     from khulasa.represent.story import build_story
 
-    article = Article(record["id"], record["text"], record.get("title"), record["src"], None, record.get("time"))
+    article = record_article(record)
     verbatim = (
         mock.patch("khulasa.clean.unglue_line", lambda line: (line, []))
         if hasattr(khulasa.clean, "unglue_line")

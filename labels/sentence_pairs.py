@@ -43,7 +43,7 @@ from pathlib import Path
 
 import numpy as np
 
-from labels.common import cross_outlet, read_jsonl, select
+from labels.common import cross_outlet, read_jsonl, record_article, select
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "data" / "ant-news-2018" / "articles.jsonl.xz"
@@ -133,11 +133,10 @@ def article_sentences(record: dict) -> list[str]:
     """The article's sentences as the pipeline splits them: `clean_article`, then `split_sentences`
     (verbatim slices of the kept paragraphs: cleaning never rewrites a word)."""
     from khulasa.clean import clean_article
-    from khulasa.model import Article
     from khulasa.text.segment import split_sentences
 
-    article = Article(record["id"], record["text"], record.get("title"), record["src"], None, record.get("time"))
-    return [span.text for span in split_sentences(clean_article(article, "ar").paragraphs, "ar")]
+    paragraphs = clean_article(record_article(record), "ar").paragraphs
+    return [span.text for span in split_sentences(paragraphs, "ar")]
 
 
 def content_words(text: str) -> set[str]:
