@@ -73,10 +73,9 @@ def span_tagger(model: str):
         from khulasa.analyze.ner.tagger import tag_tokens
 
         return tag_tokens
-    from khulasa.analyze.ner.neural.model import shipped
-    from khulasa.analyze.ner.tagger import decode_bio
+    from khulasa.analyze.ner.neural.model import tag_tokens as neural_tag_tokens
 
-    return lambda tokens: decode_bio(tokens, shipped().labels(tokens))
+    return neural_tag_tokens
 
 
 def tag_stream(handle: BinaryIO, origin: str, out: TextIO, story: bool, model: str = "crf") -> None:

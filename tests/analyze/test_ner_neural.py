@@ -4,10 +4,9 @@ import numpy as np
 
 from khulasa.analyze.entities import NER_TOKEN
 from khulasa.analyze.ner.neural.features import stripped_key, word_key
-from khulasa.analyze.ner.neural.model import allowed_transitions, shipped, viterbi
+from khulasa.analyze.ner.neural.model import allowed_transitions, shipped, tag_tokens, viterbi
 from khulasa.analyze.ner.neural.scoring import bootstrap, count
 from khulasa.analyze.ner.neural.train import glue_enclitics
-from khulasa.analyze.ner.tagger import decode_bio
 
 TAGS = ["O", "B-PER", "I-PER", "B-LOC", "I-LOC"]
 
@@ -70,7 +69,7 @@ def test_numpy_inference_gives_torchs_labels_on_real_sentences():
 
 def test_neural_tagger_finds_people_in_a_real_report():
     tokens = NER_TOKEN.findall(STORY.read_text(encoding="utf-8").splitlines()[5])
-    spans = {(s.type, s.text) for s in decode_bio(tokens, shipped().labels(tokens))}
+    spans = {(s.type, s.text) for s in tag_tokens(tokens)}
     assert ("PER", "جون كيري") in spans and ("PER", "محمد جواد ظريف") in spans
     assert shipped().labels([]) == [] and shipped().labels_batch([[], tokens])[0] == []
 

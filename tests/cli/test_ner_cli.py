@@ -159,15 +159,13 @@ def test_the_anercorp_dev_block_scores_the_same_through_the_cli_as_in_process(tm
 
 def test_the_neural_tagger_keeps_the_contract_and_is_its_own_model():
     """--model neural: same CoNLL contract, tags from the neural tagger (not the CRF's) plus the rules."""
-    from khulasa.analyze.ner.neural.model import shipped
+    from khulasa.analyze.ner.neural.model import tag_tokens as neural
     from khulasa.analyze.ner.rules import ALL_RULES
-    from khulasa.analyze.ner.tagger import decode_bio
 
     text = ("\n".join(LINES) + "\n").encode("utf-8")
     result = run("--model", "neural", stdin=text)
     assert result.returncode == 0, result.stderr
     blocks = contract(LINES, result.stdout)
-    neural = lambda tokens: decode_bio(tokens, shipped().labels(tokens))  # noqa: E731
     for line, block in zip(LINES, blocks, strict=True):
         tokens = line.split()
         assert [tag for _, tag in block] == labels_of(sentence_spans(tokens, ALL_RULES, neural), len(tokens))

@@ -15,6 +15,7 @@ import numpy as np
 from scipy.special import expit
 
 from khulasa.analyze.ner.neural.features import PAD, char_ids, word_ids, word_key
+from khulasa.analyze.ner.tagger import EntitySpan, decode_bio
 
 MODEL_NAME = "ner-ar-nn.npz"
 CHAR_CACHE = 100_000  # distinct words whose char-CNN vector is kept
@@ -150,3 +151,8 @@ def shipped() -> NeuralTagger:
     """The committed model (loaded once)."""
     with as_file(files("khulasa.analyze.ner.neural").joinpath("model", MODEL_NAME)) as path:
         return NeuralTagger(path)
+
+
+def tag_tokens(tokens: list[str]) -> list[EntitySpan]:
+    """Entity spans of a tokenized sentence by the shipped neural model (as `tagger.tag_tokens` by the CRF)."""
+    return decode_bio(tokens, shipped().labels(tokens))
