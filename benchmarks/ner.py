@@ -26,8 +26,8 @@ os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 from khulasa.analyze.ner.features import sentence_features
 from khulasa.analyze.ner.neural.features import word_key
 from khulasa.analyze.ner.neural.model import MODEL_NAME, NeuralTagger
-from khulasa.analyze.ner.neural.scoring import HEADLINE, Counts, bootstrap, count
 from khulasa.analyze.ner.neural.train import corpus
+from khulasa.analyze.ner.scoring import HEADLINE, Counts, bootstrap, count
 from khulasa.analyze.ner.tagger import decode_bio
 from khulasa.analyze.ner.train import train as train_crf
 

@@ -34,7 +34,7 @@ from pathlib import Path
 import numpy as np
 
 from khulasa.analyze.entities import story_spans
-from khulasa.analyze.ner import splits
+from khulasa.analyze.ner import scoring, splits
 from khulasa.analyze.ner.corpus import Sentence
 from khulasa.analyze.ner.rules import NO_RULES, Rules
 from khulasa.analyze.ner.tagger import EntitySpan, decode_bio, tag_tokens
@@ -90,14 +90,13 @@ def counts(gold: list[set[Span]], predicted: list[set[Span]]) -> np.ndarray:
     return np.array([(len(g & p), len(p - g), len(g - p)) for g, p in zip(gold, predicted, strict=True)], dtype=float)
 
 
-def f1(table: np.ndarray) -> float:
-    tp, fp, fn = table.sum(axis=0)
-    return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
-
-
 def prf(table: np.ndarray) -> tuple[float, float, float]:
-    tp, fp, fn = table.sum(axis=0)
-    return tp / (tp + fp) if tp + fp else 0.0, tp / (tp + fn) if tp + fn else 0.0, f1(table)
+    """Micro P, R, F1 of a (stories x [tp, fp, fn]) table."""
+    return scoring.prf(*table.sum(axis=0))
+
+
+def f1(table: np.ndarray) -> float:
+    return prf(table)[2]
 
 
 def train_block_tagger() -> Callable[[list[str]], list[EntitySpan]]:

@@ -4,8 +4,8 @@ from khulasa.analyze.entities import NER_TOKEN
 from khulasa.analyze.ner import tag_tokens
 from khulasa.analyze.ner.clitics import strip_proclitics
 from khulasa.analyze.ner.corpus import glue_proclitics
+from khulasa.analyze.ner.scoring import span_scores
 from khulasa.analyze.ner.tagger import decode_bio
-from khulasa.analyze.ner.train import span_scores
 
 
 def entities(sentence):

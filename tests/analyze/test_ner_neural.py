@@ -5,8 +5,8 @@ import numpy as np
 from khulasa.analyze.entities import NER_TOKEN
 from khulasa.analyze.ner.neural.features import stripped_key, word_key
 from khulasa.analyze.ner.neural.model import allowed_transitions, shipped, tag_tokens, viterbi
-from khulasa.analyze.ner.neural.scoring import bootstrap, count
 from khulasa.analyze.ner.neural.train import glue_enclitics
+from khulasa.analyze.ner.scoring import bootstrap, count
 
 TAGS = ["O", "B-PER", "I-PER", "B-LOC", "I-LOC"]
 

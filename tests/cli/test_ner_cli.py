@@ -9,7 +9,7 @@ import pytest
 
 from khulasa.analyze.entities import sentence_spans
 from khulasa.analyze.ner.rules import labels_of
-from khulasa.analyze.ner.train import span_scores
+from khulasa.analyze.ner.scoring import span_scores
 from tests.conftest import DATA, require
 
 TAGS = {"O"} | {f"{p}-{t}" for p in "BI" for t in ("PER", "LOC", "ORG", "MISC")}

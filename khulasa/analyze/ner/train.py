@@ -27,32 +27,11 @@ from pathlib import Path
 
 from khulasa.analyze.ner import splits
 from khulasa.analyze.ner.features import Gazetteer, build_gazetteer, sentence_features
-from khulasa.analyze.ner.tagger import GAZETTEER_NAME, MODEL_NAME, decode_bio
+from khulasa.analyze.ner.scoring import span_scores
+from khulasa.analyze.ner.tagger import GAZETTEER_NAME, MODEL_NAME
 
 HERE = Path(__file__).resolve().parent
 CORPORA = {"anercorp": splits.anercorp, "newsfane": splits.newsfane, "aqmar": splits.aqmar}
-
-
-def span_scores(gold: list[list[str]], predicted: list[list[str]], tokens: list[list[str]]) -> dict[str, tuple]:
-    """Exact-match span precision, recall and F1 per type and micro-averaged."""
-    counts: dict[str, list[int]] = {}
-    for words, g, p in zip(tokens, gold, predicted, strict=True):
-        gold_spans = {(s.start, s.end, s.type) for s in decode_bio(words, g)}
-        predicted_spans = {(s.start, s.end, s.type) for s in decode_bio(words, p)}
-        for kind in {t for *_, t in gold_spans | predicted_spans} | {"ALL"}:
-            tp_fp_fn = counts.setdefault(kind, [0, 0, 0])
-            gs = {s for s in gold_spans if kind in ("ALL", s[2])}
-            ps = {s for s in predicted_spans if kind in ("ALL", s[2])}
-            tp_fp_fn[0] += len(gs & ps)
-            tp_fp_fn[1] += len(ps - gs)
-            tp_fp_fn[2] += len(gs - ps)
-    scores = {}
-    for kind, (tp, fp, fn) in counts.items():
-        precision = tp / (tp + fp) if tp + fp else 0.0
-        recall = tp / (tp + fn) if tp + fn else 0.0
-        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-        scores[kind] = (precision, recall, f1, tp + fn)
-    return scores
 
 
 def train(sentences: list, path: Path, iterations: int = 150, c1: float = 0.05, c2: float = 0.01) -> Gazetteer:

@@ -26,7 +26,7 @@ import numpy as np
 from khulasa.analyze.ner.corpus import Sentence, glue_proclitics
 from khulasa.analyze.ner.neural.features import PAD, UNK, char_ids, word_ids, word_key
 from khulasa.analyze.ner.neural.model import MODEL_NAME, NeuralTagger, allowed_transitions, viterbi
-from khulasa.analyze.ner.neural.scoring import count
+from khulasa.analyze.ner.scoring import count
 from khulasa.analyze.ner.splits import DEFAULT_DATA, Split, anercorp, aqmar, newsfane, read_conll
 
 HERE = Path(__file__).resolve().parent

@@ -1,4 +1,5 @@
-"""Exact-match span scores per sentence, micro P/R/F1 over chosen types, and sentence bootstrap CIs.
+"""Exact-match span scores per sentence, micro P/R/F1 over chosen types, and sentence bootstrap CIs:
+the one scorer of every NER measurement (the CRF's training script, benchmarks/ner.py, the rules audit).
 
 Counts are kept per sentence so that a bootstrap can resample sentences (the unit the errors
 cluster in) and a paired bootstrap can compare two models on the same draws.
@@ -45,6 +46,22 @@ def count(tokens: list[list[str]], gold: list[list[str]], predicted: list[list[s
             ps = {s for s in predicted_spans if s[2] == kind}
             by_type[kind][row] = (len(gs & ps), len(ps - gs), len(gs - ps))
     return Counts(by_type)
+
+
+def span_scores(
+    gold: list[list[str]], predicted: list[list[str]], tokens: list[list[str]]
+) -> dict[str, tuple[float, float, float, int]]:
+    """(P, R, F1, gold spans) of each type that occurs, and of all types together ("ALL")."""
+    types = {
+        label.partition("-")[2] or "MISC"  # as decode_bio names a span without a type
+        for labels in (*gold, *predicted)
+        for label in labels
+        if label.partition("-")[0] in ("B", "I")
+    }
+    counts = count(tokens, gold, predicted, tuple(sorted(types)))
+    totals = {kind: rows.sum(axis=0) for kind, rows in counts.by_type.items() if rows.any()}
+    totals["ALL"] = sum(totals.values(), np.zeros(3, dtype=np.int64))
+    return {kind: (*prf(*t.tolist()), int(t[0] + t[2])) for kind, t in totals.items()}
 
 
 def bootstrap(counts: Counts, other: Counts | None = None, types: tuple[str, ...] = HEADLINE, draws: int = 1000,
