@@ -9,6 +9,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 
 from khulasa import __version__
+from khulasa.cli.ner import MODELS as NER_MODELS
 from khulasa.errors import MAX_PROBLEM_CHARS, InputError, KhulasaError, cut, one_line, shorten
 from khulasa.summarize import DEFAULT_METHOD, METHODS
 
@@ -156,7 +157,7 @@ def build_parser() -> argparse.ArgumentParser:
     ner.add_argument("--story", action="store_true", help="the whole input is one story (propagation on)")
     ner.add_argument(
         "--model",
-        choices=("crf", "neural"),
+        choices=NER_MODELS,
         default="crf",
         help="the tagger: the shipped CRF (default) or the neural tagger, better on names unseen in training",
     )
