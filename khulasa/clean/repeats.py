@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from khulasa.text.normalize import normalize_key
-from khulasa.text.tokenize import tokenize
+from khulasa.text.keys import matching_keys
 
 
 def paragraph_key(line: str) -> str:
     """A key equal for the same paragraph across spacing, punctuation and spelling variants."""
-    return " ".join(normalize_key(token) for token in tokenize(line))
+    return " ".join(matching_keys(line))
 
 
 def repeated_lines(lines: list[str]) -> set[int]:

@@ -16,9 +16,8 @@ from collections import Counter
 from dataclasses import asdict, dataclass
 from functools import lru_cache
 
-from khulasa.text.normalize import normalize_key
+from khulasa.text.keys import matching_keys
 from khulasa.text.stem import light10
-from khulasa.text.tokenize import tokenize
 
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 
@@ -79,7 +78,7 @@ def rouge_tokens(text: str, config: RougeConfig) -> list[str]:
     if config.language == "en":
         tokens = [t for t in _NON_ALNUM.split(text.lower()) if t]
         return [_porter_stem(t) for t in tokens] if config.stem else tokens
-    tokens = [normalize_key(t) for t in tokenize(text)]
+    tokens = matching_keys(text)
     return [light10(t) for t in tokens] if config.stem else tokens
 
 
