@@ -131,7 +131,7 @@ def summarize_story(
     if not story.sentences:
         raise InputError("<input>", "no sentences to summarize")
     summarizer = get_summarizer(method) if isinstance(method, str) else method
-    budget = Budget(words=words, min_sentence_words=min(6, max(1, words // 5)))
+    budget = Budget(words=words, min_sentence_words=min(6, max(1, words // 5)), cut=not allow_long)
     chosen, scores, threshold = _select_distinct(story, summarizer, budget, align)
     # One article does not restate itself (see _select_distinct): only several are checked.
     kept = [chosen[row] for row in distinct_rows(chosen, scores, threshold)] if story.document_count > 1 else chosen

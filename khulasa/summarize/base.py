@@ -28,6 +28,9 @@ class Budget:
     solver_iterations: int | None = None
     """Simplex iterations one selection may spend (None: the solver's own limit). The pipeline
     shares one limit among its selection rounds, so repeated rounds cannot multiply the work."""
+    cut: bool = True
+    """The pipeline shows a last sentence that runs over the budget cut at it (marked «…»); False
+    when the user asks for whole sentences (`--allow-long`), so nothing may be chosen to be cut."""
 
     @property
     def allowance(self) -> int:

@@ -5,6 +5,7 @@ import statistics
 
 from khulasa.evaluate.datasets import DATASETS
 from khulasa.pipeline import prepare_story, summarize_story
+from khulasa.summarize.coverage import MIN_FRAGMENT_WORDS
 from tests.conftest import DATA, require
 
 
@@ -33,3 +34,30 @@ def test_a_single_article_whose_lead_is_over_the_budget_is_its_lead_cut(example_
     assert summary.word_count == budget
     [sentence] = summary.sentences
     assert sentence.sources[0].text == lead.text and sentence.text.endswith("…")
+
+
+def _report_b(example_articles):
+    article = next(a for a in example_articles if a.id == "report-b")
+    story, _ = prepare_story([article])
+    return story
+
+
+def test_a_single_article_ends_on_its_next_sentence_cut_when_enough_of_it_fits(example_articles):
+    story = _report_b(example_articles)
+    first, second, third = story.word_counts[:3]  # 34, 31, 39 words
+    assert third > MIN_FRAGMENT_WORDS  # so the third sentence runs over and is cut
+    words = first + second + MIN_FRAGMENT_WORDS
+    summary = summarize_story(story, words, "ilp", "lexical")
+    assert summary.word_count == words
+    assert [s.sources[0].sentence for s in summary.sentences] == [0, 1, 2]
+    last = summary.sentences[-1]
+    assert last.text.endswith("…") and story.sentences[2].text.startswith(last.text.removesuffix("…"))
+
+
+def test_a_stub_is_not_shown_and_whole_sentences_are_not_cut(example_articles):
+    story = _report_b(example_articles)
+    first, second = story.word_counts[:2]
+    stub = summarize_story(story, first + second + MIN_FRAGMENT_WORDS - 1, "ilp", "lexical")
+    assert [s.text for s in stub.sentences] == [s.text for s in story.sentences[:2]]
+    whole = summarize_story(story, first + second + MIN_FRAGMENT_WORDS, "ilp", "lexical", allow_long=True)
+    assert [s.text for s in whole.sentences] == [s.text for s in story.sentences[:2]]
