@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
@@ -12,7 +13,7 @@ from scipy import sparse
 from khulasa.model import CleanArticle, Sentence
 from khulasa.represent.terms import SentenceTerms, char_ngrams, sentence_terms
 from khulasa.represent.vectors import cosine_matrix, idf_weights, tfidf_matrix
-from khulasa.text.segment import split_sentences
+from khulasa.text.segment import Span, split_sentences
 
 if TYPE_CHECKING:
     from khulasa.represent.relations import StoryRelations
@@ -93,16 +94,20 @@ class Story:
 
 
 def build_story(
-    articles: list[CleanArticle] | tuple[CleanArticle, ...], language: str, query: str | None = None
+    articles: list[CleanArticle] | tuple[CleanArticle, ...],
+    language: str,
+    query: str | None = None,
+    spans: Sequence[list[Span]] | None = None,
 ) -> Story:
-    """Split cleaned articles into sentences and compute their terms and vectors."""
+    """Split cleaned articles into sentences and compute their terms and vectors. `spans`: each
+    article's sentences as `split_sentences` gives them, when the caller has split them already."""
     sentences: list[Sentence] = []
     terms: list[SentenceTerms] = []
     doc_terms: list[list[str]] = []
     for doc_index, clean in enumerate(articles):
-        spans = split_sentences(clean.paragraphs, language)
+        spans_of_doc = spans[doc_index] if spans is not None else split_sentences(clean.paragraphs, language)
         words: list[str] = []
-        for index, span in enumerate(spans):
+        for index, span in enumerate(spans_of_doc):
             sentences.append(
                 Sentence(
                     doc_index=doc_index,
@@ -111,7 +116,7 @@ def build_story(
                     index=index,
                     paragraph=span.paragraph,
                     text=span.text,
-                    doc_sentence_count=len(spans),
+                    doc_sentence_count=len(spans_of_doc),
                 )
             )
             sentence = sentence_terms(span.text, language)

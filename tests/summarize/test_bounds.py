@@ -22,9 +22,9 @@ def test_sentence_cap_applies_before_the_story_is_built(monkeypatch, example_art
     built: list[int] = []
     build_story = pipeline.build_story
 
-    def recording(cleaned, language, query=None):
+    def recording(cleaned, language, query=None, spans=None):
         built.append(sum(len(split_sentences(c.paragraphs, language)) for c in cleaned))
-        return build_story(cleaned, language, query)
+        return build_story(cleaned, language, query, spans)
 
     monkeypatch.setattr(pipeline, "build_story", recording)
     monkeypatch.setattr(pipeline, "MAX_SENTENCES", 12)
