@@ -167,6 +167,23 @@ def test_the_core_keeps_the_most_linked_articles_and_is_not_pickled(example_arti
     )
 
 
+def test_an_event_that_keeps_linking_continues_past_a_week(example_articles):
+    """Updates of one report every 36 hours for nine days stay one story: the window restarts with
+    each article that joins, and the age cap (MAX_DAYS) is well past a week."""
+    from khulasa.stream.clustering import DAY
+
+    report = example_articles[0]
+    start = 1_400_000_000.0
+    times = [start + k * 1.5 * DAY for k in range(7)]
+    assert times[-1] - start > 7 * DAY
+    clusterer = StoryClusterer()
+    stories = {clusterer.add(report.title, report.text, t, f"update-{k}", report.source) for k, t in enumerate(times)}
+    assert len(stories) == 1
+    # It closes when its articles stop joining: the next update after the window starts anew.
+    later = times[-1] + clusterer.window + DAY
+    assert clusterer.add(report.title, report.text, later, "update-late", report.source) not in stories
+
+
 def test_stories_close_exactly_when_their_window_or_age_ends(ant_days):
     """The deadline heap closes the stories a scan of every open story would close, article by
     article, and a checkpoint of the older layout (no heap, an index of story-id sets without
