@@ -100,7 +100,6 @@ def test_sentences_leaning_on_their_neighbour_are_not_candidates():
     assert stands_alone("وقال خامنئي إن بلاده رفضت الطلب.", "ar")
 
 
-
 def test_the_cover_is_worth_what_weights_says(example_story):
     """CoverageSummarizer.weights is where the objective's concept weights come from, so a
     measurement (benchmarks/long_ceiling.py) can cover a reference's own concepts with the
