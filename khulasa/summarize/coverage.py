@@ -347,13 +347,7 @@ class CoverageSummarizer:
             if self.single == "lead":
                 return LeadSummarizer().select(story, budget)
             return fill_in_order(story, budget)
-        if isinstance(self.background, Background):
-            background: Background | None = self.background
-        else:
-            background = load_background(story.language) if self.background else None
-        weights = concept_weights(
-            story, self.min_df, self.position_bonus, self.title_bonus, self.unigram_weight, background
-        )
+        weights = self.weights(story)
         unigrams = self.unigram_weight > 0
         # A tiny lead preference breaks ties between equal covers toward earlier sentences.
         sentence_values = (self.lead_weight + 1e-3) * position_prior(story)
@@ -376,6 +370,20 @@ class CoverageSummarizer:
         if chosen:
             return chosen
         return greedy_fill(story, list(np.argsort(-gain, kind="stable")), budget)
+
+    def weights(self, story: Story) -> dict[Concept, float]:
+        """The concepts of a story and what covering each is worth (see concept_weights).
+
+        The one place the objective's weights come from, so a measurement can swap them while the
+        selection (candidates, budget, exclusions, solver) stays the default's: benchmarks/long_ceiling.py
+        covers the reference's own concepts this way to see how far better weights alone could go."""
+        if isinstance(self.background, Background):
+            background: Background | None = self.background
+        else:
+            background = load_background(story.language) if self.background else None
+        return concept_weights(
+            story, self.min_df, self.position_bonus, self.title_bonus, self.unigram_weight, background
+        )
 
     def _cover(
         self,

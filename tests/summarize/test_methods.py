@@ -99,3 +99,20 @@ def test_sentences_leaning_on_their_neighbour_are_not_candidates():
     assert not stands_alone("وهو ما رفضته طهران.", "ar")
     assert stands_alone("وقال خامنئي إن بلاده رفضت الطلب.", "ar")
 
+
+def test_the_cover_is_worth_what_weights_says(example_story):
+    """CoverageSummarizer.weights is where the objective's concept weights come from, so a
+    measurement (benchmarks/long_ceiling.py) can cover a reference's own concepts with the
+    default's selection: given the concepts of one late sentence only, the cover picks it."""
+    from benchmarks.long_ceiling import ReferenceConcepts
+    from khulasa.summarize.base import stands_alone
+
+    default = summarize_story(example_story, words=100, align="lexical")
+    shown = {s.sources[0].text for s in default.sentences}
+    target = next(
+        s.text
+        for s in reversed(example_story.sentences)
+        if 10 <= s.word_count <= 40 and s.text not in shown and stands_alone(s.text, "ar")
+    )
+    covered = summarize_story(example_story, words=100, method=ReferenceConcepts([target], "ar"), align="lexical")
+    assert target in {s.sources[0].text for s in covered.sentences}
