@@ -43,10 +43,13 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from functools import partial
+from operator import is_not
 from typing import Any
 
 from khulasa.model import Article
 from khulasa.read.timestamps import parse_time
+from khulasa.text.cache import word_cache
 from khulasa.text.headlines import informative_title
 from khulasa.text.stem import stem
 from khulasa.text.stopwords import is_stopword
@@ -66,16 +69,35 @@ JOIN_PROBABILITY = 0.65
 UNDATED_GAP_HOURS = 48.0  # the gap an article without a time is judged at (see the module docstring)
 
 
+_NOT_NONE = partial(is_not, None)
+
+
+def _content_term(token: str, language: str) -> str | None:
+    """The stem a token adds to an article's candidate terms; None for one-letter tokens, numbers
+    and stop words."""
+    if len(token) > 1 and not token.isdigit() and not is_stopword(token, language):
+        return stem(token, language)
+    return None
+
+
+# One cached decision a token per language (news repeats its words), read for a whole headline or
+# lead at once (`word_cache.many`), instead of three cached calls a token keyed by (token, language).
+_TERMS = {
+    language: word_cache(200_000)(partial(_content_term, language=language)) for language in ("ar", "en")
+}
+
+
 def article_terms(title: str | None, text: str, entity_weight: float = ENTITY_WEIGHT) -> Counter:
     """Content stems of headline (twice) and lead, and the named entities of the headline and
     first sentence once more: who and where say most about which story an article belongs to."""
     language = detect_script_language(text) or "ar"
-    counts: Counter = Counter()
+    terms = _TERMS[language].many
     lead = " ".join(text.split(None, LEAD_WORDS)[:LEAD_WORDS])  # the first words only, not a list of all
-    for weight, part in ((2, title or ""), (1, lead)):
-        for token in tokenize(part):
-            if len(token) > 1 and not token.isdigit() and not is_stopword(token, language):
-                counts[stem(token, language)] += weight
+    # As counting headline tokens twice then lead tokens once: the same counts in the same order.
+    counts: Counter = Counter(filter(_NOT_NONE, terms(tokenize(title or ""))))
+    for term in counts:
+        counts[term] *= 2
+    counts.update(filter(_NOT_NONE, terms(tokenize(lead))))
     if entity_weight and language == "ar":
         from khulasa.analyze.entities import NER_TOKEN
         from khulasa.analyze.ner import tag_tokens

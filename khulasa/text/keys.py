@@ -17,4 +17,4 @@ word_key = word_cache(50_000)(normalize_key)
 
 def matching_keys(text: str) -> list[str]:
     """The matching key of each token of the text, in order."""
-    return [word_key(token) for token in tokenize(text)]
+    return word_key.many(tokenize(text))
