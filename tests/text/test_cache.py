@@ -2,6 +2,7 @@
 
 from khulasa.text.cache import word_cache
 from khulasa.text.normalize import normalize_key
+from khulasa.text.tokenize import tokenize
 
 
 def test_a_full_cache_stays_bounded_and_returns_the_functions_values():
@@ -30,7 +31,7 @@ def test_many_reads_the_cache_for_all_words_and_computes_only_the_missing():
         return None if word in {"في", "من"} else normalize_key(word)
 
     cached = word_cache(maxsize=100)(content)
-    words = "أعلنت الأمم المتحدة في جنيف أن المحادثات من أجل سوريا ستستأنف في جنيف".split()
+    words = tokenize("أعلنت الأمم المتحدة في جنيف أن المحادثات من أجل سوريا ستستأنف في جنيف")
     expected = [content(w) for w in words]
     calls.clear()
     assert cached.many(words) == expected

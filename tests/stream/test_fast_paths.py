@@ -1,0 +1,49 @@
+"""Ingest's per-article work is computed in bulk for speed (cached word decisions read for a whole
+text, shingles hashed at once); stories depend on the exact values, so these tests hold the bulk
+paths to the plain loops they replaced, on real Arabic reports."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from datasketch import MinHash
+from datasketch.hashfunc import sha1_hash32
+
+from khulasa.stream.clustering import LEAD_WORDS, article_terms
+from khulasa.stream.dedup import NUM_PERM, key_minhash, key_shingles
+from khulasa.text.keys import matching_keys
+from khulasa.text.normalize import normalize_key
+from khulasa.text.stem import stem
+from khulasa.text.stopwords import is_stopword
+from khulasa.text.tokenize import tokenize
+
+
+def loop_terms(title: str, text: str) -> Counter:
+    """Candidate terms as counted token by token: headline twice, then the lead."""
+    counts: Counter = Counter()
+    lead = " ".join(text.split()[:LEAD_WORDS])
+    for weight, part in ((2, title), (1, lead)):
+        for token in tokenize(part):
+            if len(token) > 1 and not token.isdigit() and not is_stopword(token, "ar"):
+                counts[stem(token, "ar")] += weight
+    return counts
+
+
+def test_candidate_terms_and_keys_match_the_token_loops(example_articles):
+    for article in example_articles:
+        terms = article_terms(article.title, article.text)
+        expected = loop_terms(article.title, article.text)
+        assert list(terms.items()) == list(expected.items()) and max(terms.values()) >= 3
+        assert matching_keys(article.text) == [normalize_key(t) for t in tokenize(article.text)]
+
+
+def test_signatures_are_datasketchs_own(example_articles):
+    for article in example_articles:
+        keys = matching_keys(article.text)
+        reference = MinHash(num_perm=NUM_PERM)
+        for shingle in {" ".join(keys[i : i + 3]).encode("utf-8") for i in range(len(keys) - 2)}:
+            reference.update(shingle)
+        signature = key_minhash(keys)
+        assert (signature.hashvalues == reference.hashvalues).all()
+        assert signature.hashfunc is sha1_hash32 and signature == reference
+    assert key_shingles(["ايران", "تعلن"]) == {"ايران تعلن".encode()}
