@@ -47,3 +47,21 @@ def test_signatures_are_datasketchs_own(example_articles):
         assert (signature.hashvalues == reference.hashvalues).all()
         assert signature.hashfunc is sha1_hash32 and signature == reference
     assert key_shingles(["ايران", "تعلن"]) == {"ايران تعلن".encode()}
+
+
+def test_headline_stems_match_the_token_loop(example_articles):
+    from khulasa.relate.story.features import TEMPLATES
+    from khulasa.text.headlines import content_stems
+
+    def loop(title: str) -> list[str]:
+        stems = []
+        for token in tokenize(title):
+            key = normalize_key(token)
+            if len(key) > 1 and not key.isdigit() and key not in TEMPLATES and not is_stopword(token):
+                stems.append(stem(token))
+        return stems
+
+    titles = [a.title for a in example_articles] + ["عاجل: انفجار في بيروت و3 قتلى", "شاهد.. بالفيديو", "في 2018 من"]
+    for title in titles * 2:  # the second time from the cache
+        assert content_stems(title) == loop(title)
+    assert content_stems("شاهد.. بالفيديو") == [] and content_stems(None) == []
