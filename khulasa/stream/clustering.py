@@ -251,10 +251,11 @@ class StoryClusterer:
             if not stories:
                 del self.index[term]
 
-    def _similarities(self, vector: dict[str, float]) -> list[tuple[float, int]]:
-        """Cosine of the article with every open story sharing a term, accumulated through the
-        inverted index (only matching terms are visited; each story's sum runs in the vector's
-        term order, so the values equal a term-by-term dot product)."""
+    def _candidates(self, vector: dict[str, float]) -> list[tuple[float, int]]:
+        """(cosine, story id) of the open stories whose centroid has cosine >= `threshold` with the
+        article, accumulated through the inverted index (only matching terms are visited; each
+        story's sum runs in the vector's term order, so the values equal a term-by-term dot
+        product)."""
         dots: dict[int, float] = {}
         get = dots.get
         for term, weight in vector.items():
@@ -262,7 +263,8 @@ class StoryClusterer:
             if postings:
                 for story_id, theirs in postings.items():
                     dots[story_id] = get(story_id, 0.0) + weight * theirs
-        return [(dot / self.open[story_id].norm, story_id) for story_id, dot in dots.items()]
+        threshold, stories = self.threshold, self.open
+        return [(cos, story_id) for story_id, dot in dots.items() if (cos := dot / stories[story_id].norm) >= threshold]
 
     def add(
         self,
@@ -282,8 +284,7 @@ class StoryClusterer:
         if features is None:
             features = article_features(title, text, source, with_profile=False)
         vector, now = self._observe(features.terms, published)
-        scored = self._similarities(vector)
-        candidates = sorted((c for c in scored if c[0] >= self.threshold), key=lambda c: (-c[0], c[1]))
+        candidates = sorted(self._candidates(vector), key=lambda c: (-c[0], c[1]))
         links: list[str] = []
         if self.join_probability is None or article_id is None:
             best = candidates[0][1] if candidates else None
@@ -380,15 +381,23 @@ class StoryClusterer:
         return self._vector(counts), now
 
     def _join(self, story_id: int, vector: dict[str, float], now: float) -> None:
+        """Add the article's vector to the story's centroid (its top CENTROID_TERMS terms) and
+        index the centroid's weights: terms that left it are unindexed, the others' postings set in
+        place (the order of a term's postings changes no cosine: each story sums in the article's
+        term order, and candidates are sorted)."""
         best = story_id
         story = self.open.setdefault(best, OpenStory(best))
-        for term in story.centroid:
-            self._unindex(term, best)
         story.centroid.update(vector)
-        story.centroid = Counter(dict(story.centroid.most_common(CENTROID_TERMS)))
-        story.norm = math.sqrt(sum(w * w for w in story.centroid.values())) or 1.0
-        for term, weight in story.centroid.items():
-            self.index[term][best] = weight
+        centroid = Counter(dict(story.centroid.most_common(CENTROID_TERMS)))
+        # The old centroid's terms and the article's that the new one leaves out (unindexing a
+        # term that was never indexed for the story does nothing).
+        for term in story.centroid.keys() - centroid.keys():
+            self._unindex(term, best)
+        story.centroid = centroid
+        story.norm = math.sqrt(sum(w * w for w in centroid.values())) or 1.0
+        index = self.index
+        for term, weight in centroid.items():
+            index[term][best] = weight
         story.last_seen = max(story.last_seen, now)
         story.first_seen = now if story.first_seen is None else min(story.first_seen, now)
         heapq.heappush(self.deadlines, (self._deadline(story), best))

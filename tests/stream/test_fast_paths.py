@@ -65,3 +65,39 @@ def test_headline_stems_match_the_token_loop(example_articles):
     for title in titles * 2:  # the second time from the cache
         assert content_stems(title) == loop(title)
     assert content_stems("شاهد.. بالفيديو") == [] and content_stems(None) == []
+
+
+def test_the_index_follows_the_centroids_and_candidates_are_a_full_scan(ant_days):
+    """Joining sets postings in place and unindexes only the terms a centroid drops: after every
+    article of two ANT days the index holds exactly each open story's centroid weights, and the
+    candidates of the next article are those a cosine with every open story finds."""
+    from khulasa.read.timestamps import parse_time
+    from khulasa.stream.clustering import StoryClusterer
+
+    _, records = ant_days
+    clusterer = StoryClusterer(window_days=0.25, max_days=0.5, join_probability=None)
+    dated = sorted((parse_time(r["time"]).timestamp(), r["id"], r) for r in records if parse_time(r["time"]))
+    found = dropped = 0
+    for when, _, r in dated:
+        vector = clusterer._vector(article_terms(r["title"], r["text"]))
+        scan = []
+        for story_id, story in clusterer.open.items():
+            if clusterer._expired(story, when):
+                continue
+            dot = 0.0
+            for term, weight in vector.items():
+                dot += weight * story.centroid.get(term, 0.0)
+            if dot / story.norm >= clusterer.threshold:
+                scan.append((dot / story.norm, story_id))
+        clusterer._close_old(when)
+        assert sorted(clusterer._candidates(vector)) == sorted(scan)
+        found += len(scan)
+        before = {s: set(story.centroid) for s, story in clusterer.open.items()}
+        clusterer.add(r["title"], r["text"], when, r["id"], r["src"])
+        dropped += sum(len(terms - set(clusterer.open[s].centroid)) for s, terms in before.items() if s in clusterer.open)
+        expected: dict[str, dict[int, float]] = {}
+        for story_id, story in clusterer.open.items():
+            for term, weight in story.centroid.items():
+                expected.setdefault(term, {})[story_id] = weight
+        assert clusterer.index == expected
+    assert found > 50 and dropped > 50
