@@ -29,6 +29,7 @@ import numpy as np
 
 from khulasa.model import Article
 from khulasa.read.timestamps import parse_time
+from khulasa.text.cache import word_cache
 from khulasa.text.normalize import normalize_key
 from khulasa.text.stem import stem
 from khulasa.text.stopwords import is_stopword
@@ -135,7 +136,10 @@ def _bucket(key: str) -> int:
     return zlib.crc32(key.encode("utf-8")) % HASH_SIZE
 
 
-@lru_cache(maxsize=200_000)
+# Word caches (plain dicts read for a whole text at once, `word_cache.many`): an LRU cache's
+# bookkeeping on every hit cost more than the lookups, and a hostile word of thousands of letters
+# is not kept.
+@word_cache(200_000)
 def _token_grams(token: str) -> tuple[int, ...]:
     """Hashed character 3-5-grams of one word's matching key, padded with spaces (as char_wb)."""
     padded = f" {normalize_key(token)} "
@@ -144,7 +148,7 @@ def _token_grams(token: str) -> tuple[int, ...]:
     )
 
 
-@lru_cache(maxsize=200_000)
+@word_cache(200_000)
 def _token_stem(token: str) -> int | None:
     """Hashed Light10 stem of a content word; None for stop words and one-letter tokens."""
     if len(token) <= 1 or is_stopword(token):
@@ -161,7 +165,7 @@ def char_counts(text: str) -> dict[int, int]:
 def token_char_counts(tokens: list[str]) -> dict[int, int]:
     """`char_counts` of the text these are the tokens of: each gram counted in the order first
     seen (Counter counts in C, in the order of a loop over the grams)."""
-    return Counter(chain.from_iterable(map(_token_grams, tokens)))
+    return Counter(chain.from_iterable(_token_grams.many(tokens)))
 
 
 def word_counts(text: str) -> dict[int, int]:
@@ -171,7 +175,7 @@ def word_counts(text: str) -> dict[int, int]:
 
 def token_word_counts(tokens: list[str]) -> dict[int, int]:
     """`word_counts` of the text these are the tokens of."""
-    return _stem_counts(map(_token_stem, tokens))
+    return _stem_counts(_token_stem.many(tokens))
 
 
 _NOT_NONE = partial(is_not, None)
@@ -233,13 +237,13 @@ def profile(article: Article, background: Background | None = None) -> ArticlePr
     # grams once, and the counts of a longer part continue those of the part it starts with.
     title_tokens = tokenize(title)
     lead_tokens = tokenize(" ".join(words[:LEAD_WORDS]))
-    title_stems = list(map(_token_stem, title_tokens))
-    lead_stems = list(map(_token_stem, lead_tokens))
-    body_stems = lead_stems + list(map(_token_stem, tokenize(" ".join(words[LEAD_WORDS:BODY_WORDS]))))
+    title_stems = _token_stem.many(title_tokens)
+    lead_stems = _token_stem.many(lead_tokens)
+    body_stems = lead_stems + _token_stem.many(tokenize(" ".join(words[LEAD_WORDS:BODY_WORDS])))
     lead_words = _stem_counts(title_stems + lead_stems)
     title_grams = token_char_counts(title_tokens)
     lead_grams = Counter(title_grams)
-    lead_grams.update(chain.from_iterable(map(_token_grams, lead_tokens)))
+    lead_grams.update(chain.from_iterable(_token_grams.many(lead_tokens)))
     first = normalize_key(title.split()[0]).strip(".:…،") if title.split() else ""
     published = parse_time(article.time)
     char_idf, word_idf, word_idf64 = background.char_weights64, background.word_weights, background.word_weights64
