@@ -56,3 +56,15 @@ def test_letters_counted_on_bytes_match_the_regex_runs(example_articles):
     for text in [edges, *(a.text for a in example_articles), *(a.title for a in example_articles)]:
         assert _letters(text) == runs(text)
     assert _letters(edges) == (5, 7)
+
+
+def test_tokenize_gives_the_patterns_tokens(example_articles):
+    from khulasa.text.tokenize import _TOKEN
+
+    tricky = (
+        "snake_case و_ذلك عمّانَ مــصر Zürich O'Brien عبد-الله ‘قال’ 3.5% ١٢٣ ²³ "
+        "a\u00a0b\u2003c\x1cd\u200be ٪٥٠ (CNN)-- «عاجل».. _x_ - ' ٌّ"
+    )
+    for text in [tricky, *(a.text for a in example_articles), *(a.title for a in example_articles)]:
+        assert tokenize(text) == _TOKEN.findall(text)
+    assert tokenize("snake_case") == ["snake", "case"]
