@@ -101,3 +101,23 @@ def test_the_index_follows_the_centroids_and_candidates_are_a_full_scan(ant_days
                 expected.setdefault(term, {})[story_id] = weight
         assert clusterer.index == expected
     assert found > 50 and dropped > 50
+
+
+def test_exact_copies_and_stored_articles_get_no_signature_or_features(tmp_path, example_articles, monkeypatch):
+    """Only new articles are placed, so only they are given a MinHash and clustering features; an
+    exact copy (same words, another id) and an article read again are hashed and stored only."""
+    from dataclasses import replace
+
+    import khulasa.stream.ingest as ingest
+    from khulasa.store import SQLiteStore
+
+    made: list[str] = []
+    real = ingest.article_features
+    monkeypatch.setattr(ingest, "article_features", lambda title, *rest, **kw: made.append(title) or real(title, *rest, **kw))
+    copy = replace(example_articles[0], id="copy-of-a")
+    with SQLiteStore(tmp_path / "k.sqlite") as store:
+        first = ingest.ingest_articles(store, [*example_articles, copy])
+        again = ingest.ingest_articles(store, example_articles[:2])
+        assert first.exact_copies == 1 and again.already_stored == 2
+        assert len(made) == len(example_articles)
+        assert store.article("copy-of-a") is not None
