@@ -44,10 +44,13 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from functools import partial
+from operator import is_not
 from typing import Any
 
 from khulasa.model import Article
 from khulasa.read.timestamps import parse_time
+from khulasa.text.cache import word_cache
 from khulasa.text.headlines import informative_title
 from khulasa.text.stem import stem
 from khulasa.text.stopwords import is_stopword
@@ -73,16 +76,35 @@ bounds what an open story can hold."""
 UNDATED_GAP_HOURS = 48.0  # the gap an article without a time is judged at (see the module docstring)
 
 
+_NOT_NONE = partial(is_not, None)
+
+
+def _content_term(token: str, language: str) -> str | None:
+    """The stem a token adds to an article's candidate terms; None for one-letter tokens, numbers
+    and stop words."""
+    if len(token) > 1 and not token.isdigit() and not is_stopword(token, language):
+        return stem(token, language)
+    return None
+
+
+# One cached decision a token per language (news repeats its words), read for a whole headline or
+# lead at once (`word_cache.many`), instead of three cached calls a token keyed by (token, language).
+_TERMS = {
+    language: word_cache(200_000)(partial(_content_term, language=language)) for language in ("ar", "en")
+}
+
+
 def article_terms(title: str | None, text: str, entity_weight: float = ENTITY_WEIGHT) -> Counter:
     """Content stems of headline (twice) and lead, and the named entities of the headline and
     first sentence once more: who and where say most about which story an article belongs to."""
     language = detect_script_language(text) or "ar"
-    counts: Counter = Counter()
+    terms = _TERMS[language].many
     lead = " ".join(text.split(None, LEAD_WORDS)[:LEAD_WORDS])  # the first words only, not a list of all
-    for weight, part in ((2, title or ""), (1, lead)):
-        for token in tokenize(part):
-            if len(token) > 1 and not token.isdigit() and not is_stopword(token, language):
-                counts[stem(token, language)] += weight
+    # As counting headline tokens twice then lead tokens once: the same counts in the same order.
+    counts: Counter = Counter(filter(_NOT_NONE, terms(tokenize(title or ""))))
+    for term in counts:
+        counts[term] *= 2
+    counts.update(filter(_NOT_NONE, terms(tokenize(lead))))
     if entity_weight and language == "ar":
         from khulasa.analyze.entities import NER_TOKEN
         from khulasa.analyze.ner import tag_tokens
@@ -236,10 +258,11 @@ class StoryClusterer:
             if not stories:
                 del self.index[term]
 
-    def _similarities(self, vector: dict[str, float]) -> list[tuple[float, int]]:
-        """Cosine of the article with every open story sharing a term, accumulated through the
-        inverted index (only matching terms are visited; each story's sum runs in the vector's
-        term order, so the values equal a term-by-term dot product)."""
+    def _candidates(self, vector: dict[str, float]) -> list[tuple[float, int]]:
+        """(cosine, story id) of the open stories whose centroid has cosine >= `threshold` with the
+        article, accumulated through the inverted index (only matching terms are visited; each
+        story's sum runs in the vector's term order, so the values equal a term-by-term dot
+        product)."""
         dots: dict[int, float] = {}
         get = dots.get
         for term, weight in vector.items():
@@ -247,7 +270,8 @@ class StoryClusterer:
             if postings:
                 for story_id, theirs in postings.items():
                     dots[story_id] = get(story_id, 0.0) + weight * theirs
-        return [(dot / self.open[story_id].norm, story_id) for story_id, dot in dots.items()]
+        threshold, stories = self.threshold, self.open
+        return [(cos, story_id) for story_id, dot in dots.items() if (cos := dot / stories[story_id].norm) >= threshold]
 
     def add(
         self,
@@ -267,8 +291,7 @@ class StoryClusterer:
         if features is None:
             features = article_features(title, text, source, with_profile=False)
         vector, now = self._observe(features.terms, published)
-        scored = self._similarities(vector)
-        candidates = sorted((c for c in scored if c[0] >= self.threshold), key=lambda c: (-c[0], c[1]))
+        candidates = sorted(self._candidates(vector), key=lambda c: (-c[0], c[1]))
         links: list[str] = []
         if self.join_probability is None or article_id is None:
             best = candidates[0][1] if candidates else None
@@ -365,15 +388,23 @@ class StoryClusterer:
         return self._vector(counts), now
 
     def _join(self, story_id: int, vector: dict[str, float], now: float) -> None:
+        """Add the article's vector to the story's centroid (its top CENTROID_TERMS terms) and
+        index the centroid's weights: terms that left it are unindexed, the others' postings set in
+        place (the order of a term's postings changes no cosine: each story sums in the article's
+        term order, and candidates are sorted)."""
         best = story_id
         story = self.open.setdefault(best, OpenStory(best))
-        for term in story.centroid:
-            self._unindex(term, best)
         story.centroid.update(vector)
-        story.centroid = Counter(dict(story.centroid.most_common(CENTROID_TERMS)))
-        story.norm = math.sqrt(sum(w * w for w in story.centroid.values())) or 1.0
-        for term, weight in story.centroid.items():
-            self.index[term][best] = weight
+        centroid = Counter(dict(story.centroid.most_common(CENTROID_TERMS)))
+        # The old centroid's terms and the article's that the new one leaves out (unindexing a
+        # term that was never indexed for the story does nothing).
+        for term in story.centroid.keys() - centroid.keys():
+            self._unindex(term, best)
+        story.centroid = centroid
+        story.norm = math.sqrt(sum(w * w for w in centroid.values())) or 1.0
+        index = self.index
+        for term, weight in centroid.items():
+            index[term][best] = weight
         story.last_seen = max(story.last_seen, now)
         story.first_seen = now if story.first_seen is None else min(story.first_seen, now)
         heapq.heappush(self.deadlines, (self._deadline(story), best))

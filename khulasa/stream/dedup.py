@@ -7,8 +7,11 @@ one event share almost none (about 0.02), so they are never linked as duplicates
 from __future__ import annotations
 
 from collections import deque
+from collections.abc import Iterable
 from functools import lru_cache
+from hashlib import sha1
 
+import numpy as np
 from datasketch import MinHash, MinHashLSH
 
 from khulasa.text.keys import matching_keys
@@ -23,11 +26,22 @@ def shingles(text: str) -> set[bytes]:
 
 
 def key_shingles(keys: list[str]) -> set[bytes]:
-    """Word 3-grams of a text's matching keys (each word encoded once)."""
+    """Word 3-grams of a text's matching keys (each word encoded once, the grams joined in C)."""
     words = [key.encode("utf-8") for key in keys]
     if len(words) < SHINGLE:
         return {b" ".join(words)} if words else set()
-    return {b" ".join(words[i : i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)}
+    return set(map(b" ".join, zip(*(words[i:] for i in range(SHINGLE)), strict=False)))  # shorter tails end it
+
+
+def _sha1_hash32(shingles: Iterable[bytes]) -> list[int]:
+    """datasketch's sha1_hash32 of each shingle (the first 4 bytes of its SHA-1, little-endian),
+    read for all of them at once instead of one struct.unpack a shingle."""
+    digests = b"".join([sha1(shingle).digest()[:4] for shingle in shingles])
+    return np.frombuffer(digests, dtype="<u4").tolist()
+
+
+def _prehashed(value: int) -> int:
+    return value
 
 
 @lru_cache(maxsize=4)
@@ -43,9 +57,16 @@ def minhash(text: str, num_perm: int = NUM_PERM) -> MinHash:
 
 
 def key_minhash(keys: list[str], num_perm: int = NUM_PERM) -> MinHash:
-    """`minhash` of the text whose matching keys these are."""
+    """`minhash` of the text whose matching keys these are. The shingles are hashed as datasketch
+    hashes them (sha1_hash32), all at once; datasketch then permutes the hash values (the
+    signature reads them through an identity hash function meanwhile)."""
     signature = _empty_signature(num_perm).copy()
-    signature.update_batch(list(key_shingles(keys)))
+    hashfunc = signature.hashfunc
+    signature.hashfunc = _prehashed
+    try:
+        signature.update_batch(_sha1_hash32(key_shingles(keys)))
+    finally:
+        signature.hashfunc = hashfunc
     return signature
 
 

@@ -83,8 +83,13 @@ def prepare(article: Article, with_profile: bool = True) -> Prepared:
     text's matching keys serve both the content hash and the MinHash; the same-event profile is
     left for the clusterer to make when the article is first compared, unless `with_profile`."""
     text_keys = matching_keys(article.text)
+    return _prepared(article, keys_hash(matching_keys(article.title or ""), text_keys), text_keys, with_profile)
+
+
+def _prepared(article: Article, digest: str, text_keys: list[str], with_profile: bool = False) -> Prepared:
+    """`prepare` of an article whose content hash and text keys are known."""
     return Prepared(
-        keys_hash(matching_keys(article.title or ""), text_keys),
+        digest,
         key_minhash(text_keys),
         article_features(article.title, article.text, article.source, with_profile=with_profile),
     )
@@ -255,18 +260,30 @@ def ingest_batches(
                 _assign(store, state, pending, report)
             bar.update(len(pending))
         for batch in batches:
-            batch = [(a, when, p if p is not None else prepare(a, with_profile=False)) for a, when, p in batch]
+            # The content hash decides whether an article is new; its MinHash and clustering
+            # features are made only if it is (an exact copy or an article stored before is never
+            # placed), from the text keys the hash was made of.
+            text_keys = [matching_keys(a.text) if p is None else None for a, _, p in batch]
+            digests = [
+                p.digest if p is not None else keys_hash(matching_keys(a.title or ""), keys)
+                for (a, _, p), keys in zip(batch, text_keys, strict=True)
+            ]
             with store.transaction():
                 result = store.add_articles(
                     [article for article, _, _ in batch],
-                    digests=[p.digest for _, _, p in batch],
+                    digests=digests,
                     published=[when for _, when, _ in batch],
                 )
                 report.added += len(result.new)
                 report.exact_copies += result.exact_copies
                 report.already_stored += result.already_stored
                 report.renamed += result.renamed
-                stored = [(article, *batch[i][1:]) for article, i in zip(result.new, result.positions, strict=True)]
+                stored: list[Item] = []
+                for article, i in zip(result.new, result.positions, strict=True):
+                    _, when, prepared = batch[i]
+                    if prepared is None:
+                        prepared = _prepared(article, digests[i], text_keys[i])  # type: ignore[arg-type]
+                    stored.append((article, when, prepared))
                 _assign(store, state, stored, report)
             bar.update(len(batch))
         bar.close()

@@ -9,6 +9,7 @@ The template words are the same-event model's (khulasa.relate.story.features.TEM
 from __future__ import annotations
 
 from khulasa.relate.story.features import TEMPLATES
+from khulasa.text.cache import word_cache
 from khulasa.text.normalize import normalize_key
 from khulasa.text.stem import stem
 from khulasa.text.stopwords import is_stopword
@@ -17,15 +18,20 @@ from khulasa.text.tokenize import tokenize
 PLAIN, OPENS_WITH_TEMPLATE, UNINFORMATIVE = 0, 1, 2  # headline kinds, best first
 
 
+@word_cache(200_000)
+def _content_stem(token: str) -> str | None:
+    """The token's stem when it is a content word of a headline, else None."""
+    key = normalize_key(token)
+    if len(key) > 1 and not key.isdigit() and key not in TEMPLATES and not is_stopword(token):
+        return stem(token)
+    return None
+
+
 def content_stems(title: str | None) -> list[str]:
     """Stems of the headline's content words: neither template words, stop words, digits nor
-    one-letter tokens."""
-    stems = []
-    for token in tokenize(title or ""):
-        key = normalize_key(token)
-        if len(key) > 1 and not key.isdigit() and key not in TEMPLATES and not is_stopword(token):
-            stems.append(stem(token))
-    return stems
+    one-letter tokens. Each word's decision is cached: ingest asks of every headline twice, and
+    the store of every headline of a story each time the story grows (store/titles.py)."""
+    return [s for s in _content_stem.many(tokenize(title or "")) if s is not None]
 
 
 def informative_title(title: str | None) -> str | None:

@@ -2,6 +2,7 @@
 
 from khulasa.text.cache import word_cache
 from khulasa.text.normalize import normalize_key
+from khulasa.text.tokenize import tokenize
 
 
 def test_a_full_cache_stays_bounded_and_returns_the_functions_values():
@@ -20,3 +21,23 @@ def test_a_full_cache_stays_bounded_and_returns_the_functions_values():
     cached("إيران")
     cached("إيران")
     assert calls == ["إيران"]  # the second call is a hit
+
+
+def test_many_reads_the_cache_for_all_words_and_computes_only_the_missing():
+    calls: list[str] = []
+
+    def content(word: str) -> str | None:
+        calls.append(word)
+        return None if word in {"في", "من"} else normalize_key(word)
+
+    cached = word_cache(maxsize=100)(content)
+    words = tokenize("أعلنت الأمم المتحدة في جنيف أن المحادثات من أجل سوريا ستستأنف في جنيف")
+    expected = [content(w) for w in words]
+    calls.clear()
+    assert cached.many(words) == expected
+    assert sorted(calls) == sorted(set(words))  # each distinct word computed once
+    calls.clear()
+    assert cached.many(iter(words)) == expected
+    assert calls == []  # every word was a hit, those whose value is None too
+    assert cached.many(["إيران", "في", "إيران"]) == ["ايران", None, "ايران"]
+    assert calls == ["إيران"]

@@ -42,3 +42,29 @@ def test_clustering_terms_ignore_diacritics():
     marked = article_terms("الملك يعود إلى عمّان", SENTENCE, entity_weight=1.0)
     plain = article_terms("الملك يعود إلى عمان", "عاد العاهل الأردني إلى عمان بعد أن أكد أن الحوار مستمر", 1.0)
     assert marked == plain
+
+
+def test_letters_counted_on_bytes_match_the_regex_runs(example_articles):
+    import re
+
+    from khulasa.text.tokenize import _letters
+
+    def runs(text: str) -> tuple[int, int]:
+        return sum(map(len, re.findall(r"[\u0600-\u06FF]+", text))), sum(map(len, re.findall(r"[A-Za-z]+", text)))
+
+    edges = "\u05ff\u0600 \u06ff\u0700 ﻻ ک ٣ ، Zürich é ẞ 😀 \ud800 ＡＢ aZ"  # block edges, forms outside it, astral, lone surrogate
+    for text in [edges, *(a.text for a in example_articles), *(a.title for a in example_articles)]:
+        assert _letters(text) == runs(text)
+    assert _letters(edges) == (5, 7)
+
+
+def test_tokenize_gives_the_patterns_tokens(example_articles):
+    from khulasa.text.tokenize import _TOKEN
+
+    tricky = (
+        "snake_case و_ذلك عمّانَ مــصر Zürich O'Brien عبد-الله ‘قال’ 3.5% ١٢٣ ²³ "
+        "a\u00a0b\u2003c\x1cd\u200be ٪٥٠ (CNN)-- «عاجل».. _x_ - ' ٌّ"
+    )
+    for text in [tricky, *(a.text for a in example_articles), *(a.title for a in example_articles)]:
+        assert tokenize(text) == _TOKEN.findall(text)
+    assert tokenize("snake_case") == ["snake", "case"]

@@ -17,14 +17,19 @@ from __future__ import annotations
 import math
 import re
 import zlib
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import cached_property, lru_cache, partial
 from importlib.resources import files
+from itertools import chain, repeat
+from operator import is_not, mul, truediv
 
 import numpy as np
 
 from khulasa.model import Article
 from khulasa.read.timestamps import parse_time
+from khulasa.text.cache import word_cache
 from khulasa.text.normalize import normalize_key
 from khulasa.text.stem import stem
 from khulasa.text.stopwords import is_stopword
@@ -84,6 +89,16 @@ class Background:
         """`word_idf` as Python floats (as `char_weights`)."""
         return self.word_idf.tolist()
 
+    @cached_property
+    def char_weights64(self) -> np.ndarray:
+        """`char_idf` as float64 (the values of `char_weights`), for `tfidf` of long texts."""
+        return self.char_idf.astype(np.float64)
+
+    @cached_property
+    def word_weights64(self) -> np.ndarray:
+        """`word_idf` as float64 (the values of `word_weights`)."""
+        return self.word_idf.astype(np.float64)
+
     def save(self, path) -> None:
         np.savez_compressed(path, char_idf=self.char_idf.astype(np.float16), word_idf=self.word_idf.astype(np.float16))
 
@@ -121,7 +136,10 @@ def _bucket(key: str) -> int:
     return zlib.crc32(key.encode("utf-8")) % HASH_SIZE
 
 
-@lru_cache(maxsize=200_000)
+# Word caches (plain dicts read for a whole text at once, `word_cache.many`): an LRU cache's
+# bookkeeping on every hit cost more than the lookups, and a hostile word of thousands of letters
+# is not kept.
+@word_cache(200_000)
 def _token_grams(token: str) -> tuple[int, ...]:
     """Hashed character 3-5-grams of one word's matching key, padded with spaces (as char_wb)."""
     padded = f" {normalize_key(token)} "
@@ -130,7 +148,7 @@ def _token_grams(token: str) -> tuple[int, ...]:
     )
 
 
-@lru_cache(maxsize=200_000)
+@word_cache(200_000)
 def _token_stem(token: str) -> int | None:
     """Hashed Light10 stem of a content word; None for stop words and one-letter tokens."""
     if len(token) <= 1 or is_stopword(token):
@@ -145,12 +163,9 @@ def char_counts(text: str) -> dict[int, int]:
 
 
 def token_char_counts(tokens: list[str]) -> dict[int, int]:
-    """`char_counts` of the text these are the tokens of."""
-    counts: dict[int, int] = {}
-    for token in tokens:
-        for bucket in _token_grams(token):
-            counts[bucket] = counts.get(bucket, 0) + 1
-    return counts
+    """`char_counts` of the text these are the tokens of: each gram counted in the order first
+    seen (Counter counts in C, in the order of a loop over the grams)."""
+    return Counter(chain.from_iterable(_token_grams.many(tokens)))
 
 
 def word_counts(text: str) -> dict[int, int]:
@@ -160,29 +175,55 @@ def word_counts(text: str) -> dict[int, int]:
 
 def token_word_counts(tokens: list[str]) -> dict[int, int]:
     """`word_counts` of the text these are the tokens of."""
-    counts: dict[int, int] = {}
-    for token in tokens:
-        bucket = _token_stem(token)
-        if bucket is not None:
-            counts[bucket] = counts.get(bucket, 0) + 1
-    return counts
+    return _stem_counts(_token_stem.many(tokens))
 
 
-_SUBLINEAR = [0.0, *(1.0 + math.log(c) for c in range(1, 64))]  # 1 + log(tf), the same floats, looked up
+_NOT_NONE = partial(is_not, None)
 
 
-def tfidf(counts: dict[int, int], idf: list[float]) -> Vector:
-    """Sublinear tf × idf, L2-normalized; `idf` as Python floats (`Background.char_weights` /
-    `word_weights`: ten times faster to read than a numpy array)."""
-    weights = {b: (_SUBLINEAR[c] if c < 64 else 1.0 + math.log(c)) * idf[b] for b, c in counts.items()}
-    norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
-    return {b: w / norm for b, w in weights.items()}
+def _stem_counts(buckets: Iterable[int | None]) -> dict[int, int]:
+    """Counts of the hashed stems among `_token_stem` results (None: not a content word)."""
+    return Counter(filter(_NOT_NONE, buckets))
+
+
+# 1 + log(tf) looked up: the same floats as computing them (`tfidf` computes beyond the table).
+_SUBLINEAR = [0.0, *(1.0 + math.log(c) for c in range(1, 1024))]
+_sublinear = _SUBLINEAR.__getitem__
+_SUBLINEAR_ARRAY = np.array(_SUBLINEAR, dtype=np.float64)
+
+
+def tfidf(counts: dict[int, int], idf: list[float] | np.ndarray) -> Vector:
+    """Sublinear tf × idf, L2-normalized, in the order of `counts`.
+
+    `idf` is `Background.char_weights` / `word_weights` (Python floats: short texts such as
+    sentences) or `char_weights64` / `word_weights64` (float64 arrays: an article's hundreds of
+    grams, whose scattered Python floats cost a cache miss each). Both give the same floats as a
+    loop: the same products and quotients, and a left-to-right sum (`np.add.accumulate`, never
+    numpy's pairwise `sum`).
+    """
+    if not counts:
+        return {}
+    tf = counts.values()
+    if max(tf) >= len(_SUBLINEAR):
+        weights = [(1.0 + math.log(c)) * float(idf[b]) for b, c in counts.items()]
+    elif isinstance(idf, np.ndarray):
+        n = len(counts)
+        array = _SUBLINEAR_ARRAY[np.fromiter(tf, dtype=np.intp, count=n)] * idf[np.fromiter(counts, np.intp, n)]
+        norm = math.sqrt(float(np.add.accumulate(array * array)[-1])) or 1.0
+        return dict(zip(counts, (array / norm).tolist(), strict=True))
+    else:
+        weights = list(map(mul, map(_sublinear, tf), map(idf.__getitem__, counts)))
+    norm = math.sqrt(sum(map(mul, weights, weights))) or 1.0
+    return dict(zip(counts, map(truediv, weights, repeat(norm)), strict=True))
 
 
 def cosine(a: Vector, b: Vector) -> float:
+    """Dot product of two unit vectors, summed in the shorter one's order over the keys both have:
+    the weights are positive, so the terms of the other keys (w × 0.0) add +0.0, which leaves a
+    sum unchanged, and skipping them gives the same float."""
     if len(a) > len(b):
         a, b = b, a
-    return sum(w * b.get(k, 0.0) for k, w in a.items())
+    return sum([w * b[k] for k, w in a.items() if k in b])
 
 
 def profile(article: Article, background: Background | None = None) -> ArticleProfile:
@@ -192,20 +233,26 @@ def profile(article: Article, background: Background | None = None) -> ArticlePr
     words = article.text.split(None, BODY_WORDS)[:BODY_WORDS]  # no more words are read
     lead = f"{title} {' '.join(words[:LEAD_WORDS])}"
     # Tokens never span white space, so the lead's tokens are the headline's and the first
-    # LEAD_WORDS words' (the body's first tokens): each part is tokenized once.
+    # LEAD_WORDS words' (the body's first tokens): each part is tokenized, stemmed and cut into
+    # grams once, and the counts of a longer part continue those of the part it starts with.
     title_tokens = tokenize(title)
     lead_tokens = tokenize(" ".join(words[:LEAD_WORDS]))
-    body_tokens = lead_tokens + tokenize(" ".join(words[LEAD_WORDS:BODY_WORDS]))
-    lead_words = token_word_counts(title_tokens + lead_tokens)
+    title_stems = _token_stem.many(title_tokens)
+    lead_stems = _token_stem.many(lead_tokens)
+    body_stems = lead_stems + _token_stem.many(tokenize(" ".join(words[LEAD_WORDS:BODY_WORDS])))
+    lead_words = _stem_counts(title_stems + lead_stems)
+    title_grams = token_char_counts(title_tokens)
+    lead_grams = Counter(title_grams)
+    lead_grams.update(chain.from_iterable(_token_grams.many(lead_tokens)))
     first = normalize_key(title.split()[0]).strip(".:…،") if title.split() else ""
     published = parse_time(article.time)
-    char_idf, word_idf = background.char_weights, background.word_weights
+    char_idf, word_idf, word_idf64 = background.char_weights64, background.word_weights, background.word_weights64
     return ArticleProfile(
-        char_title=tfidf(token_char_counts(title_tokens), char_idf),
-        char_lead=tfidf(token_char_counts(title_tokens + lead_tokens), char_idf),
-        word_title=tfidf(token_word_counts(title_tokens), word_idf),
-        word_lead=tfidf(lead_words, word_idf),
-        word_body=tfidf(token_word_counts(body_tokens), word_idf),
+        char_title=tfidf(title_grams, background.char_weights),
+        char_lead=tfidf(lead_grams, char_idf),
+        word_title=tfidf(_stem_counts(title_stems), word_idf),
+        word_lead=tfidf(lead_words, word_idf64),
+        word_body=tfidf(_stem_counts(body_stems), word_idf64),
         rare_lead=frozenset(b for b in lead_words if word_idf[b] >= RARE_IDF),
         numbers=frozenset(_NUMBER.findall(normalize_key(lead))),
         template=first in TEMPLATES,

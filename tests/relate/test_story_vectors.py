@@ -1,0 +1,87 @@
+"""The same-event profile's vectors are computed in C (Counter, map, numpy) for speed; the model was
+trained on, and the clusterer's decisions rest on, the floats of plain Python loops. These tests
+hold the fast paths to those floats, bit for bit and in the same key order, on real Arabic text."""
+
+from __future__ import annotations
+
+import math
+
+from khulasa.relate.story.features import (
+    cosine,
+    profile,
+    shipped_background,
+    tfidf,
+    token_char_counts,
+    token_word_counts,
+)
+from khulasa.text.tokenize import tokenize
+
+
+def loop_counts(buckets) -> dict[int, int]:
+    counts: dict[int, int] = {}
+    for bucket in buckets:
+        counts[bucket] = counts.get(bucket, 0) + 1
+    return counts
+
+
+def loop_tfidf(counts: dict[int, int], idf: list[float]) -> dict[int, float]:
+    """tf-idf as the model was trained: a loop, a left-to-right sum of squares."""
+    weights = {b: (1.0 + math.log(c)) * idf[b] for b, c in counts.items()}
+    norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
+    return {b: w / norm for b, w in weights.items()}
+
+
+def loop_cosine(a: dict[int, float], b: dict[int, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(w * b.get(k, 0.0) for k, w in a.items())
+
+
+def lead(article) -> list[str]:
+    return tokenize(f"{article.title} {' '.join(article.text.split()[:100])}")
+
+
+def test_counts_follow_a_loop_in_value_and_order(example_articles):
+    from khulasa.relate.story.features import _token_grams, _token_stem
+
+    for article in example_articles:
+        tokens = lead(article)
+        grams = token_char_counts(tokens)
+        assert list(grams.items()) == list(loop_counts(g for t in tokens for g in _token_grams(t)).items())
+        stems = token_word_counts(tokens)
+        expected = loop_counts(s for s in map(_token_stem, tokens) if s is not None)
+        assert list(stems.items()) == list(expected.items())
+
+
+def test_tfidf_from_lists_and_from_arrays_gives_the_loops_floats(example_articles):
+    background = shipped_background()
+    for article in example_articles:
+        tokens = lead(article)
+        for counts, weights, weights64 in (
+            (token_char_counts(tokens), background.char_weights, background.char_weights64),
+            (token_word_counts(tokens), background.word_weights, background.word_weights64),
+        ):
+            expected = list(loop_tfidf(counts, weights).items())
+            assert len(expected) > 50
+            assert list(tfidf(counts, weights).items()) == expected
+            assert list(tfidf(counts, weights64).items()) == expected
+
+
+def test_tfidf_beyond_the_table_of_term_frequencies():
+    background = shipped_background()
+    counts = token_char_counts(tokenize("الإعصار " * 1500 + "ضرب سواحل عمان واليمن"))
+    assert max(counts.values()) >= 1500
+    expected = list(loop_tfidf(counts, background.char_weights).items())
+    assert list(tfidf(counts, background.char_weights).items()) == expected
+    assert list(tfidf(counts, background.char_weights64).items()) == expected
+
+
+def test_cosine_over_shared_keys_is_the_full_dot_product(example_articles):
+    profiles = [profile(a) for a in example_articles]
+    checked = 0
+    for p in profiles:
+        for q in profiles:
+            for a, b in ((p.char_lead, q.char_lead), (p.word_body, q.word_body), (p.word_title, q.word_lead)):
+                assert cosine(a, b) == loop_cosine(a, b)
+                checked += 0 < cosine(a, b) < 1
+    assert checked >= 6

@@ -1,0 +1,123 @@
+"""Ingest's per-article work is computed in bulk for speed (cached word decisions read for a whole
+text, shingles hashed at once); stories depend on the exact values, so these tests hold the bulk
+paths to the plain loops they replaced, on real Arabic reports."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from datasketch import MinHash
+from datasketch.hashfunc import sha1_hash32
+
+from khulasa.stream.clustering import LEAD_WORDS, article_terms
+from khulasa.stream.dedup import NUM_PERM, key_minhash, key_shingles
+from khulasa.text.keys import matching_keys
+from khulasa.text.normalize import normalize_key
+from khulasa.text.stem import stem
+from khulasa.text.stopwords import is_stopword
+from khulasa.text.tokenize import tokenize
+
+
+def loop_terms(title: str, text: str) -> Counter:
+    """Candidate terms as counted token by token: headline twice, then the lead."""
+    counts: Counter = Counter()
+    lead = " ".join(text.split()[:LEAD_WORDS])
+    for weight, part in ((2, title), (1, lead)):
+        for token in tokenize(part):
+            if len(token) > 1 and not token.isdigit() and not is_stopword(token, "ar"):
+                counts[stem(token, "ar")] += weight
+    return counts
+
+
+def test_candidate_terms_and_keys_match_the_token_loops(example_articles):
+    for article in example_articles:
+        terms = article_terms(article.title, article.text)
+        expected = loop_terms(article.title, article.text)
+        assert list(terms.items()) == list(expected.items()) and max(terms.values()) >= 3
+        assert matching_keys(article.text) == [normalize_key(t) for t in tokenize(article.text)]
+
+
+def test_signatures_are_datasketchs_own(example_articles):
+    for article in example_articles:
+        keys = matching_keys(article.text)
+        reference = MinHash(num_perm=NUM_PERM)
+        for shingle in {" ".join(keys[i : i + 3]).encode("utf-8") for i in range(len(keys) - 2)}:
+            reference.update(shingle)
+        signature = key_minhash(keys)
+        assert (signature.hashvalues == reference.hashvalues).all()
+        assert signature.hashfunc is sha1_hash32 and signature == reference
+    assert key_shingles(["ايران", "تعلن"]) == {"ايران تعلن".encode()}
+
+
+def test_headline_stems_match_the_token_loop(example_articles):
+    from khulasa.relate.story.features import TEMPLATES
+    from khulasa.text.headlines import content_stems
+
+    def loop(title: str) -> list[str]:
+        stems = []
+        for token in tokenize(title):
+            key = normalize_key(token)
+            if len(key) > 1 and not key.isdigit() and key not in TEMPLATES and not is_stopword(token):
+                stems.append(stem(token))
+        return stems
+
+    titles = [a.title for a in example_articles] + ["عاجل: انفجار في بيروت و3 قتلى", "شاهد.. بالفيديو", "في 2018 من"]
+    for title in titles * 2:  # the second time from the cache
+        assert content_stems(title) == loop(title)
+    assert content_stems("شاهد.. بالفيديو") == [] and content_stems(None) == []
+
+
+def test_the_index_follows_the_centroids_and_candidates_are_a_full_scan(ant_days):
+    """Joining sets postings in place and unindexes only the terms a centroid drops: after every
+    article of two ANT days the index holds exactly each open story's centroid weights, and the
+    candidates of the next article are those a cosine with every open story finds."""
+    from khulasa.read.timestamps import parse_time
+    from khulasa.stream.clustering import StoryClusterer
+
+    _, records = ant_days
+    clusterer = StoryClusterer(window_days=0.25, max_days=0.5, join_probability=None)
+    dated = sorted((parse_time(r["time"]).timestamp(), r["id"], r) for r in records if parse_time(r["time"]))
+    found = dropped = 0
+    for when, _, r in dated:
+        vector = clusterer._vector(article_terms(r["title"], r["text"]))
+        scan = []
+        for story_id, story in clusterer.open.items():
+            if clusterer._expired(story, when):
+                continue
+            dot = 0.0
+            for term, weight in vector.items():
+                dot += weight * story.centroid.get(term, 0.0)
+            if dot / story.norm >= clusterer.threshold:
+                scan.append((dot / story.norm, story_id))
+        clusterer._close_old(when)
+        assert sorted(clusterer._candidates(vector)) == sorted(scan)
+        found += len(scan)
+        before = {s: set(story.centroid) for s, story in clusterer.open.items()}
+        clusterer.add(r["title"], r["text"], when, r["id"], r["src"])
+        dropped += sum(len(terms - set(clusterer.open[s].centroid)) for s, terms in before.items() if s in clusterer.open)
+        expected: dict[str, dict[int, float]] = {}
+        for story_id, story in clusterer.open.items():
+            for term, weight in story.centroid.items():
+                expected.setdefault(term, {})[story_id] = weight
+        assert clusterer.index == expected
+    assert found > 50 and dropped > 50
+
+
+def test_exact_copies_and_stored_articles_get_no_signature_or_features(tmp_path, example_articles, monkeypatch):
+    """Only new articles are placed, so only they are given a MinHash and clustering features; an
+    exact copy (same words, another id) and an article read again are hashed and stored only."""
+    from dataclasses import replace
+
+    import khulasa.stream.ingest as ingest
+    from khulasa.store import SQLiteStore
+
+    made: list[str] = []
+    real = ingest.article_features
+    monkeypatch.setattr(ingest, "article_features", lambda title, *rest, **kw: made.append(title) or real(title, *rest, **kw))
+    copy = replace(example_articles[0], id="copy-of-a")
+    with SQLiteStore(tmp_path / "k.sqlite") as store:
+        first = ingest.ingest_articles(store, [*example_articles, copy])
+        again = ingest.ingest_articles(store, example_articles[:2])
+        assert first.exact_copies == 1 and again.already_stored == 2
+        assert len(made) == len(example_articles)
+        assert store.article("copy-of-a") is not None
