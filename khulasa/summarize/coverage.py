@@ -246,8 +246,9 @@ def _quiet_highs(highspy):
 MIN_FRAGMENT_WORDS = 15
 """The fewest words of a sentence worth showing cut at the budget: a shorter stub rarely carries a
 claim. Single-article dev sets (benchmarks.quality, R-2 F): at 100 words against another
-newsroom's 120, cutting the next sentence adds +0.37 (+0.12, +0.66) over stopping before it; at
-30 words against BBC's 23-word summary line, stubs of 8 words cost -2.5 against stopping, 15 cost
+newsroom's 120, the opening with the next sentence cut scores +0.37 (+0.12, +0.66) over the fill it
+replaced (later sentences that fit), where stopping before the cut gains +0.01; at 30 words
+against BBC's 23-word summary line, stubs of 8 words cost -2.5 against the lead alone, 15 cost
 nothing (+0.06, -0.26..+0.48)."""
 
 
