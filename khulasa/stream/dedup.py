@@ -90,6 +90,7 @@ class DuplicateIndex:
         self.horizon = horizon
         self.signatures: dict[str, MinHash] = {}
         self.published: deque[tuple[float, str]] = deque()
+        self.undated_first: list[str] = []  # undated articles indexed before any dated one
 
     def signature(self, text: str) -> MinHash:
         return minhash(text, self.num_perm)
@@ -107,9 +108,23 @@ class DuplicateIndex:
             return min(candidates, key=lambda c: (-mine.jaccard(self.signatures[c]), c))
         self.lsh.insert(article_id, mine)
         self.signatures[article_id] = mine
-        if published is not None:
+        if published is None:
+            # Undated: kept as if published with the newest article indexed (ingest places it there),
+            # so it is forgotten with its neighbours instead of never; before any dated article it
+            # waits for the first one's time.
+            if self.published:
+                self.published.append((self.published[-1][0], article_id))
+            else:
+                self.undated_first.append(article_id)
+        else:
+            for waiting in self.undated_first:
+                self.published.append((published, waiting))
+            self.undated_first.clear()
             self.published.append((published, article_id))
         return None
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update({"undated_first": [], **state})  # checkpoints written before it was kept
 
     def _forget_before(self, cutoff: float) -> None:
         # Articles arrive in publication order (ingest sorts each batch), so the oldest come first;

@@ -111,7 +111,12 @@ def publication_time(article: Article, now: float) -> float | None:
 def in_publication_order(
     articles: Iterable[Article], now: float, reorder_hours: float = REORDER_HOURS
 ) -> Iterator[Timed]:
-    """Articles with their times, oldest first; those without a usable time last, in input order.
+    """Articles with their times, oldest first.
+
+    An article without a usable time is placed where the feed put it: just after the newest dated
+    article read before it (first, if none was), so it meets the stories open around it and leaves
+    memory with them. (It was held to the end of the input: a feed's undated articles piled up
+    unboundedly and could only join the stories open when the feed ended.)
 
     A list or tuple is in memory already and is sorted whole. Any other iterable (a feed read as it
     comes) goes through a reorder buffer: an article is let out once one published `reorder_hours`
@@ -119,29 +124,33 @@ def in_publication_order(
     time order to within that span comes out exactly as sorted. An article older than one already
     let out comes out at once, out of order (`IngestReport.late` counts them).
     """
-    if isinstance(articles, list | tuple):
-        timed = [(article, publication_time(article, now)) for article in articles]
-        timed.sort(key=lambda item: item[1] if item[1] is not None else math.inf)
-        yield from timed
-        return
-    held: list[tuple[float, int, Article]] = []  # heap of (time, arrival, article)
-    undated: list[Article] = []
     newest = -math.inf
+    if isinstance(articles, list | tuple):
+        keyed: list[tuple[float, Article, float | None]] = []
+        for article in articles:
+            when = publication_time(article, now)
+            if when is not None:
+                newest = max(newest, when)
+            keyed.append((newest if when is None else when, article, when))
+        keyed.sort(key=lambda item: item[0])  # stable: input order among equal keys
+        for _, article, when in keyed:
+            yield article, when
+        return
+    held: list[tuple[float, int, Article, float | None]] = []  # heap of (place, arrival, article, time)
     for arrival, article in enumerate(articles):
         when = publication_time(article, now)
-        if when is None:
-            undated.append(article)
+        if when is None and newest == -math.inf:
+            yield article, None  # nothing dated read yet: it comes first either way
             continue
-        heapq.heappush(held, (when, arrival, article))
-        newest = max(newest, when)
+        if when is not None:
+            newest = max(newest, when)
+        heapq.heappush(held, (newest if when is None else when, arrival, article, when))
         while held and held[0][0] < newest - reorder_hours * 3600:
-            when, _, ready = heapq.heappop(held)
-            yield ready, when
+            _, _, ready, ready_when = heapq.heappop(held)
+            yield ready, ready_when
     while held:
-        when, _, ready = heapq.heappop(held)
-        yield ready, when
-    for article in undated:
-        yield article, None
+        _, _, ready, ready_when = heapq.heappop(held)
+        yield ready, ready_when
 
 
 def counted(timed: Iterable[Timed], report: IngestReport) -> Iterator[Timed]:

@@ -85,3 +85,45 @@ def test_an_article_later_than_the_buffer_is_placed_at_once_and_counted():
     streamed = [a.id for a, _ in counted(in_publication_order(iter(articles), now), report)]
     assert streamed == ["a", "c", "b", "d"]  # 'a' was let out when 'b', 28 h newer, came
     assert (report.read, report.late, report.undated) == (4, 1, 1)
+
+
+def test_an_undated_article_is_placed_where_the_feed_put_it_not_held_to_the_end():
+    """A feed's undated articles were held until the feed ended: memory grew with every one of
+    them, and each could only join the stories still open at the end. Now each comes just after
+    the newest dated article read before it, the same in a list and in a feed read as it comes."""
+    articles = [
+        Article("u0", "خبر بلا تاريخ قبل كل شيء", None, "x", None, None),
+        Article("a", "خبر أول عن الانتخابات", None, "x", None, "2018-04-10T08:00:00"),
+        Article("u1", "خبر بلا تاريخ عن الانتخابات", None, "x", None, None),
+        Article("b", "خبر ثان عن الانتخابات", None, "x", None, "2018-04-10T07:00:00"),
+        Article("c", "خبر بعد يومين", None, "x", None, "2018-04-12T09:00:00"),
+        Article("d", "خبر بعد ثلاثة أيام", None, "x", None, "2018-04-13T10:00:00"),
+    ]
+    now = _seconds(articles[-1])
+    expected = ["u0", "b", "a", "u1", "c", "d"]
+    assert [a.id for a, _ in in_publication_order(articles, now)] == expected
+    streamed = in_publication_order(iter(articles), now)
+    assert [a.id for a, _ in itertools.islice(streamed, 4)] == expected[:4]  # u1 out before the feed ends
+    assert [when is None for _, when in in_publication_order(articles, now)] == [True, False, False, True, False, False]
+
+
+def test_undated_articles_leave_the_duplicate_index_with_their_neighbours():
+    """The near-duplicate index forgets articles older than its horizon; an undated one was kept
+    for ever. Now it goes with the dated articles around it (one before any dated article waits
+    for the first one's time)."""
+    from khulasa.stream.dedup import DuplicateIndex
+
+    day = 86400.0
+    index = DuplicateIndex(horizon=2 * day)
+    texts = {
+        "u0": "أعلنت وزارة الصحة اليوم عن حملة تطعيم جديدة تشمل جميع المحافظات وتستمر أسبوعين",
+        "a": "قال المتحدث باسم الجيش إن القوات استعادت السيطرة على ثلاث قرى في ريف المدينة الشمالي",
+        "u1": "وصل وفد من رجال الأعمال إلى العاصمة لبحث فرص الاستثمار في قطاع الطاقة المتجددة",
+        "b": "افتتح الرئيس معرضا دوليا للكتاب بمشاركة أكثر من خمسمئة دار نشر من ثلاثين دولة",
+    }
+    index.add("u0", texts["u0"], None)
+    index.add("a", texts["a"], 1.0 * day)
+    index.add("u1", texts["u1"], None)
+    assert set(index.signatures) == {"u0", "a", "u1"}
+    index.add("b", texts["b"], 4.0 * day)
+    assert set(index.signatures) == {"b"}
