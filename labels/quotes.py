@@ -3,6 +3,7 @@
     python -m labels.quotes sample                  # writes labels/quotes/candidates.jsonl (ids only)
     python -m labels.quotes show --split test --start 0 --count 30   # texts, for an annotator
     python -m labels.quotes show --ids q-test-0007 --context 2
+    python -m labels.quotes agree labels/quotes/labels.jsonl labels/quotes/labels-test3-recheck.jsonl
 
 Candidates are sentences of ANT news articles (../shared/data/ant-news-2018), drawn with a fixed
 seed inside the story pairs' date blocks: train = 2018-02..05 and 08..10, dev = 2018-07,
@@ -205,6 +206,56 @@ def show(candidates: list[dict], context: int) -> None:
         print(f"    SENTENCE: {sentences[candidate['article']][index]}\n")
 
 
+_DIACRITICS = re.compile("[\u064b-\u0652\u0640]")
+
+
+def speaker_key(name: str) -> str:
+    """A speaker's words compared loosely, as the scoring rule of the README says: diacritics and
+    tatweel dropped, أ/إ/آ as ا, hashtag marks as spaces, and the proclitics و/ب/ل and the article
+    ال taken off each word («والرئيس الأفغاني» and «رئيس أفغاني» have one key)."""
+    words = []
+    for word in _DIACRITICS.sub("", name).translate(_ALEF).replace("#", " ").replace("_", " ").split():
+        if len(word) > 3 and word[0] in "وبل" and word[1:3] == "ال":
+            word = word[1:]
+        if len(word) > 3 and word.startswith("ال"):
+            word = word[2:]
+        words.append(word)
+    return " ".join(words)
+
+
+def speaker_agreement(first: list[dict], second: list[dict]) -> dict:
+    """Self-consistency of two labelling passes over the same candidates: Cohen's kappa (bootstrap
+    95% CI) on quote yes/no, and, on the items both passes call quotes, how often they name the
+    same speaker: `strict` (the same `speaker` string) and `exact` (the scoring rule: one pass's
+    speaker key is the key of the other's speaker or of one of its `also` forms)."""
+    from labels.agreement import report
+
+    one = {label["id"]: label for label in first}
+    two = {label["id"]: label for label in second}
+    items = sorted(one.keys() & two.keys())
+    quotes = report({i: str(one[i]["quote"]) for i in items}, {i: str(two[i]["quote"]) for i in items})
+    both = [i for i in items if one[i]["quote"] and two[i]["quote"]]
+
+    def forms(label: dict) -> set[str]:
+        return {speaker_key(name) for name in [label["speaker"], *label.get("also", [])]}
+
+    strict = [i for i in both if one[i]["speaker"] == two[i]["speaker"]]
+    exact = [
+        i
+        for i in both
+        if speaker_key(two[i]["speaker"]) in forms(one[i]) or speaker_key(one[i]["speaker"]) in forms(two[i])
+    ]
+    return {
+        "items": len(items),
+        "quote": {key: quotes[key] for key in ("agreement", "kappa", "kappa_ci95", "confusion", "disagreements")},
+        "both_quotes": len(both),
+        "speaker_strict": round(len(strict) / max(1, len(both)), 3),
+        "speaker_exact": round(len(exact) / max(1, len(both)), 3),
+        "speaker_disagreements": [i for i in both if i not in exact],
+        "speaker_form_differences": [i for i in exact if i not in strict],
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -216,9 +267,17 @@ def main() -> None:
     shown.add_argument("--count", type=int, default=30)
     shown.add_argument("--ids", nargs="*")
     shown.add_argument("--context", type=int, default=2, help="sentences before each one to show")
+    agree = commands.add_parser("agree", help="self-consistency of two labelling passes (kappa, speaker agreement)")
+    agree.add_argument("first", type=Path)
+    agree.add_argument("second", type=Path)
     args = parser.parse_args()
     if args.command == "sample":
         sample(args.out)
+        return
+    if args.command == "agree":
+        print(
+            json.dumps(speaker_agreement(read_jsonl(args.first), read_jsonl(args.second)), ensure_ascii=False, indent=2)
+        )
         return
     show(select(read_jsonl(OUT), "id", args.ids, args.start, args.count, args.split), args.context)
 
