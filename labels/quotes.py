@@ -3,6 +3,7 @@
     python -m labels.quotes sample                  # writes labels/quotes/candidates.jsonl (ids only)
     python -m labels.quotes show --split test --start 0 --count 30   # texts, for an annotator
     python -m labels.quotes show --ids q-test-0007 --context 2
+    python -m labels.quotes names labels/quotes/labels.jsonl --split test3   # fullest-name check
     python -m labels.quotes agree labels/quotes/labels.jsonl labels/quotes/labels-test3-recheck.jsonl
 
 Candidates are sentences of ANT news articles (../shared/data/ant-news-2018), drawn with a fixed
@@ -256,6 +257,40 @@ def speaker_agreement(first: list[dict], second: list[dict]) -> dict:
     }
 
 
+def name_forms(name: str, text: str, before: int = 3, after: int = 2) -> list[str]:
+    """Every distinct stretch of `text` around a use of the one-word speaker `name` (with its
+    proclitics and article, hashtag marks read as spaces), `before` words before and `after` after:
+    the annotator reads them for a fuller form of the name, which the protocol asks for."""
+    words = text.replace("#", " ").replace("_", " ").split()
+    key = speaker_key(name)
+    found = []
+    for index, word in enumerate(words):
+        if speaker_key(word.strip('،,.:؛"«»()')) == key:
+            window = " ".join(words[max(0, index - before) : index + after + 1])
+            if window not in found:
+                found.append(window)
+    return found
+
+
+def names(labels: list[dict], split: str) -> None:
+    """For each one-word speaker of `split`, print where its article uses the word (the check made
+    after labelling each round, before any extractor is run; the label keeps the fullest form)."""
+    candidates = {c["id"]: c for c in read_jsonl(OUT)}
+    chosen = [
+        label
+        for label in labels
+        if candidates[label["id"]]["split"] == split
+        and label["quote"]
+        and len(label["speaker"].split()) == 1
+        and label["speaker"] != "unknown"
+    ]
+    records = load_records({candidates[label["id"]]["article"] for label in chosen})
+    for label in chosen:
+        record = records[candidates[label["id"]]["article"]]
+        text = f"{record.get('title') or ''}\n{record['text']}"
+        print(f"{label['id']}  {label['speaker']}: " + " | ".join(name_forms(label["speaker"], text)))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -270,9 +305,15 @@ def main() -> None:
     agree = commands.add_parser("agree", help="self-consistency of two labelling passes (kappa, speaker agreement)")
     agree.add_argument("first", type=Path)
     agree.add_argument("second", type=Path)
+    named = commands.add_parser("names", help="list the article's uses of each one-word speaker (fullest-name check)")
+    named.add_argument("labels", type=Path)
+    named.add_argument("--split", required=True)
     args = parser.parse_args()
     if args.command == "sample":
         sample(args.out)
+        return
+    if args.command == "names":
+        names(read_jsonl(args.labels), args.split)
         return
     if args.command == "agree":
         print(

@@ -78,3 +78,15 @@ def test_two_passes_agree_on_a_speaker_named_by_another_of_its_forms():
     assert result["speaker_exact"] == round(2 / 3, 3)
     assert result["speaker_disagreements"] == ["q-3"]
     assert result["speaker_form_differences"] == ["q-1"]
+
+
+def test_name_forms_show_the_fuller_name_around_a_one_word_speaker():
+    from labels.quotes import name_forms
+
+    text = "دافع الممثل الكويتي #حسن_البلام عن موقفه. وقال البلام: «نتقبل النقد». وذكر البلام أنه يحترم الجميع."
+    forms = name_forms("البلام", text)
+    assert forms[0] == "الممثل الكويتي حسن البلام عن موقفه."
+    assert len(forms) == 3
+    assert name_forms("سيرينا", "كافحت الأميركية المخضرمة، سيرينا وليامز، وفازت.") == [
+        "كافحت الأميركية المخضرمة، سيرينا وليامز، وفازت."
+    ]
