@@ -3,11 +3,14 @@
     python -m labels.quotes sample                  # writes labels/quotes/candidates.jsonl (ids only)
     python -m labels.quotes show --split test --start 0 --count 30   # texts, for an annotator
     python -m labels.quotes show --ids q-test-0007 --context 2
+    python -m labels.quotes names labels/quotes/labels.jsonl --split test3   # fullest-name check
+    python -m labels.quotes agree labels/quotes/labels.jsonl labels/quotes/labels-test3-recheck.jsonl
 
 Candidates are sentences of ANT news articles (../shared/data/ant-news-2018), drawn with a fixed
 seed inside the story pairs' date blocks: train = 2018-02..05 and 08..10, dev = 2018-07,
-test = 2018-06. The detector that finds them is deliberately independent of the extractor under
-test (khulasa.analyze.quotes) and wider than it, so that recall and "not a quote" are measured too:
+test = 2018-06, as are the later held-out rounds test2 and test3 (articles not drawn before).
+The detector that finds them is deliberately independent of the extractor under test
+(khulasa.analyze.quotes) and wider than it, so that recall and "not a quote" are measured too:
 a sentence is a candidate when it has a quotation mark pair around at least one word («», “”, "")
 or a reporting verb (قال، قالت، أضاف، أضافت، أكد، أوضح، صرح، أعلن، نفى ...; with و/ف) followed
 later in the sentence by أن/إن/أنه/إنه/بأن (and their pronoun forms) or a colon.
@@ -39,6 +42,8 @@ FOLDER = ROOT / "labels" / "quotes"
 OUT = FOLDER / "candidates.jsonl"
 LABELS = FOLDER / "labels.jsonl"
 SEED = 20261201
+ROUND3_SEED = SEED + 2  # round 1 drew with SEED, round 2 with SEED + 1
+TEST3_SIZE = 120
 SIZES = {"train": 110, "dev": 110, "test": 110}
 PER_ARTICLE = 2
 
@@ -117,7 +122,7 @@ def sample(out: Path = OUT) -> None:
 
     Round 2 (after the test split had been run once): 60 more train candidates (q-train-0111 on)
     and a fresh held-out split `test2` of 100 from June 2018, from articles not drawn before, with
-    a second seed; round 1 is drawn exactly as before."""
+    a second seed; round 1 is drawn exactly as before. Round 3: `draw_test3`."""
     rng = random.Random(SEED)
     rows: list[dict] = []
     by_split = _articles()
@@ -134,8 +139,20 @@ def sample(out: Path = OUT) -> None:
         for number, row in enumerate(drawn, first):
             rows.append({"id": f"q-{split}-{number:04d}", **row})
         print(f"round 2, {split}: {len(drawn)} candidates", file=sys.stderr)
+    test3 = draw_test3(by_split, {row["article"] for row in rows})
+    rows.extend(test3)
+    print(f"round 3, test3: {len(test3)} candidates", file=sys.stderr)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+
+
+def draw_test3(by_split: dict[str, list[dict]], used: set[str]) -> list[dict]:
+    """Round 3 (drawn 2026-11-29, after test2 had been run once): a fresh held-out split `test3`
+    of TEST3_SIZE candidates from June 2018 articles that no earlier round drew (`used`: every
+    article of candidates.jsonl before it), by the same detector and per-article draw as the
+    earlier rounds, with its own seed so rounds 1 and 2 are drawn exactly as before."""
+    drawn = _draw(by_split["test"], "test3", TEST3_SIZE, random.Random(ROUND3_SEED), used)
+    return [{"id": f"q-test3-{number:04d}", **row} for number, row in enumerate(drawn, 1)]
 
 
 def load_records(ids: set[str]) -> dict[str, dict]:
@@ -190,20 +207,118 @@ def show(candidates: list[dict], context: int) -> None:
         print(f"    SENTENCE: {sentences[candidate['article']][index]}\n")
 
 
+_DIACRITICS = re.compile("[\u064b-\u0652\u0640]")
+
+
+def speaker_key(name: str) -> str:
+    """A speaker's words compared loosely, as the scoring rule of the README says: diacritics and
+    tatweel dropped, أ/إ/آ as ا, hashtag marks as spaces, and the proclitics و/ب/ل and the article
+    ال taken off each word («والرئيس الأفغاني» and «رئيس أفغاني» have one key)."""
+    words = []
+    for word in _DIACRITICS.sub("", name).translate(_ALEF).replace("#", " ").replace("_", " ").split():
+        if len(word) > 3 and word[0] in "وبل" and word[1:3] == "ال":
+            word = word[1:]
+        if len(word) > 3 and word.startswith("ال"):
+            word = word[2:]
+        words.append(word)
+    return " ".join(words)
+
+
+def speaker_agreement(first: list[dict], second: list[dict]) -> dict:
+    """Self-consistency of two labelling passes over the same candidates: Cohen's kappa (bootstrap
+    95% CI) on quote yes/no, and, on the items both passes call quotes, how often they name the
+    same speaker: `strict` (the same `speaker` string) and `exact` (the scoring rule: one pass's
+    speaker key is the key of the other's speaker or of one of its `also` forms)."""
+    from labels.agreement import report
+
+    one = {label["id"]: label for label in first}
+    two = {label["id"]: label for label in second}
+    items = sorted(one.keys() & two.keys())
+    quotes = report({i: str(one[i]["quote"]) for i in items}, {i: str(two[i]["quote"]) for i in items})
+    both = [i for i in items if one[i]["quote"] and two[i]["quote"]]
+
+    def forms(label: dict) -> set[str]:
+        return {speaker_key(name) for name in [label["speaker"], *label.get("also", [])]}
+
+    strict = [i for i in both if one[i]["speaker"] == two[i]["speaker"]]
+    exact = [
+        i
+        for i in both
+        if speaker_key(two[i]["speaker"]) in forms(one[i]) or speaker_key(one[i]["speaker"]) in forms(two[i])
+    ]
+    return {
+        "items": len(items),
+        "quote": {key: quotes[key] for key in ("agreement", "kappa", "kappa_ci95", "confusion", "disagreements")},
+        "both_quotes": len(both),
+        "speaker_strict": round(len(strict) / max(1, len(both)), 3),
+        "speaker_exact": round(len(exact) / max(1, len(both)), 3),
+        "speaker_disagreements": [i for i in both if i not in exact],
+        "speaker_form_differences": [i for i in exact if i not in strict],
+    }
+
+
+def name_forms(name: str, text: str, before: int = 3, after: int = 2) -> list[str]:
+    """Every distinct stretch of `text` around a use of the one-word speaker `name` (with its
+    proclitics and article, hashtag marks read as spaces), `before` words before and `after` after:
+    the annotator reads them for a fuller form of the name, which the protocol asks for."""
+    words = text.replace("#", " ").replace("_", " ").split()
+    key = speaker_key(name)
+    found = []
+    for index, word in enumerate(words):
+        if speaker_key(word.strip('،,.:؛"«»()')) == key:
+            window = " ".join(words[max(0, index - before) : index + after + 1])
+            if window not in found:
+                found.append(window)
+    return found
+
+
+def names(labels: list[dict], split: str) -> None:
+    """For each one-word speaker of `split`, print where its article uses the word (the check made
+    after labelling each round, before any extractor is run; the label keeps the fullest form)."""
+    candidates = {c["id"]: c for c in read_jsonl(OUT)}
+    chosen = [
+        label
+        for label in labels
+        if candidates[label["id"]]["split"] == split
+        and label["quote"]
+        and len(label["speaker"].split()) == 1
+        and label["speaker"] != "unknown"
+    ]
+    records = load_records({candidates[label["id"]]["article"] for label in chosen})
+    for label in chosen:
+        record = records[candidates[label["id"]]["article"]]
+        text = f"{record.get('title') or ''}\n{record['text']}"
+        print(f"{label['id']}  {label['speaker']}: " + " | ".join(name_forms(label["speaker"], text)))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     commands = parser.add_subparsers(dest="command", required=True)
     drawn = commands.add_parser("sample", help="draw the candidates (ids only) into labels/quotes/candidates.jsonl")
     drawn.add_argument("--out", type=Path, default=OUT)
     shown = commands.add_parser("show", help="print candidates with their texts for labelling")
-    shown.add_argument("--split", choices=[*SIZES, "test2"])
+    shown.add_argument("--split", choices=[*SIZES, "test2", "test3"])
     shown.add_argument("--start", type=int, default=0)
     shown.add_argument("--count", type=int, default=30)
     shown.add_argument("--ids", nargs="*")
     shown.add_argument("--context", type=int, default=2, help="sentences before each one to show")
+    agree = commands.add_parser("agree", help="self-consistency of two labelling passes (kappa, speaker agreement)")
+    agree.add_argument("first", type=Path)
+    agree.add_argument("second", type=Path)
+    named = commands.add_parser("names", help="list the article's uses of each one-word speaker (fullest-name check)")
+    named.add_argument("labels", type=Path)
+    named.add_argument("--split", required=True)
     args = parser.parse_args()
     if args.command == "sample":
         sample(args.out)
+        return
+    if args.command == "names":
+        names(read_jsonl(args.labels), args.split)
+        return
+    if args.command == "agree":
+        print(
+            json.dumps(speaker_agreement(read_jsonl(args.first), read_jsonl(args.second)), ensure_ascii=False, indent=2)
+        )
         return
     show(select(read_jsonl(OUT), "id", args.ids, args.start, args.count, args.split), args.context)
 
