@@ -2,11 +2,14 @@
 
     python -m labels.story_audit build --db /tmp/audit.sqlite      # ingest June + July 2018 (ANT)
     python -m labels.story_audit sample --db /tmp/audit.sqlite     # 20 stories, ids to story-audit/sample.json
+    python -m labels.story_audit build|sample|show --months 4 5 ...  # another slice (its own sample file)
     python -m labels.story_audit show --db /tmp/audit.sqlite [--story ID]   # their articles, for a reader
     python -m labels.story_audit find --db /tmp/audit.sqlite WORD [WORD ...]  # stories whose titles match
 
-June is the same-event model's test month and July its dev month; neither trained it. Stories with
-3+ articles from 2+ outlets are drawn with a fixed seed. Only story and article ids and the
+June is the same-event model's test month and July its dev month; neither trained it. `--months 4 5`
+audits April-May 2018, the slice the issue itself read (6 of 15 stories coherent then); its sample
+goes to story-audit/sample-04-05.json. Stories with 3+ articles from 2+ outlets are drawn with a
+fixed seed. Only story and article ids and the
 reader's verdicts are kept in the repository.
 """
 
@@ -28,40 +31,47 @@ SEED = 11
 MONTHS = (6, 7)
 
 
-def build(db: Path) -> None:
+def sample_file(months: tuple[int, ...]) -> Path:
+    """Where a slice's sample is kept: sample.json for June-July (the first audit), else by months."""
+    return OUT if tuple(months) == MONTHS else OUT.with_name(f"sample-{'-'.join(f'{m:02d}' for m in months)}.json")
+
+
+def build(db: Path, months: tuple[int, ...] = MONTHS) -> None:
     articles = []
     for _, article in corpus_articles():
         when = parse_time(article.time)
-        if when is not None and when.astimezone(UTC).year == 2018 and when.astimezone(UTC).month in MONTHS:
+        if when is not None and when.astimezone(UTC).year == 2018 and when.astimezone(UTC).month in months:
             articles.append(article)
     with SQLiteStore(db) as store:
         report = ingest_articles(store, articles, progress=True)
     print(f"{report.read} articles, {len(report.stories)} stories")
 
 
-def sample(db: Path, size: int = 20) -> None:
+def sample(db: Path, months: tuple[int, ...] = MONTHS, size: int = 20) -> None:
     with SQLiteStore(db) as store:
         eligible = [s for s in store.stories(min_articles=3) if len(s.outlets) >= 2]
         chosen = sorted(random.Random(SEED).sample(eligible, min(size, len(eligible))), key=lambda s: s.id)
         record = {
             "seed": SEED,
-            "months": list(MONTHS),
+            "months": list(months),
             "eligible_stories": len(eligible),
             "stories": [
                 {"story": s.id, "articles": [a.article.id for a in store.articles(story_id=s.id)]} for s in chosen
             ],
         }
-    OUT.parent.mkdir(exist_ok=True)
-    OUT.write_text(json.dumps(record, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    print(f"{len(chosen)} of {len(eligible)} eligible stories -> {OUT}")
+    out = sample_file(months)
+    out.parent.mkdir(exist_ok=True)
+    out.write_text(json.dumps(record, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    print(f"{len(chosen)} of {len(eligible)} eligible stories -> {out}")
 
 
 def _day(t: float | None) -> str:
     return datetime.fromtimestamp(t, tz=UTC).strftime("%Y-%m-%d %H:%M") if t else "?"
 
 
-def show(db: Path, story: int | None, words: int) -> None:
-    ids = [story] if story is not None else [s["story"] for s in json.loads(OUT.read_text("utf-8"))["stories"]]
+def show(db: Path, story: int | None, words: int, months: tuple[int, ...] = MONTHS) -> None:
+    chosen = json.loads(sample_file(months).read_text("utf-8"))["stories"]
+    ids = [story] if story is not None else [s["story"] for s in chosen]
     with SQLiteStore(db) as store:
         for story_id in ids:
             info = store.story(story_id)
@@ -94,18 +104,20 @@ def main() -> None:
     for name in ("build", "sample", "show", "find"):
         command = commands.add_parser(name)
         command.add_argument("--db", type=Path, required=True)
+        command.add_argument("--months", type=int, nargs="+", default=list(MONTHS))
         if name == "show":
             command.add_argument("--story", type=int)
             command.add_argument("--words", type=int, default=50)
         if name == "find":
             command.add_argument("words", nargs="+")
     args = parser.parse_args()
+    months = tuple(args.months)
     if args.command == "build":
-        build(args.db)
+        build(args.db, months)
     elif args.command == "sample":
-        sample(args.db)
+        sample(args.db, months)
     elif args.command == "show":
-        show(args.db, args.story, args.words)
+        show(args.db, args.story, args.words, months)
     else:
         find(args.db, args.words)
 
