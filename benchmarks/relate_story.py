@@ -8,6 +8,8 @@ among thresholds with precision >= 0.90), so neither sees the split it is scored
 precision, recall, F1 and ROC AUC, each with a bootstrap 95% CI over pairs, and the paired
 bootstrap CI of the F1 difference model − baseline. Baselines: character 3-5-gram TF-IDF cosine
 of headline + lead, and stem TF-IDF cosine of headline + lead (what the clusterer compares today).
+`undated`: the same pairs judged without their publication times, by the model's rule (48 hours
+apart, `without_times`) and as a missing time was read before it (zero hours apart).
 Writes benchmarks/results/relate-story-SPLIT.json.
 """
 
@@ -22,7 +24,7 @@ import numpy as np
 from khulasa.evaluate.binary import bootstrap, precision_recall_f1
 from khulasa.evaluate.binary import roc_auc as auc
 from khulasa.relate.story.features import FEATURES
-from khulasa.relate.story.model import load_model
+from khulasa.relate.story.model import load_model, without_times
 from khulasa.relate.story.train import POSITIVE, choose_threshold, corpus_articles, pair_matrix, read_labelled
 
 RESULTS = Path(__file__).resolve().parent / "results"
@@ -76,6 +78,13 @@ def main() -> None:
         "pairs": len(y[args.split]),
         "positive": int(y[args.split].sum()),
         "model": summary(y[args.split], p_model, model.threshold),
+    }
+    gap_zero = x[args.split].copy()
+    gap_zero[:, [FEATURES.index("log_gap_hours"), FEATURES.index("gap_over_3_days")]] = 0.0
+    gap_zero[:, FEATURES.index("time_missing")] = 1.0
+    result["undated"] = {
+        "model_rule": summary(y[args.split], model.probabilities(without_times(gap_zero)), model.threshold),
+        "gap_zero_before": summary(y[args.split], model.probabilities(gap_zero), model.threshold),
     }
     for name in ("char_lead", "word_lead"):
         column = FEATURES.index(name)

@@ -23,13 +23,11 @@ are taken here, one article at a time.
 A headline made of template words only («عاجل», «شاهد») says nothing about the event: it is
 treated as no headline (`informative_title`), so two unrelated urgent reports do not share their
 only headline words. An article without a publication time is placed at the clusterer's current
-time (that of the newest open story), and the model judges it as if UNDATED_GAP_HOURS apart
-from each core member. `pair_features` reads a missing time as a gap of zero hours, the strongest
-"same moment" the model knows: on the 1,600 labelled pairs with one time removed, precision at
-the join probability fell from 0.90 to 0.61. At 48 hours it is that of dated pairs on the train
-and dev pairs (0.902 against 0.902, recall 0.535 against 0.706; the training mean gap, 15 h,
-gave 0.854); on the test pairs 0.914, recall 0.535. An undated article must convince by its
-words alone.
+time (that of the newest open story), and the same-event model judges it as published
+UNDATED_GAP_HOURS apart from each core member (`khulasa.relate.story.model`, where the rule lives so
+that `khulasa relate` judges undated pairs the same way): read as zero hours apart, the strongest
+"same moment" the model knows, undated pairs lose most of their precision. An undated article must
+convince by its words alone.
 
 The clusterer is checkpointed by pickling (stream/ingest.py). Article profiles of core members
 are a cache, not state: they are left out of the pickle and recomputed on demand from the
@@ -73,7 +71,6 @@ its first (issue 11: an ongoing event may continue past a week). Joining needs a
 the story's core, so age alone never chains events. Was 7: on the labelled pairs of July and June
 2018 the stories are the same at 7, 14 and 30 days (a month holds few longer events); the cap
 bounds what an open story can hold."""
-UNDATED_GAP_HOURS = 48.0  # the gap an article without a time is judged at (see the module docstring)
 
 
 _NOT_NONE = partial(is_not, None)
@@ -135,19 +132,6 @@ def article_features(title: str | None, text: str, source: str | None, with_prof
     return ArticleFeatures(
         article_terms(headline, text), _article_profile(headline, text, source) if with_profile else None
     )
-
-
-def same_event_probability(model: Any, mine: Any, theirs: Any) -> float:
-    """The model's probability that two profiled articles report the same event; when either has
-    no time, as if published UNDATED_GAP_HOURS apart (not zero hours apart, as `pair_features`
-    reads a missing time)."""
-    from khulasa.relate.story import FEATURES, pair_features
-
-    features = pair_features(mine, theirs)
-    if mine.time is None or theirs.time is None:
-        features[FEATURES.index("log_gap_hours")] = math.log1p(UNDATED_GAP_HOURS)
-        features[FEATURES.index("gap_over_3_days")] = float(UNDATED_GAP_HOURS > 72)
-    return float(model.probabilities(features)[0])
 
 
 def _article_profile(headline: str | None, text: str, source: str | None) -> Any:
@@ -346,7 +330,7 @@ class StoryClusterer:
             for entry in self.open[story_id].core:
                 theirs = self._profile(entry[0], when=_judged_at(entry))
                 probabilities.append(
-                    (same_event_probability(model, mine, theirs) if theirs is not None else 0.0, entry[0])
+                    (model.probability(mine, theirs) if theirs is not None else 0.0, entry[0])
                 )
             top = max((p for p, _ in probabilities), default=0.0)
             if top >= join and top > best_p:

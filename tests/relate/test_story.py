@@ -85,3 +85,30 @@ def test_relate_command_reports_a_bad_line_in_one_line(tmp_path, capsys):
     assert main(["relate", "--in", str(path), "--out", "-"]) == 2
     error = capsys.readouterr().err.strip()
     assert error.count("\n") == 0 and f"{path}:1" in error and "'b'" in error
+
+
+def test_relate_judges_an_undated_pair_by_its_words_not_by_a_gap_of_zero(tmp_path):
+    """`khulasa relate --level story` read a missing time as zero hours apart: two different
+    missile interceptions over Saudi Arabia eight days apart (labelled same topic, p 0.09 with
+    their times) were called the same story (p 0.92) once one time was left out — as the clusterer
+    did before it judged undated articles 48 hours apart. Both now use the model's one rule; two
+    reports of one event (Russia's answer to the US expulsions) stay the same story without a time."""
+    from khulasa.relate.story.train import corpus_articles
+    from tests.conftest import DATA, require
+    from tests.stream.test_bad_input import OTHER_INTERCEPTION, SAME_EXPULSIONS
+
+    wanted = {*OTHER_INTERCEPTION, *SAME_EXPULSIONS}
+    corpus = require(DATA / "ant-news-2018" / "articles.jsonl.xz")
+    found = {a.id: a for _, a in corpus_articles(corpus) if a.id in wanted}
+    lines = []
+    for name, (first, second) in (("other", OTHER_INTERCEPTION), ("same", SAME_EXPULSIONS)):
+        a, b = found[first], found[second]
+        lines.append(
+            {"id": name, "a": {"title": a.title, "text": a.text}, "b": {"title": b.title, "text": b.text, "time": b.time}}
+        )
+    path = tmp_path / "pairs.jsonl"
+    path.write_text("".join(json.dumps(x, ensure_ascii=False) + "\n" for x in lines), encoding="utf-8")
+    assert main(["relate", "--level", "story", "--in", str(path), "--out", str(tmp_path / "out.jsonl")]) == 0
+    out = {x["id"]: x for x in map(json.loads, (tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines())}
+    assert out["other"]["decision"] is False and out["other"]["same_story"] < 0.65
+    assert out["same"]["decision"] is True
