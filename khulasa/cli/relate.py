@@ -1,6 +1,7 @@
 """`khulasa relate`: learned judgments on pairs, JSONL in and out, in input order.
 
---level story:    input {"id", "a": {"title"?, "text", "time"?, "source"?}, "b": {...}};
+--level story:    input {"id", "a": {"title"?, "text", "time"?, "source"?}, "b": {...}} (a headline
+                  alone, with empty or no text, is a report too);
                   output {"id", "same_story": p, "decision": p >= the shipped threshold}.
 --level sentence: input {"id", "a": "sentence", "b": "sentence"} (or {"text": ...} objects);
                   output {"id", "relation": "same"|"partial"|"contradicts"|"unrelated",
@@ -42,7 +43,9 @@ def _pair(record: object, number: int, origin: str) -> tuple[str, Article, Artic
         if not isinstance(value, dict):
             raise ValueError(f"'{side}' must be an object with 'text'")
         try:
-            sides.append(article_from_record({"id": f"{pair_id}/{side}", **value}, f"{number}{side}", origin))
+            sides.append(
+                article_from_record({"id": f"{pair_id}/{side}", **value}, f"{number}{side}", origin, headline_only=True)
+            )
         except ValueError as exc:
             raise ValueError(f"'{side}': {exc}") from exc
     return pair_id, sides[0], sides[1]

@@ -37,12 +37,18 @@ def _text_field(record: dict, key: str) -> str | None:
     return _checked_text(str(value), key)
 
 
-def article_from_record(record: object, default_id: str, origin: str) -> Article:
-    """Build an Article from a JSON object: `text` required; `source`, `src` or `outlet` name it."""
+def article_from_record(record: object, default_id: str, origin: str, headline_only: bool = False) -> Article:
+    """Build an Article from a JSON object: `text` required (with `headline_only`, a non-empty
+    `title` may stand alone: a one-line flash is still a report to compare); `source`, `src` or
+    `outlet` name it."""
     if not isinstance(record, dict):
         raise ValueError("expected a JSON object")
     text = record.get("text")
-    if not isinstance(text, str) or not text.strip():
+    if headline_only and (text is None or text == "") and isinstance(record.get("title"), str):
+        text = ""
+        if not record["title"].strip():
+            raise ValueError("missing or empty 'text' and 'title'")
+    elif not isinstance(text, str) or not text.strip():
         raise ValueError("missing or empty 'text'")
     _checked_text(text, "text")
     article_id = _text_field(record, "id") or default_id

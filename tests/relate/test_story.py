@@ -112,3 +112,23 @@ def test_relate_judges_an_undated_pair_by_its_words_not_by_a_gap_of_zero(tmp_pat
     out = {x["id"]: x for x in map(json.loads, (tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines())}
     assert out["other"]["decision"] is False and out["other"]["same_story"] < 0.65
     assert out["same"]["decision"] is True
+
+
+def test_relate_takes_a_headline_alone_as_a_report(tmp_path, example_articles, capsys):
+    """A one-line flash («عاجل: ...») has a headline and no text; `relate` stopped the whole run on
+    it ("missing or empty 'text'"). It is compared by its headline now; a side with neither is
+    still a one-line error naming file and line."""
+    a = example_articles[0]
+    lines = [
+        {"id": "flash", "a": {"title": a.title, "text": ""}, "b": {"title": a.title, "text": a.text}},
+        {"id": "match", "a": {"title": a.title}, "b": {"title": MATCH.title, "text": MATCH.text}},
+    ]
+    path = tmp_path / "pairs.jsonl"
+    path.write_text("".join(json.dumps(x, ensure_ascii=False) + "\n" for x in lines), encoding="utf-8")
+    assert main(["relate", "--level", "story", "--in", str(path), "--out", str(tmp_path / "out.jsonl")]) == 0
+    out = {x["id"]: x for x in map(json.loads, (tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines())}
+    assert out["flash"]["same_story"] > out["match"]["same_story"] and out["match"]["decision"] is False
+    path.write_text(json.dumps({"id": "x", "a": {"title": " ", "text": ""}, "b": {"text": "نص"}}) + "\n")
+    assert main(["relate", "--level", "story", "--in", str(path), "--out", "-"]) == 2
+    error = capsys.readouterr().err.strip()
+    assert error.count("\n") == 0 and f"{path}:1" in error and "'title'" in error
