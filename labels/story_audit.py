@@ -104,14 +104,15 @@ def main() -> None:
     for name in ("build", "sample", "show", "find"):
         command = commands.add_parser(name)
         command.add_argument("--db", type=Path, required=True)
-        command.add_argument("--months", type=int, nargs="+", default=list(MONTHS))
+        if name != "find":  # find reads the whole database; --months would swallow its words
+            command.add_argument("--months", type=int, nargs="+", default=list(MONTHS))
         if name == "show":
             command.add_argument("--story", type=int)
             command.add_argument("--words", type=int, default=50)
         if name == "find":
             command.add_argument("words", nargs="+")
     args = parser.parse_args()
-    months = tuple(args.months)
+    months = tuple(getattr(args, "months", MONTHS))
     if args.command == "build":
         build(args.db, months)
     elif args.command == "sample":
