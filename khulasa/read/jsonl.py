@@ -115,8 +115,12 @@ class Cluster:
     query: str | None = None
 
 
-def cluster_from_record(record: object, number: int, origin: str) -> Cluster:
-    """Parse `{"id", "docs": [...], "lang"?}`; DUC-style `cluster` and `file` keys are accepted."""
+def cluster_from_record(record: object, number: int, origin: str, warn: Warn | None = None) -> Cluster:
+    """Parse `{"id", "docs": [...], "lang"?}`; DUC-style `cluster` and `file` keys are accepted.
+
+    A document whose text is empty (or only white space) is left out, with a warning naming the
+    file, line and document, when the cluster has another with text: one empty scrape in a cluster
+    of ten reports used to stop a whole batch. A cluster with no text at all is bad input."""
     if not isinstance(record, dict):
         raise ValueError("expected a JSON object")
     raw_id = record.get("id", record.get("cluster"))
@@ -129,13 +133,22 @@ def cluster_from_record(record: object, number: int, origin: str) -> Cluster:
     if not isinstance(docs, list) or not docs:
         raise ValueError("missing or empty 'docs' list")
     articles = []
+    empty = []
     for position, doc in enumerate(docs):
         if isinstance(doc, dict) and "id" not in doc:
             doc = {**doc, "id": doc.get("file") or doc.get("docno") or f"{cluster_id}#{position}"}
+        if isinstance(doc, dict) and isinstance(doc.get("text"), str) and not doc["text"].strip():
+            empty.append(position)
+            continue
         try:
             articles.append(article_from_record(doc, f"{cluster_id}#{position}", origin))
         except ValueError as exc:
             raise ValueError(f"doc {position}: {exc}") from exc
+    if not articles:
+        raise ValueError("no doc has any text" if len(docs) > 1 else "doc 0: missing or empty 'text'")
+    if empty and warn is not None:
+        which = ", ".join(map(str, empty[:5])) + (f" and {len(empty) - 5} more" if len(empty) > 5 else "")
+        warn(f"{shorten(origin, 200)}:{number}: cluster '{shorten(cluster_id)}': doc {which} has no text; left out")
     language = record.get("lang")
     if language is not None and language not in ("ar", "en"):
         raise ValueError('\'lang\' must be "ar" or "en"')
@@ -153,6 +166,6 @@ def iter_clusters(
     """Yield the clusters of a batch file, applying the error policy to bad lines."""
     for number, record in iter_json_lines(lines, origin, on_error, warn):
         try:
-            yield cluster_from_record(record, number, origin)
+            yield cluster_from_record(record, number, origin, warn)
         except ValueError as exc:
             skip_or_stop(origin, number, str(exc), on_error, warn)

@@ -100,6 +100,26 @@ def test_batch_cluster_failing_in_the_pipeline_names_its_line_once(tmp_path, cap
     assert line == f"khulasa: error: {clusters}:1: cluster 'c\\nd': article 'c\\nd#0' has no Arabic or English text"
 
 
+def test_batch_leaves_out_an_empty_document_with_a_warning_and_goes_on(tmp_path, example_dir, capsys):
+    """One empty scrape among a cluster's reports stopped the whole batch (exit 2, no output for
+    any cluster). It is left out with one warning naming file, line and document; a cluster with
+    no text at all is still a one-line error."""
+    reports = [{"id": p.stem, "text": p.read_text(encoding="utf-8")} for p in sorted(example_dir.glob("*.txt"))]
+    clusters = tmp_path / "in.jsonl"
+    lines = [{"id": "first", "docs": reports[:2]}, {"id": "second", "docs": [reports[2], {"id": "gone", "text": " "}]}]
+    clusters.write_text("".join(json.dumps(x, ensure_ascii=False) + "\n" for x in lines), encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    assert main(["batch", "--in", str(clusters), "--out", str(out)]) == 0
+    records = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
+    assert [r["id"] for r in records] == ["first", "second"] and all(r["summary"] for r in records)
+    assert {s["doc"] for x in records[1]["sentences"] for s in x["sources"]} == {"report-c"}
+    err = capsys.readouterr().err.splitlines()
+    assert err == [f"khulasa: warning: {clusters}:2: cluster 'second': doc 1 has no text; left out"]
+    clusters.write_text(json.dumps({"id": "c", "docs": [{"text": ""}, {"text": "  "}]}) + "\n", encoding="utf-8")
+    assert main(["batch", "--in", str(clusters), "--out", str(out)]) == 2
+    assert one_error_line(capsys).endswith(f"{clusters}:1: no doc has any text")
+
+
 @pytest.mark.parametrize("which", ["summaries", "refs"])
 @pytest.mark.parametrize(
     "bad_line",
