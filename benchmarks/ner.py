@@ -52,8 +52,12 @@ def crf_baseline(workdir: Path):
 
 def seen_words() -> set[str]:
     """Light-normalized words found inside a PER/LOC/ORG span of the train blocks the CRF baseline saw."""
-    return {word_key(w) for s in corpus("anercorp", "train") + corpus("newsfane", "train") for w, t in s
-            if t != "O" and not t.endswith("MISC")}
+    return {
+        word_key(w)
+        for s in corpus("anercorp", "train") + corpus("newsfane", "train")
+        for w, t in s
+        if t != "O" and not t.endswith("MISC")
+    }
 
 
 def unseen_recall(tokens, gold, predicted, seen: set[str]) -> tuple[float, int]:
@@ -62,7 +66,7 @@ def unseen_recall(tokens, gold, predicted, seen: set[str]) -> tuple[float, int]:
     for words, g, p in zip(tokens, gold, predicted, strict=True):
         predicted_spans = {(s.start, s.end, s.type) for s in decode_bio(words, p)}
         for span in decode_bio(words, g):
-            if span.type in HEADLINE and not any(word_key(w) in seen for w in words[span.start:span.end]):
+            if span.type in HEADLINE and not any(word_key(w) in seen for w in words[span.start : span.end]):
                 total += 1
                 found += (span.start, span.end, span.type) in predicted_spans
     return (found / total if total else 0.0), total
@@ -85,9 +89,13 @@ def summary(counts: Counts, baseline: Counts | None, draws: int) -> dict:
         types = HEADLINE if kind == "micro" else (kind,)
         p, r, f = counts.micro(types)
         cis = bootstrap(counts, baseline if kind == "micro" else None, types, draws)
-        entry = {"P": round(p, 3), "R": round(r, 3), "F1": round(f, 3),
-                 "spans": int(sum(counts.by_type[t][:, [0, 2]].sum() for t in types)),
-                 **{f"{key}_ci": [round(lo, 3), round(hi, 3)] for key, (lo, hi) in cis.items()}}
+        entry = {
+            "P": round(p, 3),
+            "R": round(r, 3),
+            "F1": round(f, 3),
+            "spans": int(sum(counts.by_type[t][:, [0, 2]].sum() for t in types)),
+            **{f"{key}_ci": [round(lo, 3), round(hi, 3)] for key, (lo, hi) in cis.items()},
+        }
         if kind == "micro" and baseline is not None:
             entry["dF1"] = round(f - baseline.micro(types)[2], 3)
         result[kind] = entry
@@ -108,8 +116,11 @@ def print_table(name: str, test: str, table: dict) -> None:
 
 def markdown(report: dict) -> str:
     """The model card's tables, straight from the report."""
-    lines = ["| test | model | PER P / R / F1 | LOC P / R / F1 | ORG P / R / F1 | micro P / R | micro F1 (95% CI) | "
-             "ΔF1 vs CRF (95% CI) |", "|---|---|---|---|---|---|---|---|"]
+    lines = [
+        "| test | model | PER P / R / F1 | LOC P / R / F1 | ORG P / R / F1 | micro P / R | micro F1 (95% CI) | "
+        "ΔF1 vs CRF (95% CI) |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
     for test, entry in report["tests"].items():
         for name in ("crf", "neural"):
             t = entry[name]
@@ -117,15 +128,23 @@ def markdown(report: dict) -> str:
             m = t["micro"]
             delta = f"{m['dF1']:+.3f} ({m['dF1_ci'][0]:+.3f}, {m['dF1_ci'][1]:+.3f})" if "dF1" in m else ""
             label = "CRF baseline" if name == "crf" else "neural"
-            lines.append(f"| {test} | {label} | {' | '.join(cells)} | {m['P']:.3f} / {m['R']:.3f} | "
-                         f"**{m['F1']:.3f}** ({m['F1_ci'][0]:.3f}-{m['F1_ci'][1]:.3f}) | {delta} |")
-    lines += ["", "| test | gold spans with no word seen in a train entity | CRF recall | neural recall |",
-              "|---|---|---|---|"]
+            lines.append(
+                f"| {test} | {label} | {' | '.join(cells)} | {m['P']:.3f} / {m['R']:.3f} | "
+                f"**{m['F1']:.3f}** ({m['F1_ci'][0]:.3f}-{m['F1_ci'][1]:.3f}) | {delta} |"
+            )
+    lines += [
+        "",
+        "| test | gold spans with no word seen in a train entity | CRF recall | neural recall |",
+        "|---|---|---|---|",
+    ]
     for test, entry in report["tests"].items():
         u = entry["unseen_names"]
         lines.append(f"| {test} | {u['spans']} | {u['crf_recall']:.3f} | {u['neural_recall']:.3f} |")
-    lines += ["", "| test | tokens | CRF tokens/CPU-s (wall) | neural, per sentence | neural, batched |",
-              "|---|---|---|---|---|"]
+    lines += [
+        "",
+        "| test | tokens | CRF tokens/CPU-s (wall) | neural, per sentence | neural, batched |",
+        "|---|---|---|---|---|",
+    ]
     for test, entry in report["tests"].items():
         cpu, wall = entry["tokens_per_s"], entry["tokens_per_wall_s"]
         cells = [f"{cpu[k]:,} ({wall[k]:,})" for k in ("crf", "neural", "neural_batched")]
@@ -157,21 +176,38 @@ def main() -> None:
             assert batch_labels == nn_labels, "batched and per-sentence neural labels differ"
             crf_counts = count(tokens, gold, crf_labels)
             nn_counts = count(tokens, gold, nn_labels)
-            entry = {"sentences": len(tokens), "tokens": sum(map(len, tokens)),
-                     "crf": summary(crf_counts, None, args.draws), "neural": summary(nn_counts, crf_counts, args.draws),
-                     "tokens_per_s": {"crf": round(crf_speed), "neural": round(nn_speed),
-                                      "neural_batched": round(batch_speed)},
-                     "tokens_per_wall_s": {"crf": round(crf_wall), "neural": round(nn_wall),
-                                           "neural_batched": round(batch_wall)}}
+            entry = {
+                "sentences": len(tokens),
+                "tokens": sum(map(len, tokens)),
+                "crf": summary(crf_counts, None, args.draws),
+                "neural": summary(nn_counts, crf_counts, args.draws),
+                "tokens_per_s": {
+                    "crf": round(crf_speed),
+                    "neural": round(nn_speed),
+                    "neural_batched": round(batch_speed),
+                },
+                "tokens_per_wall_s": {
+                    "crf": round(crf_wall),
+                    "neural": round(nn_wall),
+                    "neural_batched": round(batch_wall),
+                },
+            }
             crf_unseen, n_unseen = unseen_recall(tokens, gold, crf_labels, seen)
             nn_unseen, _ = unseen_recall(tokens, gold, nn_labels, seen)
-            entry["unseen_names"] = {"spans": n_unseen, "crf_recall": round(crf_unseen, 3),
-                                     "neural_recall": round(nn_unseen, 3)}
+            entry["unseen_names"] = {
+                "spans": n_unseen,
+                "crf_recall": round(crf_unseen, 3),
+                "neural_recall": round(nn_unseen, 3),
+            }
             report["tests"][test] = entry
-            print(f"\n=== {test} test: {entry['sentences']} sentences, {entry['tokens']} tokens; tokens/s on one core: "
-                  f"CRF {crf_speed:,.0f}, neural {nn_speed:,.0f} (batched {batch_speed:,.0f})")
-            print(f"recall on the {n_unseen} PER/LOC/ORG spans with no word seen in a train-block entity: "
-                  f"CRF {crf_unseen:.3f}, neural {nn_unseen:.3f}")
+            print(
+                f"\n=== {test} test: {entry['sentences']} sentences, {entry['tokens']} tokens; tokens/s on one core: "
+                f"CRF {crf_speed:,.0f}, neural {nn_speed:,.0f} (batched {batch_speed:,.0f})"
+            )
+            print(
+                f"recall on the {n_unseen} PER/LOC/ORG spans with no word seen in a train-block entity: "
+                f"CRF {crf_unseen:.3f}, neural {nn_unseen:.3f}"
+            )
             print_table("CRF baseline", test, entry["crf"])
             print_table("neural", test, entry["neural"])
     Path(args.out).write_text(json.dumps(report, indent=1) + "\n", encoding="utf-8")

@@ -62,7 +62,9 @@ TORCH_LABELS = {
 def test_numpy_inference_gives_torchs_labels_on_real_sentences():
     lines = STORY.read_text(encoding="utf-8").splitlines()
     sentences = [NER_TOKEN.findall(lines[index]) for index in TORCH_LABELS]
-    expected = [[TORCH_LABELS[i].get(k, "O") for k in range(len(s))] for i, s in zip(TORCH_LABELS, sentences, strict=True)]
+    expected = [
+        [TORCH_LABELS[i].get(k, "O") for k in range(len(s))] for i, s in zip(TORCH_LABELS, sentences, strict=True)
+    ]
     assert shipped().labels_batch(sentences) == expected
     assert [shipped().labels(s) for s in sentences] == expected
 
@@ -83,7 +85,8 @@ def test_viterbi_is_the_best_valid_path_found_by_exhaustive_search():
     for _ in range(60):
         logp = np.log(rng.dirichlet(np.full(len(tags), 0.3), size=int(rng.integers(1, 5))) + 1e-12)
         valid = [
-            path for path in product(range(len(tags)), repeat=len(logp))
+            path
+            for path in product(range(len(tags)), repeat=len(logp))
             if np.isfinite(transitions[[len(tags), *path[:-1]], list(path)]).all()
         ]
         best = max(valid, key=lambda path: logp[np.arange(len(logp)), list(path)].sum())

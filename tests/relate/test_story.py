@@ -104,7 +104,11 @@ def test_relate_judges_an_undated_pair_by_its_words_not_by_a_gap_of_zero(tmp_pat
     for name, (first, second) in (("other", OTHER_INTERCEPTION), ("same", SAME_EXPULSIONS)):
         a, b = found[first], found[second]
         lines.append(
-            {"id": name, "a": {"title": a.title, "text": a.text}, "b": {"title": b.title, "text": b.text, "time": b.time}}
+            {
+                "id": name,
+                "a": {"title": a.title, "text": a.text},
+                "b": {"title": b.title, "text": b.text, "time": b.time},
+            }
         )
     path = tmp_path / "pairs.jsonl"
     path.write_text("".join(json.dumps(x, ensure_ascii=False) + "\n" for x in lines), encoding="utf-8")

@@ -195,7 +195,9 @@ def test_stories_close_exactly_when_their_window_or_age_ends(ant_days):
 
     _, records = ant_days
     clusterer = StoryClusterer(window_days=0.25, max_days=0.5)  # short, so stories close within two days
-    dated = sorted(((parse_time(r["time"]).timestamp(), r) for r in records if parse_time(r["time"])), key=lambda x: x[0])
+    dated = sorted(
+        ((parse_time(r["time"]).timestamp(), r) for r in records if parse_time(r["time"])), key=lambda x: x[0]
+    )
     by_id = {r["id"]: Article(r["id"], r["text"], r["title"], r["src"], r["url"], r["time"]) for r in records}
     closed = 0
     for i, (when, r) in enumerate(dated):

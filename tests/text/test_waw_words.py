@@ -22,6 +22,8 @@ def test_conjunction_and_word_initial_waw():
 
 
 def test_stemming_does_not_load_wordfreq():
-    code = "import sys; from khulasa.text.stem import stem; stem('وقال'); stem('واشنطن'); print('wordfreq' in sys.modules)"
+    code = (
+        "import sys; from khulasa.text.stem import stem; stem('وقال'); stem('واشنطن'); print('wordfreq' in sys.modules)"
+    )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False"

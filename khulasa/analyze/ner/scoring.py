@@ -34,8 +34,12 @@ def prf(tp: float, fp: float, fn: float) -> tuple[float, float, float]:
     return precision, recall, f1
 
 
-def count(tokens: list[list[str]], gold: list[list[str]], predicted: list[list[str]],
-          types: tuple[str, ...] = ("PER", "LOC", "ORG", "MISC")) -> Counts:
+def count(
+    tokens: list[list[str]],
+    gold: list[list[str]],
+    predicted: list[list[str]],
+    types: tuple[str, ...] = ("PER", "LOC", "ORG", "MISC"),
+) -> Counts:
     """Per-sentence exact span matches (start, end and type must all agree)."""
     by_type = {kind: np.zeros((len(tokens), 3), dtype=np.int32) for kind in types}
     for row, (words, g, p) in enumerate(zip(tokens, gold, predicted, strict=True)):
@@ -64,8 +68,9 @@ def span_scores(
     return {kind: (*prf(*t.tolist()), int(t[0] + t[2])) for kind, t in totals.items()}
 
 
-def bootstrap(counts: Counts, other: Counts | None = None, types: tuple[str, ...] = HEADLINE, draws: int = 1000,
-              seed: int = 14) -> dict[str, tuple[float, float]]:
+def bootstrap(
+    counts: Counts, other: Counts | None = None, types: tuple[str, ...] = HEADLINE, draws: int = 1000, seed: int = 14
+) -> dict[str, tuple[float, float]]:
     """95% CIs of P, R and F1 by resampling sentences; with `other`, also of F1(counts) - F1(other) on the
     same draws (paired)."""
     rng = np.random.default_rng(seed)

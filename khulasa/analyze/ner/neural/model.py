@@ -65,7 +65,7 @@ class NeuralTagger:
         self.transitions = allowed_transitions(self.tags)
         self.hidden = n = self.w["lstm_hh_f"].shape[1]
         scale = np.ones((4 * n, 1), dtype=np.float32)
-        scale[2 * n:3 * n] = 2.0
+        scale[2 * n : 3 * n] = 2.0
         self.ih = np.stack([(self.w[f"lstm_ih_{d}"] * scale).T for d in "fb"])  # (2, D, 4H)
         self.hh = np.stack([(self.w[f"lstm_hh_{d}"] * scale).T for d in "fb"])  # (2, H, 4H)
         self.bias = np.stack([self.w[f"lstm_b_{d}"] * scale[:, 0] for d in "fb"])  # (2, 4H)
@@ -86,7 +86,7 @@ class NeuralTagger:
         width = max(map(len, ids))
         grid = np.full((len(ids), width + 2), PAD, dtype=np.int64)  # one PAD each side: the conv's zero padding
         for row, word in enumerate(ids):
-            grid[row, 1:1 + len(word)] = word
+            grid[row, 1 : 1 + len(word)] = word
         embedded = self.w["char_emb"][grid]  # (N, width + 2, E)
         windows = np.concatenate([embedded[:, :-2], embedded[:, 1:-1], embedded[:, 2:]], axis=2)  # (N, width, 3E)
         conv = np.tanh(windows @ self.w["char_conv"] + self.w["char_conv_b"])  # (N, width, F)
@@ -108,9 +108,9 @@ class NeuralTagger:
         n = self.hidden
         for t in range(steps):
             # the g block's weights were doubled at load, so one sigmoid serves all gates: tanh(x) = 2σ(2x) - 1
-            gates = expit(gates_in[:, :, t:t + 1] + h @ self.hh[:, None])
-            c = gates[..., n:2 * n] * c + gates[..., :n] * (2.0 * gates[..., 2 * n:3 * n] - 1.0)
-            h = gates[..., 3 * n:] * np.tanh(c)
+            gates = expit(gates_in[:, :, t : t + 1] + h @ self.hh[:, None])
+            c = gates[..., n : 2 * n] * c + gates[..., :n] * (2.0 * gates[..., 2 * n : 3 * n] - 1.0)
+            h = gates[..., 3 * n :] * np.tanh(c)
             out[:, :, t] = h[:, :, 0]
         return np.concatenate([out[0], out[1][rows, order]], axis=2)
 
@@ -119,8 +119,9 @@ class NeuralTagger:
         keys = [[word_key(token) for token in sentence] for sentence in sentences]
         flat = [key for sentence in keys for key in sentence]
         ids, stripped = word_ids(flat, self.vocab)
-        words = np.concatenate([self.w["word_emb"][ids], self.w["word_emb"][stripped], self._char_vectors(flat)],
-                               axis=1)
+        words = np.concatenate(
+            [self.w["word_emb"][ids], self.w["word_emb"][stripped], self._char_vectors(flat)], axis=1
+        )
         lengths = np.array([len(sentence) for sentence in sentences])
         steps = int(lengths.max())
         padded = np.zeros((len(sentences), steps, words.shape[1]), dtype=np.float32)
@@ -137,7 +138,7 @@ class NeuralTagger:
         result: list[list[str]] = [[] for _ in sentences]
         order = sorted((i for i, s in enumerate(sentences) if s), key=lambda i: len(sentences[i]))
         for start in range(0, len(order), batch):
-            chunk = order[start:start + batch]
+            chunk = order[start : start + batch]
             for index, logp in zip(chunk, self.scores([sentences[i] for i in chunk]), strict=True):
                 result[index] = [self.tags[k] for k in viterbi(logp, self.transitions)]
         return result

@@ -75,7 +75,7 @@ def corpus(name: str, split: Split) -> list[Sentence]:
 
 
 def chunks(sentences: list[Sentence], size: int = MAX_LENGTH) -> list[Sentence]:
-    return [s[i:i + size] for s in sentences for i in range(0, len(s), size)]
+    return [s[i : i + size] for s in sentences for i in range(0, len(s), size)]
 
 
 def build_vocab(vectors, limit: int) -> tuple[list[str], np.ndarray]:
@@ -94,8 +94,15 @@ def build_chars(sentences: list[Sentence], min_count: int = 2) -> list[str]:
     return ["<pad>", "<unk>", *sorted(ch for ch, n in counts.items() if n >= min_count)]
 
 
-def make_net(word_matrix: np.ndarray, n_chars: int, n_tags: int, char_dim: int = 30, char_filters: int = 100,
-             hidden: int = 128, dropout: float = 0.5):
+def make_net(
+    word_matrix: np.ndarray,
+    n_chars: int,
+    n_tags: int,
+    char_dim: int = 30,
+    char_filters: int = 100,
+    hidden: int = 128,
+    dropout: float = 0.5,
+):
     import torch
     from torch import nn
 
@@ -155,11 +162,11 @@ def tensors(batch: list[Encoded], word_dropout: float = 0.0, rng: random.Random 
         if word_dropout and rng is not None:
             ids = [UNK if rng.random() < word_dropout else i for i in ids]
             strip = [UNK if rng.random() < word_dropout else i for i in strip]
-        words[row, :len(ids)] = torch.tensor(ids)
-        stripped[row, :len(ids)] = torch.tensor(strip)
-        labels[row, :len(ids)] = torch.tensor(tags)
+        words[row, : len(ids)] = torch.tensor(ids)
+        stripped[row, : len(ids)] = torch.tensor(strip)
+        labels[row, : len(ids)] = torch.tensor(tags)
         for col, c in enumerate(cs):
-            char_grid[row, col, :len(c)] = torch.tensor(c)
+            char_grid[row, col, : len(c)] = torch.tensor(c)
             char_lengths[row, col] = len(c)
     lengths = torch.tensor([len(ids) for ids, *_ in batch])
     return words, stripped, char_grid, char_lengths, lengths, labels
@@ -193,12 +200,18 @@ def load_net(path: Path):
         w = {key: data[key] for key in data.files}
     vocab_list, chars_list = w["vocab"].tolist(), w["chars"].tolist()
     dim = w["char_emb"].shape[1]
-    net = make_net(w["word_emb"].astype(np.float32), len(chars_list), len(TAGS), char_dim=dim,
-                   char_filters=w["char_conv"].shape[1], hidden=w["lstm_hh_f"].shape[1])
+    net = make_net(
+        w["word_emb"].astype(np.float32),
+        len(chars_list),
+        len(TAGS),
+        char_dim=dim,
+        char_filters=w["char_conv"].shape[1],
+        hidden=w["lstm_hh_f"].shape[1],
+    )
     state = {
         "word_emb.weight": w["word_emb"].astype(np.float32),
         "char_emb.weight": w["char_emb"],
-        "char_conv.weight": np.stack([w["char_conv"].T[:, k * dim:(k + 1) * dim] for k in range(3)], axis=2),
+        "char_conv.weight": np.stack([w["char_conv"].T[:, k * dim : (k + 1) * dim] for k in range(3)], axis=2),
         "char_conv.bias": w["char_conv_b"],
         "out.weight": w["out"],
         "out.bias": w["out_b"],
@@ -226,7 +239,7 @@ def torch_labels(path: Path, sentences: list[list[str]]) -> list[list[str]]:
     with torch.no_grad():
         logp = torch.log_softmax(net(*tensors(batch)[:-1]), dim=-1).numpy()
     transitions = allowed_transitions(TAGS)
-    return [[TAGS[k] for k in viterbi(logp[row, :len(tokens)], transitions)] for row, tokens in enumerate(sentences)]
+    return [[TAGS[k] for k in viterbi(logp[row, : len(tokens)], transitions)] for row, tokens in enumerate(sentences)]
 
 
 def dev_f1(tagger: NeuralTagger, dev: dict[str, list[Sentence]]) -> dict[str, float]:
@@ -237,8 +250,11 @@ def dev_f1(tagger: NeuralTagger, dev: dict[str, list[Sentence]]) -> dict[str, fl
         tokens = [[w for w, _ in s] for s in sentences]
         counts = count(tokens, [[t for _, t in s] for s in sentences], tagger.labels_batch(tokens))
         result[name] = counts.micro()[2]
-        pooled = counts if pooled is None else type(counts)({k: np.concatenate([pooled.by_type[k], v])
-                                                             for k, v in counts.by_type.items()})
+        pooled = (
+            counts
+            if pooled is None
+            else type(counts)({k: np.concatenate([pooled.by_type[k], v]) for k, v in counts.by_type.items()})
+        )
     result["pooled"] = pooled.micro()[2] if pooled else 0.0
     return result
 
@@ -252,9 +268,13 @@ def main() -> None:
     parser.add_argument("--word-dropout", type=float, default=0.1)
     parser.add_argument("--lr", type=float, default=2e-3)
     parser.add_argument("--seed", type=int, default=14)
-    parser.add_argument("--threads", type=int, default=1,
-                        help="torch threads; 1 because two OpenMP threads on a shared 2-core machine spin-wait "
-                        "(2 threads used 4 CPU-minutes without finishing an epoch that one thread does in ~1)")
+    parser.add_argument(
+        "--threads",
+        type=int,
+        default=1,
+        help="torch threads; 1 because two OpenMP threads on a shared 2-core machine spin-wait "
+        "(2 threads used 4 CPU-minutes without finishing an epoch that one thread does in ~1)",
+    )
     parser.add_argument("--select", default="pooled", help="dev score that picks the epoch: pooled or a corpus name")
     parser.add_argument("--init", help="continue from an exported .npz (its vocabulary and characters are kept)")
     parser.add_argument("--work", default="/tmp/khulasa-ner", help="cache of the ANT word vectors")
@@ -292,8 +312,11 @@ def main() -> None:
     chars = {c: i for i, c in enumerate(chars_list)}
     tag_ids = {t: i for i, t in enumerate(TAGS)}
     train_chunks = [encode(s, vocab, chars, tag_ids) for s in chunks(train_set)]
-    print(f"train: {' + '.join(names)}: {len(train_chunks):,} chunks, {sum(len(c[0]) for c in train_chunks):,} tokens; "
-          f"{len(chars_list)} chars", flush=True)
+    print(
+        f"train: {' + '.join(names)}: {len(train_chunks):,} chunks, {sum(len(c[0]) for c in train_chunks):,} tokens; "
+        f"{len(chars_list)} chars",
+        flush=True,
+    )
 
     optimizer = torch.optim.Adam([p for p in net.parameters() if p.requires_grad], lr=args.lr)
     loss_fn = torch.nn.CrossEntropyLoss(ignore_index=-100)
@@ -302,7 +325,7 @@ def main() -> None:
     for epoch in range(1, args.epochs + 1):
         net.train()
         order = sorted(range(len(train_chunks)), key=lambda i: (len(train_chunks[i][0]), rng.random()))
-        batches = [order[i:i + 32] for i in range(0, len(order), 32)]
+        batches = [order[i : i + 32] for i in range(0, len(order), 32)]
         rng.shuffle(batches)
         total = 0.0
         for indices in batches:
@@ -319,15 +342,19 @@ def main() -> None:
         export(net, vocab_list, chars_list, candidate)
         scores = dev_f1(NeuralTagger(candidate), dev)
         line = " ".join(f"{k} {v:.3f}" for k, v in scores.items())
-        print(f"epoch {epoch:2}: loss {total / len(batches):.4f}  dev F1 {line}  ({time.perf_counter() - start:.0f} s)",
-              flush=True)
+        print(
+            f"epoch {epoch:2}: loss {total / len(batches):.4f}  dev F1 {line}  ({time.perf_counter() - start:.0f} s)",
+            flush=True,
+        )
         if scores[args.select] > best:
             best = scores[args.select]
             candidate.replace(out)
         else:
             candidate.unlink()
-    print(f"kept dev {args.select} F1 {best:.3f} -> {out} ({out.stat().st_size / 1e6:.1f} MB, "
-          f"{time.perf_counter() - start:.0f} s)")
+    print(
+        f"kept dev {args.select} F1 {best:.3f} -> {out} ({out.stat().st_size / 1e6:.1f} MB, "
+        f"{time.perf_counter() - start:.0f} s)"
+    )
     check = [[w for w, _ in s] for s in dev["anercorp"][:100]]
     same = NeuralTagger(out).labels_batch(check) == torch_labels(out, check)
     print(f"numpy run time and torch give the same labels on 100 dev sentences: {same}")

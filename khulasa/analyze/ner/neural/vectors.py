@@ -42,8 +42,9 @@ def train_vectors(sentences: list[list[str]], dim: int = 100, epochs: int = 5, s
     """Skip-gram word2vec (window 5, min count 3): neighbours of a name are what identify its type."""
     from gensim.models import Word2Vec
 
-    model = Word2Vec(sentences, vector_size=dim, window=5, min_count=3, sg=1, negative=10, epochs=epochs,
-                     workers=2, seed=seed)
+    model = Word2Vec(
+        sentences, vector_size=dim, window=5, min_count=3, sg=1, negative=10, epochs=epochs, workers=2, seed=seed
+    )
     return model.wv
 
 
