@@ -99,6 +99,11 @@ _TITLES = _keys(
     "محافظ عضو مسؤول مسؤولة المرشح مرشح نجم نجمة بابا"
 )
 """Heads of titles that stand for a person («قال وزير الخارجية» = the minister named before)."""
+_MEDIA = _keys(
+    "وكالة وكالات صحيفة صحف جريدة مجلة قناة قنوات تلفزيون التلفزيون إذاعة راديو موقع شبكة برنامج مراسل مراسلة "
+    "الصحفيين الصحافيين الصحافة الصحيفة الوكالة القناة الموقع الإذاعة المجلة الشبكة بي"
+)
+"""Whom a statement is made to («لوكالة فرانس برس», «لصحيفة», «لبي بي سي»): never part of the subject."""
 _NO_MARKS = str.maketrans("", "", '«»“”"#()')
 _PUNCTUATION_STOPS = set("،,:;؛()[]-–—.!?؟") | _OPENERS | {"»", "”"}
 
@@ -307,7 +312,11 @@ def _subject_phrase(sentence: _Sentence, start: int, end: int) -> tuple[int, int
         if token in _PUNCTUATION_STOPS or key in _SUBJECT_END or _verb(token):
             break
         institution = sentence.keys[start].removeprefix("ال") in _INSTITUTIONS
-        governed = key.startswith(("لل", "لـ")) or (key[:1] in "لب" and strip_proclitics(token) != token)
+        governed = (
+            key.startswith(("لل", "لـ"))
+            or (key[:1] in "لب" and strip_proclitics(token) != token)
+            or _addressee(sentence, stop)
+        )
         if stop > start and ((governed and not institution) or _adverbial(key)):
             break  # لرويترز, للصحفيين; متحدثا, طالبا: the phrase is over
         if (
@@ -319,6 +328,18 @@ def _subject_phrase(sentence: _Sentence, start: int, end: int) -> tuple[int, int
             break  # «إنجي صدقي المتحدثة باسم الصليب الأحمر»: the name, then its title
         stop += 1
     return start, stop
+
+
+def _addressee(sentence: _Sentence, index: int) -> bool:
+    """«لوكالة», «لبي بي سي», «لرويترز»: ل before a medium or before a name the tagger found (the mention
+    starts inside the token), i.e. to whom the words were said, which ends the subject before it."""
+    key = sentence.keys[index]
+    if not key.startswith("ل") or key.startswith("لل") or len(key) < 3:
+        return False
+    if key[1:] in _MEDIA:
+        return True
+    mention = next((m for m in sentence.mentions if m[0] == index), None)
+    return mention is not None and name_key(mention[2].text)[:1] == (key[1:],)
 
 
 def _adverbial(key: str) -> bool:
@@ -450,7 +471,7 @@ def _full_name(sentence: _Sentence, start: int, end: int, floor: int) -> str:
 def _name_before(sentence: _Sentence, end: int) -> str | None:
     """«وقال الباحث في معهد واشنطن لسياسة الشرق الأدنى سونر كاغبتاي إن»: two to four name-like words
     ending the subject, after a title, that the tagger did not mark (the last may carry ال: تيسير المفرج)."""
-    stop = end
+    stop = next((k for k in range(end - 1, max(-1, end - 7), -1) if _addressee(sentence, k)), end)
     while stop > 0 and (sentence.keys[stop - 1] in _COMPLEMENTIZERS or sentence.tokens[stop - 1] in ":،,"):
         stop -= 1
     while stop > 0 and sentence.keys[stop - 1] in _TIME:
@@ -671,19 +692,38 @@ def _clause_subject(sentence: _Sentence, index: int) -> str | None:
             end = start - 1  # «وردا على سؤال عن ترمب، قال»: a name there is not the subject
             continue
         inside = [m for m in sentence.mentions if start <= m[0] < end]
-        person = next((m for m in inside if m[2].type == "PER"), None)
-        if person is not None:
+        following = sentence.keys[start + 1] if start + 1 < len(sentence.keys) else ""
+        prepositional = opening in _PREPOSITIONS and following not in _TIME  # «من جانبها» is not one
+        person = next((m for m in inside if m[2].type == "PER" and not _governed_name(sentence, m)), None)
+        if person is not None and not prepositional:
             return person[2].text
         if start == 0:
             opener = _opening_subject(sentence)
             if opener is not None:
                 return opener[0]
-        following = sentence.keys[start + 1] if start + 1 < len(sentence.keys) else ""
-        prepositional = opening in _PREPOSITIONS and following not in _TIME  # «من جانبها» is not one
         if fallback is None and not prepositional:
             fallback = next((m[2].text for kind in ("ORG", "LOC") for m in inside if m[2].type == kind), None)
         end = start - 1
     return fallback
+
+
+def _governed_name(sentence: _Sentence, mention: tuple[int, int, Mention]) -> bool:
+    """A name that a preposition governs («مقابلة مع الزميلة كريستيان امانبور», «لهيكل خارجي»): the
+    clause is not about it, whoever its verb's subject is."""
+    start = mention[0]
+    token = sentence.tokens[start]
+    if token[:1] in "لب" and name_key(mention[2].text)[:1] != name_key(token):
+        return True  # the preposition is glued to the name (لهاغل) or to the noun before it
+    before = start - 1
+    while before >= 0 and (
+        sentence.keys[before].removeprefix("ال") in _TITLES | _HONORIFICS | _keys("زميل زميلة")
+        or _nisba(sentence.keys[before])
+    ):
+        before -= 1  # «مع الزميلة», «إلى الرئيس الأمريكي»
+    if before < 0:
+        return False
+    key = sentence.keys[before]
+    return key in _PREPOSITIONS | _keys("ضد لصالح") or (key[:1] in "لب" and strip_proclitics(key) != key)
 
 
 def _opening_subject(sentence: _Sentence) -> tuple[str, str] | None:

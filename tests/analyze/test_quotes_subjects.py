@@ -1,0 +1,33 @@
+"""Quote speakers, error by error (issue 12, item 4): each test is a general rule found on the
+train/dev labelled quotes, written with sentences of our own, and failed before its fix."""
+
+from tests.analyze.test_quote_speakers import quotes_of, speaker_at
+
+
+def test_the_addressee_after_the_subject_is_not_part_of_it():
+    # «لبي بي سي», «لوكالة», «لرويترز»: to whom the words were said ends the subject phrase.
+    quotes = quotes_of(
+        "صدر للمؤرخ السينمائي أشرف غريب كتاب جديد عن الممثلين في مصر. "
+        "يقول غريب لبي بي سي إن تدقيق تاريخ الممثلين كان مهمة شبه مستحيلة بسبب ندرة المعلومات."
+    )
+    assert speaker_at(quotes, 1) in ("غريب", "أشرف غريب")
+
+
+def test_a_name_governed_by_a_preposition_is_not_the_clauses_subject():
+    # «مقابلة لهاغل مع الزميلة كريستيان امانبور حيث قال»: the interviewer is not who speaks;
+    # the verb continues the article's speaker.
+    quotes = quotes_of(
+        "قال تشاك هاغل، وزير الدفاع الأمريكي الأسبق، إن وجود الجنود الأمريكيين في سوريا لن يحل المشكلة. "
+        'جاء ذلك في مقابلة لهاغل مع الزميلة كريستيان امانبور حيث قال: "هذه المنطقة تمر بأكبر فوضى شهدتها بالتاريخ".'
+    )
+    assert speaker_at(quotes, 1) == "تشاك هاغل"
+
+
+def test_a_person_inside_a_prepositional_part_is_not_the_clauses_subject():
+    # «تمكن طالب، يدعى منصور حمادة، من ابتكار نموذج لهيكل خارجي روبوتي، يقول إنه»: the one who
+    # speaks is the student, not a name the tagger found inside «من ابتكار ...».
+    quotes = quotes_of(
+        "تمكن طالب مصري، يدعى منصور حمادة، من ابتكار نموذج أولي لهيكل خارجي روبوتي، "
+        "يقول إنه سوف يساعد ذات يوم المعاقين على المشي."
+    )
+    assert speaker_at(quotes, 0) == "منصور حمادة"
