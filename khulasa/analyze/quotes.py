@@ -530,6 +530,8 @@ def _subject_before(sentence: _Sentence, index: int) -> tuple[str, str] | None:
 def _source_subject(sentence: _Sentence, index: int, end: int) -> tuple[str, str] | None:
     """«نقل X عن Y (قوله)»: the words are Y's, the one quoted, not the outlet's that relays them."""
     relays = normalize_key(sentence.tokens[index]).lstrip("و").startswith("نقل")
+    if normalize_key(sentence.tokens[index]).lstrip("و").startswith("نسب"):
+        return _ascribed_to(sentence, index, end)
     for k in range(index + 1, end):
         if sentence.keys[k] in _SOURCE and (relays or sentence.keys[k - 1].lstrip("و").startswith("نقل")):
             return _explicit_subject(sentence, k + 1, end)
@@ -537,6 +539,26 @@ def _source_subject(sentence: _Sentence, index: int, end: int) -> tuple[str, str
         for k in range(index - 1, max(-1, index - 20), -1):
             if sentence.keys[k] in _SOURCE:
                 return _explicit_subject(sentence, k + 1, index)
+    return None
+
+
+def _ascribed_to(sentence: _Sentence, index: int, end: int) -> tuple[str, str] | None:
+    """«نسبت صحيفة "إزفيستيا" لكوجين القول»، «نسب إلى الوزير قوله»: the words are ascribed to the one
+    after ل/إلى, before القول/قوله; the outlet that ascribes them only relays them."""
+    said = next((k for k in range(index + 1, end) if sentence.keys[k] in _keys("القول قوله قولها قولهم")), None)
+    if said is None:
+        return None
+    for k in range(said - 1, index, -1):
+        key = sentence.keys[k]
+        if key in _keys("إلى الى"):
+            return _explicit_subject(sentence, k + 1, said)
+        if key.startswith("ل") and len(key) > 2:
+            subject = _explicit_subject(sentence, k, said, lam=True)
+            if subject is None:
+                return None
+            first, _, rest = subject[0].partition(" ")
+            first = "ال" + first[2:] if first.startswith("لل") else first.removeprefix("لـ").removeprefix("ل")
+            return " ".join([first, rest]).strip(), subject[1]
     return None
 
 
@@ -569,8 +591,8 @@ def _speeches(sentence: _Sentence) -> list[_Speech]:
             continue
         content_at, kind = start
         relayed = _source_subject(sentence, index, content_at)
-        if verb[0].startswith("نقل") and relayed is None:
-            continue  # نقل without «عن X» is moving things, not words
+        if verb[0].startswith(("نقل", "نسب")) and relayed is None:
+            continue  # نقل without «عن X» is moving things, not words; نسب without «لـX القول» is not speech
         if kind == "direct":
             span = next((s for s in spans if sentence.token_at(s[0] - 1) == content_at), None)
             if span is None and not any(s[0] - 1 <= sentence.starts[content_at] < s[1] for s in spans):
@@ -598,7 +620,8 @@ def _speeches(sentence: _Sentence) -> list[_Speech]:
                 trimmed = sentence.text[offset:limit].strip().rstrip("،,").strip()
                 if len(trimmed.split()) >= MIN_QUOTE_WORDS:
                     content = trimmed
-        speech = _Speech(index, token, verb[1], content, kind)
+        # The verb of relayed speech agrees with the outlet, not with the one quoted: gender unknown.
+        speech = _Speech(index, token, "" if relayed else verb[1], content, kind)
         participle = _participle(token)
         subject = (
             relayed
@@ -862,9 +885,12 @@ class _Speakers:
     """Speakers of one story, canonicalized, and the last speakers of each article (for «وأضاف»)."""
 
     def __init__(self, story: Story, mentions: list[Mention], entities: list[Entity]) -> None:
+        written = {normalize_key(t) for s in story.sentences for t in _TOKEN.findall(s.text)}
         self.names: dict[tuple[str, ...], str] = {}
         for entity in entities:
-            if entity.type in ("PER", "ORG"):
+            # A name with a word the story never writes whole («اتو بنسودا» of «فاتو بنسودا», a
+            # letter taken for a conjunction) is not shown: the speaker stays as the sentence writes it.
+            if entity.type in ("PER", "ORG") and all(normalize_key(w) in written for w in _TOKEN.findall(entity.name)):
                 for variant in entity.variants:
                     self.names.setdefault(name_key(variant), entity.name)
         self.titles = _titles(story, mentions, self.names)
@@ -961,7 +987,7 @@ def extract_quotes(story: Story, mentions: list[Mention], entities: list[Entity]
                 continue
             if speech.speaker:
                 speaker = speakers.canonical(sentence.doc_id, speech.speaker, speech.speaker_type)
-            elif previous is not None and previous[1] == speech.gender:
+            elif previous is not None and previous[1] in (speech.gender, ""):
                 speaker = previous[0]  # «قال X إن ...، مضيفا أن»: the same subject
             elif speech.clause:
                 speaker = speakers.canonical(sentence.doc_id, speech.clause, "PER")

@@ -31,3 +31,36 @@ def test_a_person_inside_a_prepositional_part_is_not_the_clauses_subject():
         "يقول إنه سوف يساعد ذات يوم المعاقين على المشي."
     )
     assert speaker_at(quotes, 0) == "منصور حمادة"
+
+
+def test_a_speaker_is_never_shown_with_a_word_the_story_does_not_write():
+    # The tagger reads the ف of «فاتو» as a conjunction («اتو بنسودا»); the speaker keeps the
+    # article's words.
+    quotes = quotes_of(
+        "حذرت مدعية المحكمة الجنائية الدولية فاتو بنسودا الأحد من ملاحقة مرتكبي الجرائم في قطاع غزة. "
+        'وقالت بنسودا إن "العنف ضد المدنيين يمكن أن يشكل جرائم بموجب اتفاقية روما".'
+    )
+    speaker = speaker_at(quotes, 1)
+    assert speaker in ("بنسودا", "فاتو بنسودا")
+
+
+def test_ascribed_words_belong_to_the_one_they_are_ascribed_to():
+    # «نسبت صحيفة X لـY القول»: the outlet relays, Y speaks; «مضيفا» goes on with Y.
+    quotes = quotes_of(
+        "قال الدبلوماسي الروسي فلاديمير كوجين إن موسكو لم تتخذ قرارا بعد. "
+        'ونسبت صحيفة "إزفيستيا" اليومية لكوجين القول "في الوقت الراهن نحن لا نتحدث عن أي عمليات تسليم"، '
+        'مضيفا: "الجيش السوري لديه بالفعل كل ما يحتاجه".'
+    )
+    assert [q.speaker for q in quotes if q.sentence == 1] == ["فلاديمير كوجين", "فلاديمير كوجين"]
+
+
+def test_repeating_a_position_is_reported_speech():
+    # «وتكرر تل أبيب أنها ...»: كرر is a reporting verb like أكد.
+    quotes = quotes_of("وتكرر تل أبيب دوما أنها ترغب في الإبقاء على الوضع القائم في المسجد.")
+    assert speaker_at(quotes, 0) == "تل أبيب"
+
+
+def test_an_accusation_with_its_content_is_reported_speech():
+    # «واتهم X واشنطن بأنها ...»: the accuser speaks, the accused is the object.
+    quotes = quotes_of("واتهم الرئيس الإيراني حسن روحاني واشنطن بأنها تنتهك الاتفاق النووي منذ توقيعه.")
+    assert speaker_at(quotes, 0) == "حسن روحاني"
