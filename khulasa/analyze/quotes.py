@@ -65,6 +65,10 @@ _PREPOSITIONS = _keys(
     "وفي وخلال وعلى ومن ومع وعن ل لـ"
 )
 _SOURCE = _keys("عن")
+_STATING = _keys("أكد أكدت يؤكد تؤكد مؤكدا مؤكدة أكدوا مؤكدين أعلن أعلنت يعلن تعلن معلنا معلنة أعلنوا معلنين")
+_STATED_NOUNS = _keys("عدم عزم")
+"""«أكد X عدم ...», «أعلن X عزم ...»: a statement made by its verbal noun, without أن (the protocol's
+«أعلنت الحكومة عدم تهاونها»); other verbal nouns after أعلن are as often acts («أعلن الحداد»)."""
 _NOT_SUBJECTS = _keys("مثل غير بوسع بوسعكم بوسعه كل بعض جميع هذا هذه ذلك تلك هناك هنا ما من لا لم لن")
 _KANA = _keys("كان كانت كانوا وكان وكانت وكانوا فكان")
 _QAD = _keys("قد وقد")
@@ -281,6 +285,8 @@ def _content_after(sentence: _Sentence, index: int, spans: list[tuple[int, int]]
             return j + 1, "direct" if following in _OPENERS else "indirect"
         if token in _OPENERS:
             return j, "direct"
+        if key in _STATED_NOUNS and _verb(sentence.tokens[index])[0] in _STATING and j > index + 1:
+            return j, "indirect"  # «وأكدت الحكومة عدم تهاونها», «أعلن أردوغان عزم بلاده»
         if key.startswith("قول") and j == index + 1:
             continue  # «وأضاف قوله:»
         if _verb(token) or key in _WRITER:
@@ -603,7 +609,9 @@ def _speeches(sentence: _Sentence) -> list[_Speech]:
             content = sentence.text[span[0] : span[1]].strip()
         else:
             content = _text_from(sentence, content_at)
-            if len(content.split()) < MIN_QUOTE_WORDS:
+            # «أكد أنه "بصحة جيدة"»: the pronoun of أنه is the statement's subject, a word of it
+            pronoun = content_at and sentence.keys[content_at - 1] in _COMPLEMENTIZERS - _keys("أن إن بأن")
+            if len(content.split()) + bool(pronoun) < MIN_QUOTE_WORDS:
                 continue
             offset = sentence.starts[content_at] if content_at < len(sentence.tokens) else len(sentence.text)
             following = next((j for j in range(content_at, len(sentence.tokens)) if _verb(sentence.tokens[j])), None)
@@ -753,14 +761,19 @@ def _opening_subject(sentence: _Sentence) -> tuple[str, str] | None:
     """«وعاد اللاعب آدم لالانا إلى ...»: the person a sentence opening with a verb names as its
     subject, found by the subject phrase (a title and a name the tagger missed), or None."""
     first = sentence.keys[0] if sentence.keys else ""
-    if not first.startswith("و") or first.startswith("وال") or len(first) < 4 or first in _SUBJECT_END:
+    # «وصل المشير خليفة حفتر»: a word before a rank or title with ال opens the sentence as its verb
+    second = sentence.keys[1].removeprefix("ال") if len(sentence.keys) > 1 and sentence.keys[1][:2] == "ال" else ""
+    ranked = second in _HONORIFICS and not first.startswith(("ال", "لل")) and _plain(first)
+    if not ranked and (not first.startswith("و") or first.startswith("وال") or len(first) < 4):
         return None
-    if _verb(sentence.tokens[0]) or first in _NOT_SUBJECTS:
+    if first in _SUBJECT_END or _verb(sentence.tokens[0]) or first in _NOT_SUBJECTS:
         return None
     end = next((k for k, key in enumerate(sentence.keys) if key in _COMPLEMENTIZERS), len(sentence.tokens))
     subject = _explicit_subject(sentence, 1, end)
     if subject is not None and subject[1] == "DESC" and len(subject[0].split()) == 1 and _plain(subject[0]):
         return subject[0], "PER"  # «وسيذهب غريفيث»: a name the tagger missed
+    if ranked and subject is not None and 2 <= len(subject[0].split()) <= 3 and all(map(_plain, subject[0].split())):
+        return subject[0], "PER"  # «المشير خليفة حفتر»: the name after the rank
     return subject if subject is not None and subject[1] == "PER" else None
 
 

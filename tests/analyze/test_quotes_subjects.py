@@ -64,3 +64,25 @@ def test_an_accusation_with_its_content_is_reported_speech():
     # «واتهم X واشنطن بأنها ...»: the accuser speaks, the accused is the object.
     quotes = quotes_of("واتهم الرئيس الإيراني حسن روحاني واشنطن بأنها تنتهك الاتفاق النووي منذ توقيعه.")
     assert speaker_at(quotes, 0) == "حسن روحاني"
+
+
+def test_a_short_statement_after_anna_with_a_pronoun_is_speech_of_the_ranked_subject():
+    # «وأكد أنه "بصحة جيدة"»: the pronoun of أنه is a word of the statement (two words in marks
+    # alone would be a fragment); the sentence opens with its verb, «وصل المشير خليفة حفتر», whose
+    # subject after the rank is who «وأكد» goes on with, though the tagger misses the name.
+    quotes = quotes_of(
+        "وصل المشير خليفة حفتر، الرجل القوي في شرق ليبيا، الخميس إلى بنغازي وسط استقبال رسمي، "
+        'بعد فترة علاج في باريس، وأكد أنه "بصحة جيدة".'
+    )
+    assert speaker_at(quotes, 0) == "خليفة حفتر"
+
+
+def test_a_statement_by_its_verbal_noun_is_speech():
+    # «أكدت الحكومة عدم تهاونها», «أعلن أردوغان عزم بلاده»: a statement without أن.
+    quotes = quotes_of(
+        "وأكدت الحكومة عدم تهاونها في تطبيق القانون على جميع المتورطين في القضية. "
+        "أعلن الرئيس التركي، رجب طيب أردوغان، الثلاثاء، عزم بلاده مقاطعة المنتجات الإلكترونية الأمريكية."
+    )
+    assert speaker_at(quotes, 0) == "الحكومة"
+    assert speaker_at(quotes, 1) == "رجب طيب أردوغان"
+    assert next(q for q in quotes if q.sentence == 1).text.startswith("عزم بلاده")
