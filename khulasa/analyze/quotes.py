@@ -108,6 +108,8 @@ _MEDIA = _keys(
     "الصحفيين الصحافيين الصحافة الصحيفة الوكالة القناة الموقع الإذاعة المجلة الشبكة بي"
 )
 """Whom a statement is made to («لوكالة فرانس برس», «لصحيفة», «لبي بي سي»): never part of the subject."""
+_DOCUMENTS = _keys("بيان رسالة تقرير تغريدة تدوينة مذكرة وثيقة دراسة خطاب كلمة منشور تصريح")
+"""Documents whose words are quoted («جاء في البيان أن»); «بيان للجيش» goes on with its ل like a body's name."""
 _NO_MARKS = str.maketrans("", "", '«»“”"#()')
 _PUNCTUATION_STOPS = set("،,:;؛()[]-–—.!?؟") | _OPENERS | {"»", "”"}
 
@@ -317,7 +319,7 @@ def _subject_phrase(sentence: _Sentence, start: int, end: int) -> tuple[int, int
             continue
         if token in _PUNCTUATION_STOPS or key in _SUBJECT_END or _verb(token):
             break
-        institution = sentence.keys[start].removeprefix("ال") in _INSTITUTIONS
+        institution = sentence.keys[start].removeprefix("ال") in _INSTITUTIONS | _DOCUMENTS
         governed = (
             key.startswith(("لل", "لـ"))
             or (key[:1] in "لب" and strip_proclitics(token) != token)
@@ -568,6 +570,19 @@ def _ascribed_to(sentence: _Sentence, index: int, end: int) -> tuple[str, str] |
     return None
 
 
+def _written_in(sentence: _Sentence, index: int) -> str:
+    """«جاء فيها:» ('pronoun': the words of a letter, a statement, a tweet named before) or «وجاء في
+    البيان أن» ('document': the document is the described speaker, «بيان للجيش» as written); else ''."""
+    if sentence.keys[index] not in _keys("جاء وجاء") or index + 2 >= len(sentence.tokens):
+        return ""
+    following = sentence.keys[index + 1]
+    if following in _keys("فيه فيها فيهما"):
+        return "pronoun"
+    if following == "في" and sentence.keys[index + 2].removeprefix("ال") in _DOCUMENTS:
+        return "document"
+    return ""
+
+
 def _participle(token: str) -> bool:
     """مضيفا، مؤكدة، مشيرين، قائلا: the subject is the clause's, never the words after it."""
     key = normalize_key(token).removeprefix("و")
@@ -582,12 +597,15 @@ def _speeches(sentence: _Sentence) -> list[_Speech]:
     spans = _all_spans(sentence.text)
     governed: set[int] = set()
     for index, token in enumerate(sentence.tokens):
-        verb = _verb(token)
+        document = _written_in(sentence, index)
+        verb = ("جاء", "") if document else _verb(token)
         if verb is None or (index and sentence.keys[index - 1] in _WRITER) or "\u064f" in token[:3]:
             continue  # not a reporting verb, the writer's «يذكر أن», or a passive (اعتُبر، قيل)
         if index and sentence.keys[index].startswith("قول") and _verb(sentence.tokens[index - 1]):
             continue  # «وأضاف قوله»: one verb
         start = _content_after(sentence, index, spans)
+        if start is None and document:
+            continue
         if start is None:
             # «ولفت التقرير إلى ...» says something without reported words: its subject is still
             # whom a later «وأوضح أن» continues.
@@ -632,7 +650,11 @@ def _speeches(sentence: _Sentence) -> list[_Speech]:
         speech = _Speech(index, token, "" if relayed else verb[1], content, kind)
         participle = _participle(token)
         subject = (
-            relayed
+            None
+            if document == "pronoun"  # «رسالة ...، جاء فيها:»: the clause's subject wrote it
+            else _explicit_subject(sentence, index + 2, content_at)  # «وجاء في بيان للجيش أن»
+            if document
+            else relayed
             or _subject_before(sentence, index)
             or (None if participle else _explicit_subject(sentence, index + 1, content_at))
             or (None if participle else _subject_preverbal(sentence, index))
@@ -939,7 +961,7 @@ class _Speakers:
     def inherited(self, doc: str, gender: str) -> str | None:
         """The last speaker of the article whose gender and number agree with the verb's."""
         earlier = self.recent.get(doc, [])
-        agreeing = next((name for name, g in reversed(earlier) if g == gender), None)
+        agreeing = next((name for name, g in reversed(earlier) if g in (gender, "")), None)  # "": not known
         return agreeing or (earlier[-1][0] if earlier else None)
 
     def said(self, doc: str, speaker: str, gender: str) -> None:

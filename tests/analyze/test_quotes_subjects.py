@@ -86,3 +86,20 @@ def test_a_statement_by_its_verbal_noun_is_speech():
     assert speaker_at(quotes, 0) == "الحكومة"
     assert speaker_at(quotes, 1) == "رجب طيب أردوغان"
     assert next(q for q in quotes if q.sentence == 1).text.startswith("عزم بلاده")
+
+
+def test_the_words_of_a_letter_belong_to_its_writer_and_go_on_with_him():
+    # «ووجه X رسالة ...، جاء فيها: "..."» is X's speech, and a «وتابع» after it goes on with X.
+    quotes = quotes_of(
+        "أعلن نادي يوفنتوس التعاقد مع اللاعب البرتغالي كريستيانو رونالدو لأربعة مواسم. "
+        "وودع رونالدو مشجعي النادي برسالة نشرت على الموقع الإلكتروني للنادي، وجاء فيها "
+        '"لقد فكرت كثيرا وأعتقد أن الوقت قد حان لفتح مرحلة جديدة في حياتي". '
+        'وتابع "لدي شعور كبير بالشكر لهذا النادي وللمشجعين والمدينة".'
+    )
+    assert speaker_at(quotes, 1) == speaker_at(quotes, 2) == "كريستيانو رونالدو"
+
+
+def test_words_found_in_a_document_are_the_documents():
+    # «وجاء في بيان للجيش الإسرائيلي أن ...»: the statement as written is the described speaker.
+    quotes = quotes_of("وجاء في بيان للجيش الإسرائيلي أن الصواريخ أطلقت من شمال قطاع غزة باتجاه المستوطنات.")
+    assert speaker_at(quotes, 0) == "بيان للجيش الإسرائيلي"
