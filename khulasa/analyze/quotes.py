@@ -80,8 +80,27 @@ _TERM_NOUNS = _keys(
     "وصف بوصف عبارة كلمة محطة إذاعة شبكة تلفزيون"
 )
 _SUBJECT_END = (
-    _COMPLEMENTIZERS | _RELATIVES | _TIME | _PREPOSITIONS | _KANA | _keys("كان وهو وهي وهم إذ حيث لكن ولكن بينما فيما")
+    _COMPLEMENTIZERS
+    | _RELATIVES
+    | _TIME
+    | _PREPOSITIONS
+    | _KANA
+    | _keys("كان وهو وهي وهم إذ حيث لكن ولكن بينما فيما")
+    | _keys("رفض رفضت رفضوا طلب طلبت طلبوا فضل فضلت فضلوا اشترط اشترطت اشترطوا")
 )
+"""Words that end a subject phrase; the verbs describe an unnamed source («مصدر أمني رفض الكشف عن اسمه»)."""
+_DESCRIBED = _keys(
+    "مسؤول مسؤولة مسؤولون مسؤولين مسؤولو مصدر مصادر شاهد شهود خبير خبراء محلل محللون محللين دبلوماسي دبلوماسيون "
+    "دبلوماسيين عضو أعضاء موظف موظفون موظفين ضابط ضباط مستخدم مستخدمون ناشط ناشطون ناشطين سكان مواطن مواطنون"
+)
+"""Heads of an unnamed source whose «في/من + NP» is part of the description («مسؤولون في بولندا»,
+«شهود من السكان»): the labels keep it."""
+_QUANTITIES = _keys("أحد إحدى بعض عدد معظم أغلب غالبية كثير كثيرون عشرات مئات آلاف")
+_SPEECH_EVENTS = _keys(
+    "حديث تصريح تصريحات بيان مؤتمر مقابلة اتصال كلمة رسالة تغريدة تدوينة لقاء اجتماع ختام مستهل إطار وقت ساعة "
+    "حوار ندوة جلسة"
+)
+"""«قال مسؤول في تصريح ...»: a في of the occasion, not of the description."""
 _RELATIONS = _keys(
     "والد والدة أب أم شقيق شقيقة أخ أخت زوج زوجة ابن ابنة نجل نجلة محامي محامية صديق صديقة قريب قريبة عائلة أسرة "
     "أقارب ذوو جيران جار مساعد مساعدة"
@@ -91,6 +110,8 @@ _HONORIFICS = _keys(
     "عقيد لواء عميد جنرال كولونيل مشير دكتور شيخ سيد سيدة أستاذ مهندس فريق رائد نقيب مقدم ملازم سفير قاضي حاج"
 )
 """Ranks and honorifics written before a name and left out of it («العقيد صادق الدويد»)."""
+_RANKS = _keys("عقيد لواء عميد جنرال كولونيل مشير رائد نقيب مقدم ملازم")
+"""Military ranks: «المتحدث باسم الجيش اللواء X» names the spokesman, not the one he speaks for."""
 _INSTITUTIONS = _keys(
     "وكالة منظمة مرصد هيئة لجنة مجلس اتحاد مركز جمعية معهد وفد مكتب بعثة جبهة حزب حركة شركة مؤسسة صندوق بنك "
     "مصرف وزارة دائرة مديرية جامعة مفوضية"
@@ -105,7 +126,8 @@ _TITLES = _keys(
 """Heads of titles that stand for a person («قال وزير الخارجية» = the minister named before)."""
 _MEDIA = _keys(
     "وكالة وكالات صحيفة صحف جريدة مجلة قناة قنوات تلفزيون التلفزيون إذاعة راديو موقع شبكة برنامج مراسل مراسلة "
-    "الصحفيين الصحافيين الصحافة الصحيفة الوكالة القناة الموقع الإذاعة المجلة الشبكة بي"
+    "الصحفيين الصحافيين الصحافة الصحيفة الوكالة القناة الموقع الإذاعة المجلة الشبكة بي رويترز فرانس أسوشيتد "
+    "الأناضول سبوتنيك إنترفاكس تاس نوفوستي"
 )
 """Whom a statement is made to («لوكالة فرانس برس», «لصحيفة», «لبي بي سي»): never part of the subject."""
 _DOCUMENTS = _keys("بيان رسالة تقرير تغريدة تدوينة مذكرة وثيقة دراسة خطاب كلمة منشور تصريح")
@@ -291,7 +313,7 @@ def _content_after(sentence: _Sentence, index: int, spans: list[tuple[int, int]]
             return j, "indirect"  # «وأكدت الحكومة عدم تهاونها», «أعلن أردوغان عزم بلاده»
         if key.startswith("قول") and j == index + 1:
             continue  # «وأضاف قوله:»
-        if _verb(token) or key in _WRITER:
+        if (_verb(token) and sentence.keys[j - 1] not in _keys("عدم بعدم")) or key in _WRITER:
             return None
     return None
 
@@ -317,6 +339,9 @@ def _subject_phrase(sentence: _Sentence, start: int, end: int) -> tuple[int, int
         if near and key in _keys("من على"):
             stop += 1  # «مصدر قريب من التحقيق», «مصدر مطلع على المفاوضات»
             continue
+        if key in _keys("في من") and stop > start and stop + 1 < end and _describes(sentence, start, stop):
+            stop += 1  # «مسؤولون في بولندا», «شهود من السكان», «83٪ من الباحثين»
+            continue
         if token in _PUNCTUATION_STOPS or key in _SUBJECT_END or _verb(token):
             break
         institution = sentence.keys[start].removeprefix("ال") in _INSTITUTIONS | _DOCUMENTS
@@ -336,6 +361,18 @@ def _subject_phrase(sentence: _Sentence, start: int, end: int) -> tuple[int, int
             break  # «إنجي صدقي المتحدثة باسم الصليب الأحمر»: the name, then its title
         stop += 1
     return start, stop
+
+
+def _describes(sentence: _Sentence, start: int, stop: int) -> bool:
+    """Whether في/من at `stop` goes on describing the source the phrase [start, stop) begins: an
+    unnamed, indefinite source or a quantity (not «في تصريح», «في بيان», a time, a ال- head)."""
+    first = sentence.keys[start]
+    following = sentence.keys[stop + 1].removeprefix("ال")
+    if following in _SPEECH_EVENTS or sentence.keys[stop + 1] in _TIME or following in _TIME:
+        return False
+    if first in _QUANTITIES or first[:1].isdigit():
+        return sentence.keys[stop] == "من"  # a part of a whole: «أحد/عدد/83٪ من ...»
+    return first in _DESCRIBED
 
 
 def _addressee(sentence: _Sentence, index: int) -> bool:
@@ -414,7 +451,9 @@ def _phrase_speaker(sentence: _Sentence, phrase_start: int, phrase_end: int, end
         if any(k in _keys("عن حول بشأن إلى الى مع على ضد") for k in between):
             break
         spoken_for = sentence.keys[phrase_start:m_start]
-        if "باسم" in spoken_for and any(k.removeprefix("ال") in _TITLES for k in spoken_for[-3:]):
+        titles = [k.removeprefix("ال") for k in spoken_for[-3:] if k.removeprefix("ال") in _TITLES]
+        ranked = bool(titles) and titles[-1] in _RANKS  # «... اللواء أحمد المسماري»: the spokesman's rank
+        if "باسم" in spoken_for and titles and not ranked:
             # «المتحدث باسم الرئيس الفلسطيني محمود عباس»: the name is the principal's, not the speaker's
             return sentence.words(phrase_start, m_end), "DESC"
         return _full_name(sentence, m_start, m_end, phrase_start), "PER"
@@ -599,6 +638,8 @@ def _speeches(sentence: _Sentence) -> list[_Speech]:
     for index, token in enumerate(sentence.tokens):
         document = _written_in(sentence, index)
         verb = ("جاء", "") if document else _verb(token)
+        if index and sentence.keys[index - 1] in _keys("عدم بعدم"):
+            continue  # «طلب عدم ذكر اسمه»: a verbal noun
         if verb is None or (index and sentence.keys[index - 1] in _WRITER) or "\u064f" in token[:3]:
             continue  # not a reporting verb, the writer's «يذكر أن», or a passive (اعتُبر، قيل)
         if index and sentence.keys[index].startswith("قول") and _verb(sentence.tokens[index - 1]):
@@ -884,7 +925,11 @@ def _attributed_source(sentence: _Sentence, index: int, end: int | None = None) 
             index += 1  # «بحسب ما أعلنت الوزارة», «حسب ما عُلم من مصدر», «وفق ما أكده مسؤولون»
         if index < end:
             index += 1
-        if index < end and sentence.keys[index] in _keys("من عن"):
+        relays = sentence.keys[index - 1].removeprefix("و").startswith("نقل")
+        source = next((k for k in range(index, end) if sentence.keys[k] in _SOURCE), None) if relays else None
+        if source is not None:
+            index = source + 1  # «بحسب ما نقلت وكالة فرانس برس عن مصادر طبية»: the sources speak
+        elif index < end and sentence.keys[index] in _keys("من عن"):
             index += 1
     if index >= end:
         return None
@@ -1022,7 +1067,8 @@ def extract_quotes(story: Story, mentions: list[Mention], entities: list[Entity]
                 continue
             if speech.speaker:
                 speaker = speakers.canonical(sentence.doc_id, speech.speaker, speech.speaker_type)
-            elif previous is not None and previous[1] in (speech.gender, ""):
+            elif previous is not None and (previous[1] in (speech.gender, "") or _participle(speech.verb or "")):
+                # «قال مسؤولون (m) ...، مشيرين (p)»: a participle's subject is its clause's
                 speaker = previous[0]  # «قال X إن ...، مضيفا أن»: the same subject
             elif speech.clause:
                 speaker = speakers.canonical(sentence.doc_id, speech.clause, "PER")

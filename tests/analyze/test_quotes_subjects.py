@@ -103,3 +103,40 @@ def test_words_found_in_a_document_are_the_documents():
     # «وجاء في بيان للجيش الإسرائيلي أن ...»: the statement as written is the described speaker.
     quotes = quotes_of("وجاء في بيان للجيش الإسرائيلي أن الصواريخ أطلقت من شمال قطاع غزة باتجاه المستوطنات.")
     assert speaker_at(quotes, 0) == "بيان للجيش الإسرائيلي"
+
+
+def test_an_unnamed_source_is_its_description_with_its_place_not_the_clause_after_it():
+    # «مصدر أمني مصري رفض الكشف عن اسمه» → the source without the clause; «مسؤول في وزارة الدفاع
+    # الأمريكية طلب عدم ذكر اسمه» → the source with its «في + NP» (the labels keep it), and «ذكر»
+    # after «عدم» is a verbal noun, not a reporting verb; «في تصريح» is the occasion, not the source.
+    quotes = quotes_of(
+        "وقال مصدر أمني مصري رفض الكشف عن اسمه إن المسلحين هاجموا نقطة تفتيش في سيناء. "
+        "وقال مسؤول في وزارة الدفاع الأمريكية طلب عدم ذكر اسمه إن الضربة كانت محدودة. "
+        "وقال مسؤول في تصريح صحفي إن المفاوضات ستستأنف الأسبوع المقبل."
+    )
+    assert [q.speaker for q in quotes] == ["مصدر أمني مصري", "مسؤول في وزارة الدفاع الأمريكية", "مسؤول"]
+
+
+def test_an_agency_the_words_were_said_to_is_not_part_of_the_subject():
+    quotes = quotes_of("قال شهود عيان لرويترز إن الانفجار وقع قرب مبنى الوزارة صباح اليوم.")
+    assert speaker_at(quotes, 0) == "شهود عيان"
+
+
+def test_a_spokesmans_rank_names_the_spokesman():
+    # «المتحدث باسم الجيش الليبي اللواء أحمد المسماري»: the name after a rank is the spokesman's own
+    # (after «الرئيس» it would be the principal's).
+    quotes = quotes_of("وصرح المتحدث باسم الجيش الليبي اللواء أحمد المسماري بأن قواته سيطرت على المدينة.")
+    assert speaker_at(quotes, 0) == "أحمد المسماري"
+
+
+def test_a_participle_goes_on_with_its_clauses_plural_subject():
+    # «قال مسؤولون (singular verb before a plural subject) ...، مشيرين (plural) إلى أن ...»
+    quotes = quotes_of(
+        "قال مسؤولون في بولندا إن طائرة عسكرية تحطمت خلال رحلة ليلية، مشيرين إلى أن الطيار قتل رغم خروجه من الطائرة."
+    )
+    assert [q.speaker for q in quotes] == ["مسؤولون في بولندا", "مسؤولون في بولندا"]
+
+
+def test_what_an_agency_relays_after_bihasab_is_its_sources():
+    quotes = quotes_of("وبحسب ما نقلت وكالة فرانس برس عن مصادر طبية، فإن عدد القتلى ارتفع إلى عشرين شخصا.")
+    assert speaker_at(quotes, 0) == "مصادر طبية"
