@@ -140,3 +140,103 @@ def test_a_participle_goes_on_with_its_clauses_plural_subject():
 def test_what_an_agency_relays_after_bihasab_is_its_sources():
     quotes = quotes_of("وبحسب ما نقلت وكالة فرانس برس عن مصادر طبية، فإن عدد القتلى ارتفع إلى عشرين شخصا.")
     assert speaker_at(quotes, 0) == "مصادر طبية"
+
+
+def test_the_object_after_a_titles_adjective_is_not_part_of_the_subject():
+    # «اتهم وزير الإعلام الفنزويلي المعارضة اليمينية بـ...»: a definite noun after the nisba opens the
+    # object; a rank there («الإيراني العميد أمير حاتمي») still leads to the name.
+    quotes = quotes_of(
+        "في الوقت نفسه، اتهم وزير الإعلام الفنزويلي المعارضة اليمينية بتنفيذ الهجوم. "
+        'وقال "بعدما خسروا الانتخابات، ها هم قد أخفقوا مرة أخرى". '
+        'ونقلت وكالة أنباء تسنيم عن وزير الدفاع الإيراني العميد أمير حاتمي قوله "لن ندخر جهدا لزيادة قدرات البلاد".'
+    )
+    assert speaker_at(quotes, 1) == "وزير الإعلام الفنزويلي"
+    assert speaker_at(quotes, 2) == "أمير حاتمي"
+
+
+def test_but_he_is_not_a_speaker():
+    # «لكنه رأى أن»: the conjunction carries the subject's pronoun; the speaker is whom it refers to.
+    quotes = quotes_of(
+        "قال رود روزنشتاين إن المتهمين تواصلوا مع كثير من الأمريكيين خلال المؤامرة المزعومة، "
+        "لكنه أضاف أنه لا يوجد اتهام مباشر لأمريكيين بارتكاب أي جريمة."
+    )
+    assert [q.speaker for q in quotes] == ["رود روزنشتاين", "رود روزنشتاين"]
+
+
+def test_a_name_in_another_clause_is_not_the_subjects_apposition():
+    # «ونفت الحكومة الكولومبية أي دور لها ...، وقالت "مزاعم مادورو ..."»: the subject of نفت is
+    # the government; Maduro is named inside the words of the next verb.
+    quotes = quotes_of(
+        'ونفت الحكومة الكولومبية أي دور لها فيما يجري في فنزويلا، وقالت "مزاعم مادورو لا أساس لها على الإطلاق".'
+    )
+    assert speaker_at(quotes, 0) == "الحكومة الكولومبية"
+
+
+def test_a_preposition_glued_to_a_common_word_ends_the_subject():
+    # «أفاد وزير الداخلية الفنزويلي باعتقال ستة أشخاص»: باعتقال is ب + اعتقال, not a name.
+    quotes = quotes_of(
+        "أفاد وزير الداخلية الفنزويلي باعتقال ستة أشخاص لضلوعهم في محاولة الاغتيال. "
+        'وقال وزير الداخلية إن ستة "إرهابيين وقتلة مأجورين" قد اعتقلوا في العاصمة.'
+    )
+    assert speaker_at(quotes, 1) in ("وزير الداخلية", "وزير الداخلية الفنزويلي")
+
+
+def test_a_number_of_a_group_is_the_source_and_its_relay_verb_too():
+    # «نقلت عن ثلاثة من رجال الإطفاء فضلوا عدم ذكر أسمائهم قولهم»: the part of a whole with its
+    # «من + NP», up to the describing verb.
+    quotes = quotes_of(
+        "وأفادت تقارير صحفية أن فرق الإطفاء قدمت رواية مختلفة عن الرواية الرسمية. "
+        "ونقلت عن ثلاثة من رجال الإطفاء فضلوا عدم ذكر أسمائهم قولهم إن ما وقع كان انفجار خزان غاز داخل شقة."
+    )
+    assert speaker_at(quotes, 1) == "ثلاثة من رجال الإطفاء"
+
+
+def test_a_relayed_source_with_a_long_apposition_is_still_the_one_quoted():
+    quotes = quotes_of(
+        'ونقلت "رويترز" عن جوزيه جييرمو سيدينو لورون المدير المساعد لبرنامج المباني الصحية في كلية الصحة '
+        "العامة في بوسطن التابعة لجامعة هارفارد وكبير الباحثين في الدراسة التي نشرت نتائجها اليوم "
+        'قوله: "تمكنا من قياس أثر الحرارة على أداء الطلاب في الاختبارات".'
+    )
+    assert "سيدينو لورون" in speaker_at(quotes, 0)
+
+
+def test_words_ascribed_with_qawlahu_to_a_name_starting_with_lam():
+    # «ونسبت الوكالة للافروف قوله إن»: ل + لافروف, whose full name the article gave before.
+    quotes = quotes_of(
+        "قال وزير الخارجية الروسي سيرغي لافروف إن بلاده لن تعرض استضافة لقاء القمة. "
+        "ونسبت الوكالة للافروف قوله إن اللقاء سيكون خطوة تبعد شبح الحل العسكري للأزمة."
+    )
+    assert speaker_at(quotes, 1) == "سيرغي لافروف"
+
+
+def test_a_two_word_description_after_wasafa_is_not_a_statement():
+    # «ووصف المحاكمة بأنها "سيئة جدا"»: a description in marks, not speech (unlike «أكد أنه "بصحة جيدة"»).
+    quotes = quotes_of('ووصف الرئيس الأمريكي دونالد ترامب المحاكمة بأنها "سيئة جدا".')
+    assert quotes == []
+
+
+def test_the_addressee_right_after_the_verb_leaves_the_subject_to_the_clause():
+    # «لكن قياديا شابا بالمعارضة، يدعى هاسلر إنغلاسياس، قال لبي بي سي:»
+    quotes = quotes_of(
+        'لكن قياديا شابا بالمعارضة، يدعى هاسلر إنغلاسياس، قال لبي بي سي: "لم ندر ما الذي كان يحدث في العرض".'
+    )
+    assert speaker_at(quotes, 0) == "هاسلر إنغلاسياس"
+
+
+def test_a_describing_verb_ends_an_unnamed_subject():
+    # «جماعة صغيرة غير معروفة تسمى ...», «تقرير لمجلس الشيوخ صدر في عام 2014»
+    quotes = quotes_of(
+        'وأعلنت جماعة صغيرة غير معروفة تسمى "جنود بقمصان قصيرة" أنها وراء الهجوم المزعوم على العرض. '
+        "وتعرض 119 شخصا على الأقل للتعذيب بعد الهجمات، بحسب تقرير لمجلس الشيوخ صدر في عام 2014."
+    )
+    assert speaker_at(quotes, 0) == "جماعة صغيرة غير معروفة"
+    assert speaker_at(quotes, 1) == "تقرير لمجلس الشيوخ"
+
+
+def test_a_name_written_only_after_a_preposition_is_still_written():
+    # «لوكالة فرانس برس» writes «وكالة» after ل: the agency's full name stays the canonical speaker.
+    quotes = quotes_of(
+        "وقال مسؤول عسكري لوكالة فرانس برس إن القوات وصلت إلى المدينة صباح الأحد. "
+        "وبدأ الاجتماع الأربعاء بين الوزيرين في نيويورك، بحسب ما أوردت فرانس برس."
+    )
+    assert speaker_at(quotes, 1) == "وكالة فرانس برس"
