@@ -138,6 +138,13 @@ _TITLES = _keys(
     "محافظ عضو مسؤول مسؤولة المرشح مرشح نجم نجمة بابا"
 )
 """Heads of titles that stand for a person («قال وزير الخارجية» = the minister named before)."""
+_ACTORS = (
+    _TITLES
+    | _INSTITUTIONS
+    | _keys("جيش جيشان الجيشان حكومة حكومات سلطات شرطة قوات إدارة خارجية داخلية رئاسة وكالة صحيفة")
+)
+"""Heads of a subject whose nisba adjectives are followed by the verb's object («دعت الحكومة الأميركية
+المستهلكين إلى»)."""
 _MEDIA = _keys(
     "وكالة وكالات صحيفة صحف جريدة مجلة قناة قنوات تلفزيون التلفزيون إذاعة راديو موقع شبكة برنامج مراسل مراسلة "
     "الصحفيين الصحافيين الصحافة الصحيفة الوكالة القناة الموقع الإذاعة المجلة الشبكة بي رويترز فرانس أسوشيتد "
@@ -311,6 +318,11 @@ def _content_after(sentence: _Sentence, index: int, spans: list[tuple[int, int]]
             if span is not None and _not_speech(sentence, span):
                 j = sentence.token_at(span[1] + 1) - 1
                 continue
+            after = sentence.token_at(span[1] + 1) if span is not None else len(sentence.tokens)
+            named = j == index + 1 and after < len(sentence.tokens) and sentence.keys[after] in _COMPLEMENTIZERS
+            if named and len(sentence.text[span[0] : span[1]].split()) <= 4:
+                j = after - 1  # «وتقول "أطباء بلا حدود" إن»: the subject's name in marks, then its speech
+                continue
         if key in _COMPLEMENTIZERS and sentence.text[sentence.starts[j] - 1 : sentence.starts[j]] not in ".-":
             following = sentence.tokens[j + 1] if j + 1 < len(sentence.tokens) else ""
             if following in _OPENERS:
@@ -386,12 +398,14 @@ def _object_after_adjective(sentence: _Sentence, start: int, stop: int) -> bool:
     """A definite noun right after a nisba adjective of a title or body («وزير الإعلام الفنزويلي
     المعارضة»): an adjective takes no genitive, so the noun opens the verb's object."""
     key = sentence.keys[stop]
-    if stop - start < 2 or not key.startswith("ال") or _nisba(key) or key in _LATE_ADJECTIVES:
-        return False
-    if key.removeprefix("ال") in _TITLES | _HONORIFICS:
-        return False  # «وزير الدفاع الإيراني العميد أمير حاتمي»
     head = sentence.keys[start].removeprefix("ال")
-    return _nisba(sentence.keys[stop - 1]) and (head in _TITLES or head in _INSTITUTIONS)
+    if stop - start < 2 or not _nisba(sentence.keys[stop - 1].removeprefix("و")) or head not in _ACTORS:
+        return False
+    if any(m[0] == stop and m[2].type == "LOC" for m in sentence.mentions):
+        return True  # «واتهم الجيشان الروسي والسوري | إسرائيل»
+    if not key.startswith("ال") or _nisba(key) or key in _LATE_ADJECTIVES:
+        return False
+    return key.removeprefix("ال") not in _TITLES | _HONORIFICS  # «وزير الدفاع الإيراني العميد أمير حاتمي»
 
 
 def _describes(sentence: _Sentence, start: int, stop: int) -> bool:
@@ -471,7 +485,7 @@ def _phrase_speaker(sentence: _Sentence, phrase_start: int, phrase_end: int, end
         if leading is not None:
             leading = (phrase_start, leading[1], leading[2])
     if leading is not None and leading[2].type in ("ORG", "LOC"):
-        stop = leading[1]
+        stop = min(leading[1], max(phrase_end, phrase_start + 1))  # «منظمة اليونسكو الأممية | الاثنين»
         if "(" in sentence.tokens[phrase_start:stop] and ")" in sentence.tokens[stop:phrase_end]:
             stop = sentence.tokens.index(")", stop) + 1  # بنك (إيه.إن.زد)
         while stop < end and _nisba(sentence.keys[stop]):
@@ -808,6 +822,11 @@ def _subject_preverbal(sentence: _Sentence, index: int) -> tuple[str, str] | Non
     k = index - 1
     stops = _keys("لكن ولكن كما بينما فيما حيث ثم قد وقد بل إلا الا إذ وإذ لما عندما حين بعدما") | _COMPLEMENTIZERS
     while k >= 0 and index - k <= 6:
+        if sentence.tokens[k] in ('"', "»", "”") and k > 0:
+            opener = next((j for j in range(k - 1, max(-1, k - 6), -1) if sentence.tokens[j] in _OPENERS), None)
+            if opener is not None and opener > 0 and sentence.tokens[opener - 1] not in _PUNCTUATION_STOPS:
+                k = opener - 1  # «لكن صحيفة "فايننشال تايمز" البريطانية ذكرت»: a name in marks
+                continue
         if sentence.tokens[k] in _PUNCTUATION_STOPS or sentence.keys[k] in stops or sentence.keys[k] in _PREPOSITIONS:
             break
         if _verb(sentence.tokens[k]) or sentence.keys[k] in _KANA:
@@ -932,6 +951,9 @@ def _attributed_at_end(sentence: _Sentence) -> list[_Speech]:
         if sentence.keys[index] in _ATTRIBUTION and sentence.tokens[index - 1] in "،,":
             subject = _attributed_source(sentence, index + 1, len(sentence.tokens))
             said_it = index + 2 < len(sentence.tokens) and sentence.keys[index + 2].endswith("ه")
+            # «بحسب ما قاله، إلى»: the clause's subject said it; «حسب ما نقلته وكالة بلومبرغ»: the agency
+            last = index + 3 >= len(sentence.tokens)
+            said_it = said_it and (last or sentence.tokens[index + 3] in _PUNCTUATION_STOPS)
             if said_it and sentence.keys[index + 1] == "ما":  # «وسيذهب غريفيث، بحسب ما قاله، إلى ...»
                 clause = _clause_subject(sentence, index)
                 subject = (clause, "PER") if clause else None

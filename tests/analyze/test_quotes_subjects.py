@@ -240,3 +240,37 @@ def test_a_name_written_only_after_a_preposition_is_still_written():
         "وبدأ الاجتماع الأربعاء بين الوزيرين في نيويورك، بحسب ما أوردت فرانس برس."
     )
     assert speaker_at(quotes, 1) == "وكالة فرانس برس"
+
+
+def test_a_bodys_name_in_marks_is_its_subject_before_or_after_the_verb():
+    quotes = quotes_of(
+        'وتقول "أطباء بلا حدود" إن الناجين نقلوا إما إلى مراكز احتجاز أو مستشفيات في العاصمة. '
+        'لكن صحيفة "فايننشال تايمز" البريطانية ذكرت أن المحللين يشككون في تكرار هذه الأرباح.'
+    )
+    assert speaker_at(quotes, 0) == "أطباء بلا حدود"
+    assert speaker_at(quotes, 1) == "صحيفة فايننشال تايمز البريطانية"
+
+
+def test_an_organisation_ends_before_a_time_word_the_tagger_took_in():
+    quotes = quotes_of(
+        "أعلنت منظمة اليونسكو الأممية الاثنين أنها ستمنح المصور الصحفي المصري محمود أبو زيد جائزة حرية الصحافة."
+    )
+    assert speaker_at(quotes, 0) == "منظمة اليونسكو الأممية"
+
+
+def test_a_country_after_the_subjects_adjectives_is_the_object():
+    # «واتهم الجيشان الروسي والسوري إسرائيل ...، قائلين إن»
+    quotes = quotes_of(
+        "واتهم الجيشان الروسي والسوري إسرائيل بالوقوف وراء هجوم صاروخي، "
+        "قائلين إن طائرتين إسرائيليتين أطلقتا 8 صواريخ من المجال الجوي اللبناني."
+    )
+    assert speaker_at(quotes, 0) == "الجيشان الروسي والسوري"
+
+
+def test_an_agency_named_after_hasab_ma_naqalathu_is_the_source():
+    # «حسب ما نقلته وكالة أنباء بلومبرج»: the pronoun of نقلته is the words; the agency follows.
+    quotes = quotes_of(
+        "أشاد ولي العهد السعودي بعلاقته بالرئيس الأمريكي دونالد ترامب بعد أيام من تحذير الأخير، "
+        "حسب ما نقلته وكالة أنباء بلومبرج على موقعها الإلكتروني."
+    )
+    assert speaker_at(quotes, 0) == "وكالة أنباء بلومبرج"
