@@ -46,6 +46,7 @@ _TOKEN = re.compile(WORD + r"(?:-" + WORD + r")*|[^\w\s]")
 """Words (with their vowel marks, shadda and tatweel, so صرّح and موضحاً stay one token) and single marks."""
 
 
+@lru_cache(maxsize=512)
 def _keys(words: str) -> frozenset[str]:
     return frozenset(normalize_key(w) for w in words.split())
 
@@ -432,6 +433,7 @@ def _addressee(sentence: _Sentence, index: int) -> bool:
     return mention is not None and name_key(mention[2].text)[:1] == (key[1:],)
 
 
+@lru_cache(maxsize=65536)
 def _glued_preposition(key: str) -> bool:
     """«باعتقال», «بتنفيذ»: ب/ل on a common word, clearly more frequent without it (the clitic
     stripper's bar is higher, and it keeps these); a name rarely passes («بشار», «بسام» do not)."""
@@ -506,7 +508,9 @@ def _phrase_speaker(sentence: _Sentence, phrase_start: int, phrase_end: int, end
         if any(k in _keys("عن حول بشأن إلى الى مع على ضد") for k in between):
             break
         opening, closing = sentence.starts[phrase_end], sentence.starts[m_start]
-        spoken = any(opening <= a - 1 < closing for a, _ in quoted_spans(sentence.text))
+        spoken = any(t in _OPENERS for t in sentence.tokens[phrase_end:m_start]) and any(
+            opening <= a - 1 < closing for a, _ in quoted_spans(sentence.text)
+        )
         if spoken or any(_verb(t) for t in sentence.tokens[phrase_end:m_start]):
             break  # «ونفت الحكومة الكولومبية أي دور لها ...، وقالت "مزاعم مادورو"»: another clause's name
         spoken_for = sentence.keys[phrase_start:m_start]
