@@ -360,7 +360,10 @@ def _subject_phrase(sentence: _Sentence, start: int, end: int) -> tuple[int, int
         if token in _OPENERS or token == "(":
             closer = '"»”' if token in _OPENERS else ")"
             closing = next((k for k in range(stop + 1, min(end, stop + 9)) if sentence.tokens[k] in closer), None)
-            if closing is not None:  # صحيفة "كومرسانت", وكالة (إيلنا): a name in marks is part of the phrase
+            definite = stop > start and sentence.keys[stop - 1].startswith("ال") and token != "("
+            if closing is not None and not definite:
+                # صحيفة "كومرسانت", وكالة (إيلنا): a name in marks is part of the phrase; after «البيان» the
+                # marks hold what it says («وأكد البيان "ثبوت التهمة"»)
                 stop = closing + 1
                 continue
         near = stop > start and sentence.keys[stop - 1] in _keys("قريب قريبة مقرب مقربة مطلع مطلعة مقربين")
@@ -380,7 +383,8 @@ def _subject_phrase(sentence: _Sentence, start: int, end: int) -> tuple[int, int
             or _addressee(sentence, stop)
             or (_glued_preposition(key) and not any(m[0] == stop for m in sentence.mentions))
         )
-        if stop > start and ((governed and not institution) or _adverbial(key)):  # «بيان للجيش» goes on
+        named = any(m[0] == stop for m in sentence.mentions)  # «ماليزيا» is a place, not an accusative like «متحدثا»
+        if stop > start and ((governed and not institution) or (_adverbial(key) and not named)):  # «بيان للجيش» goes on
             break  # لرويترز, للصحفيين; متحدثا, طالبا: the phrase is over
         if (
             stop > start
@@ -644,6 +648,14 @@ def _subject_before(sentence: _Sentence, index: int) -> tuple[str, str] | None:
     return None
 
 
+def _relative_with_subject(sentence: _Sentence, index: int, end: int) -> tuple[str, str] | None:
+    """«الفتاة التي قالت الشرطة إنها ...»: after a relative pronoun the verb may have its own subject,
+    which then is the speaker (the relative's noun is what the words are about)."""
+    if not index or sentence.keys[index - 1] not in _RELATIVES:
+        return None
+    return _explicit_subject(sentence, index + 1, end)
+
+
 def _source_subject(sentence: _Sentence, index: int, end: int) -> tuple[str, str] | None:
     """«نقل X عن Y (قوله)»: the words are Y's, the one quoted, not the outlet's that relays them."""
     relays = normalize_key(sentence.tokens[index]).lstrip("و").startswith("نقل")
@@ -676,10 +688,8 @@ def _ascribed_to(sentence: _Sentence, index: int, end: int) -> tuple[str, str] |
             if subject is None:
                 return None
             first, _, rest = subject[0].partition(" ")
-            if first.startswith("لل") and zipf("ال" + first[2:]) >= 3.0:
-                first = "ال" + first[2:]  # «للوزير القول»
-            else:
-                first = first.removeprefix("لـ").removeprefix("ل")  # «لكوجين», «للافروف» (ل + لافروف)
+            first = first if first.startswith("لل") and zipf("ال" + first[2:]) < 3.0 else _without_lam(first)
+            first = first.removeprefix("لـ").removeprefix("ل")  # «لكوجين», «للافروف» (ل + لافروف)
             return " ".join([first, rest]).strip(), subject[1]
     return None
 
@@ -695,6 +705,16 @@ def _written_in(sentence: _Sentence, index: int) -> str:
     if following == "في" and sentence.keys[index + 2].removeprefix("ال") in _DOCUMENTS:
         return "document"
     return ""
+
+
+def _without_lam(word: str) -> str:
+    """The word a ل governs: «للصحيفة» → «الصحيفة», «لوكالة» → «وكالة» (the clitic stripper keeps a
+    ل before a word about as frequent with it), «لافروف» stays (a name's own letter)."""
+    if word.startswith("لل") and zipf("ال" + word[2:]) >= 3.0:
+        return "ال" + word[2:]
+    if word.startswith("ل") and not word.startswith("لل") and zipf(word[1:]) > max(3.0, zipf(word)):
+        return word[1:]
+    return strip_proclitics(word)
 
 
 def _participle(token: str) -> bool:
@@ -772,6 +792,7 @@ def _speeches(sentence: _Sentence) -> list[_Speech]:
             else _explicit_subject(sentence, index + 2, content_at)  # «وجاء في بيان للجيش أن»
             if document
             else relayed
+            or (None if participle else _relative_with_subject(sentence, index, content_at))
             or _subject_before(sentence, index)
             or (None if participle else _explicit_subject(sentence, index + 1, content_at))
             or (None if participle else _subject_preverbal(sentence, index))
@@ -1021,7 +1042,7 @@ def _attributed_source(sentence: _Sentence, index: int, end: int | None = None) 
     if subject is None or not subject[0].startswith("ل"):
         return subject
     first, _, rest = subject[0].partition(" ")
-    return " ".join([strip_proclitics(first), rest]).strip(), subject[1]
+    return " ".join([_without_lam(first), rest]).strip(), subject[1]
 
 
 def _acting_person(sentence: _Sentence) -> tuple[str, str] | None:
@@ -1066,11 +1087,13 @@ class _Speakers:
         key = name_key(speaker)
         if key in self.names:
             return self.names[key]
-        title = self.titles.get((doc, normalize_key(speaker)))
+        # «وذكر مسؤول أن»: an indefinite description brings in someone new, never a person named before
+        definite = kind != "DESC" or any(w.removeprefix("و").startswith(("ال", "لل")) for w in speaker.split())
+        title = self.titles.get((doc, normalize_key(speaker))) if definite else None
         if title:
             return title
         words = {w.removeprefix("ال") for w in key}
-        if kind == "DESC" and key and key[0].removeprefix("ال") in _TITLES:
+        if definite and kind == "DESC" and key and key[0].removeprefix("ال") in _TITLES:
             # «الوزير الإماراتي» after «وزير الاقتصاد الإماراتي، سلطان المنصوري»: every word agrees
             for (title_doc, known), person in reversed(list(self.titles.items())):
                 known_words = {w.removeprefix("ال") for w in known.split()}

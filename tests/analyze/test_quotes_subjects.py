@@ -274,3 +274,37 @@ def test_an_agency_named_after_hasab_ma_naqalathu_is_the_source():
         "حسب ما نقلته وكالة أنباء بلومبرج على موقعها الإلكتروني."
     )
     assert speaker_at(quotes, 0) == "وكالة أنباء بلومبرج"
+
+
+def test_a_place_ending_like_an_accusative_stays_in_the_description():
+    # «ماليزيا» ends like «متحدثا» but is a place the tagger found.
+    quotes = quotes_of("قال مسؤولو الهجرة في ماليزيا إن رئيس الوزراء السابق نجيب رزاق ممنوع من مغادرة البلاد.")
+    assert speaker_at(quotes, 0) == "مسؤولو الهجرة في ماليزيا"
+
+
+def test_an_indefinite_description_is_someone_new_not_a_person_named_before():
+    # «وذكر مسؤول أن»: not the president the article named, though «مسؤول» is a title word.
+    quotes = quotes_of(
+        "قال مصدران إن مستشار البيت الأبيض جاريد كوشنر كان يقدم المشورة للرئيس الأمريكي دونالد ترامب. "
+        "وذكر مسؤول أن كوشنر يحث ترامب على اتخاذ نهج محسوب وهو ما وافق عليه الرئيس."
+    )
+    assert speaker_at(quotes, 1) == "مسؤول"
+
+
+def test_a_verb_after_a_relative_pronoun_may_have_its_own_subject():
+    quotes = quotes_of("وقد توفيت الفتاة الأولى التي قالت الشرطة إنها تعرضت للاعتداء وأحرقت حية يوم الأحد في القرية.")
+    assert speaker_at(quotes, 0) == "الشرطة"
+
+
+def test_marks_after_a_definite_noun_hold_its_words_not_its_name():
+    # «وأكد البيان "ثبوت التهمة"»: the statement, not «البيان ثبوت التهمة».
+    quotes = quotes_of('وأكد البيان "ثبوت التهمة" على الحكم "بموجب اعترافه الشخصي بطلب الرشوة".')
+    assert speaker_at(quotes, 0) == "البيان"
+
+
+def test_the_source_after_wafqan_loses_its_lam():
+    quotes = quotes_of(
+        "أصدر رئيس الدولة مرسوما بتعديل بعض مواد قانون مكافحة جرائم تقنية المعلومات، "
+        'وفقا لوكالة الأنباء الإماراتية "وام".'
+    )
+    assert speaker_at(quotes, 0) == "وكالة الأنباء الإماراتية"
