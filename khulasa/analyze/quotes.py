@@ -60,7 +60,8 @@ _TIME = _keys(
     "أمس اليوم الليلة غدا الأحد الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة السبت يوم صباح مساء ليل ليلة ظهر "
     "فجر عصر الماضي الماضية السابق مؤخرا أيضا كذلك بدوره بدورها بدورهم جهته جهتها جانبه جانبها ناحيته ثم سابقا "
     "لاحقا مجددا حينها آنذاك بدوري أخيرا شهر أوائل أواخر منتصف مطلع الجاري الحالي يناير فبراير مارس أبريل مايو "
-    "يونيو يوليو أغسطس سبتمبر أكتوبر نوفمبر ديسمبر كانون شباط آذار نيسان أيار حزيران تموز آب أيلول تشرين"
+    "يونيو يوليو أغسطس سبتمبر أكتوبر نوفمبر ديسمبر كانون شباط آذار نيسان أيار حزيران تموز آب أيلول تشرين طوال طيلة"
+    " الأسبوع أسبوع الشهر"
 )
 _PREPOSITIONS = _keys(
     "في خلال عبر على أمام من مع عن إلى الى لدى حول بشأن منذ بعد قبل عقب أثناء اثناء ضمن وسط بين بحضور خلف داخل "
@@ -146,6 +147,11 @@ _ACTORS = (
 )
 """Heads of a subject whose nisba adjectives are followed by the verb's object («دعت الحكومة الأميركية
 المستهلكين إلى»)."""
+_AGENTS = _ACTORS | _keys(
+    "مسؤول مسؤولة مسؤولون مسؤولين مسؤولو مصدر مصادر شاهد شهود خبير خبراء محلل محللون محللين دبلوماسي دبلوماسيون "
+    "دبلوماسيين ناشط ناشطون ناشطين منظمة مرصد بيان تقرير وزارة"
+)
+"""Heads of a described subject that can speak (a person, a body, a document), for verbs that take an object."""
 _MEDIA = _keys(
     "وكالة وكالات صحيفة صحف جريدة مجلة قناة قنوات تلفزيون التلفزيون إذاعة راديو موقع شبكة برنامج مراسل مراسلة "
     "الصحفيين الصحافيين الصحافة الصحيفة الوكالة القناة الموقع الإذاعة المجلة الشبكة بي رويترز فرانس أسوشيتد "
@@ -381,7 +387,7 @@ def _subject_phrase(sentence: _Sentence, start: int, end: int) -> tuple[int, int
             key.startswith(("لل", "لـ"))
             or (key[:1] in "لب" and strip_proclitics(token) != token)
             or _addressee(sentence, stop)
-            or (_glued_preposition(key) and not any(m[0] == stop for m in sentence.mentions))
+            or (_glued_preposition(key) and not any(m[0] <= stop < m[1] for m in sentence.mentions))
         )
         named = any(m[0] == stop for m in sentence.mentions)  # «ماليزيا» is a place, not an accusative like «متحدثا»
         if stop > start and ((governed and not institution) or (_adverbial(key) and not named)):  # «بيان للجيش» goes on
@@ -648,6 +654,24 @@ def _subject_before(sentence: _Sentence, index: int) -> tuple[str, str] | None:
     return None
 
 
+def _verb_subject(sentence: _Sentence, index: int, end: int, verb: tuple[str, str]) -> tuple[str, str] | None:
+    """The subject after the verb, unless the noun there cannot be it: a title of the other gender
+    («واعتبرت السفير الكندي "شخصا غير مرغوب فيه"»: the ambassador is the object), or, after a verb
+    that takes an object (وصف، اعتبر، اتهم), a noun that names no one who speaks («ووصف المؤتمر
+    المقترح بأنه»)."""
+    subject = _explicit_subject(sentence, index + 1, end)
+    if subject is None:
+        return None
+    first = next((k for k in range(index + 1, end) if sentence.keys[k] not in _TIME), None)
+    head = sentence.keys[first].removeprefix("ال") if first is not None else ""
+    if head in _TITLES and verb[1] in ("m", "f") and (head.endswith("ه") != (verb[1] == "f")):
+        return None
+    transitive = verb[0].startswith(("وصف", "يصف", "تصف", "اعتبر", "يعتبر", "تعتبر", "اتهم", "يتهم", "تتهم"))
+    if transitive and subject[1] == "DESC" and head not in _AGENTS:
+        return None
+    return subject
+
+
 def _relative_with_subject(sentence: _Sentence, index: int, end: int) -> tuple[str, str] | None:
     """«الفتاة التي قالت الشرطة إنها ...»: after a relative pronoun the verb may have its own subject,
     which then is the speaker (the relative's noun is what the words are about)."""
@@ -794,7 +818,7 @@ def _speeches(sentence: _Sentence) -> list[_Speech]:
             else relayed
             or (None if participle else _relative_with_subject(sentence, index, content_at))
             or _subject_before(sentence, index)
-            or (None if participle else _explicit_subject(sentence, index + 1, content_at))
+            or (None if participle else _verb_subject(sentence, index, content_at, verb))
             or (None if participle else _subject_preverbal(sentence, index))
         )
         if subject is not None:
@@ -852,7 +876,7 @@ def _subject_preverbal(sentence: _Sentence, index: int) -> tuple[str, str] | Non
             if opener is not None and opener > 0 and sentence.tokens[opener - 1] not in _PUNCTUATION_STOPS:
                 k = opener - 1  # «لكن صحيفة "فايننشال تايمز" البريطانية ذكرت»: a name in marks
                 continue
-        if sentence.tokens[k] in _PUNCTUATION_STOPS or sentence.keys[k] in stops or sentence.keys[k] in _PREPOSITIONS:
+        if sentence.tokens[k] in _PUNCTUATION_STOPS or sentence.keys[k].removeprefix("و") in stops | _PREPOSITIONS:
             break
         if _verb(sentence.tokens[k]) or sentence.keys[k] in _KANA:
             break

@@ -308,3 +308,39 @@ def test_the_source_after_wafqan_loses_its_lam():
         'وفقا لوكالة الأنباء الإماراتية "وام".'
     )
     assert speaker_at(quotes, 0) == "وكالة الأنباء الإماراتية"
+
+
+def test_a_title_of_the_other_gender_after_the_verb_is_its_object():
+    # «أبلغ السفيرة الأميركية أن»: a masculine verb, a feminine title: the ambassador is told, the
+    # speaker is the one before the verb.
+    quotes = quotes_of(
+        "وقالت الوكالة الوطنية للإعلام إن نبيه بري استقبل السفيرة الأميركية في لبنان. "
+        'وأوضحت أن بري أبلغ السفيرة الأميركية إليزابيث ريتشارد أن "المجلس النيابي في صدد التحضير لدرس التشريعات".'
+    )
+    assert [q.speaker for q in quotes if q.sentence == 1][-1] == "نبيه بري"
+
+
+def test_after_a_verb_that_takes_an_object_a_thing_is_not_the_speaker():
+    # «ووصفت الانتخابات بأنها ...»: the elections are described; the speaker goes on from before.
+    quotes = quotes_of(
+        "قالت وزيرة الخارجية الأوروبية فيديريكا موغيريني إن الاتحاد يدعم تونس. "
+        "ووصفت الانتخابات بأنها خطوة مهمة لاستكمال انتقال تونس نحو الديمقراطية بالكامل."
+    )
+    assert speaker_at(quotes, 1) == "فيديريكا موغيريني"
+
+
+def test_a_clubs_name_starting_with_b_is_not_a_preposition():
+    # «نادي بوروسيا دورتموند»: بوروسيا is not ب + وروسيا inside the name the tagger found.
+    quotes = quotes_of(
+        "أعلن نادي بوروسيا دورتموند الألماني، الأربعاء، أن مهاجمه الأوكراني سينتقل إلى فريق ويست هام الإنجليزي."
+    )
+    assert speaker_at(quotes, 0) == "نادي بوروسيا دورتموند الألماني"
+
+
+def test_time_words_and_conjunctions_before_a_verb_are_not_its_subject():
+    quotes = quotes_of(
+        "قالت شركة الطرق السريعة إنها تجري عمليات كشف على الجسر. "
+        "وبعدما أكدت طوال الأسبوع أنها تجري عمليات كشف جدية، حذرت من سحب الامتياز منها."
+    )
+    assert speaker_at(quotes, 1) != "وبعدما" and speaker_at(quotes, 1) != "الأسبوع"
+    assert "شركة" in speaker_at(quotes, 1)
