@@ -65,7 +65,7 @@ _TIME = _keys(
 )
 _PREPOSITIONS = _keys(
     "في خلال عبر على أمام من مع عن إلى الى لدى حول بشأن منذ بعد قبل عقب أثناء اثناء ضمن وسط بين بحضور خلف داخل "
-    "وفي وخلال وعلى ومن ومع وعن ل لـ"
+    "وفي وخلال وعلى ومن ومع وعن ل لـ إثر اثر جراء"
 )
 _SOURCE = _keys("عن")
 _STATING = _keys("أكد أكدت يؤكد تؤكد مؤكدا مؤكدة أكدوا مؤكدين أعلن أعلنت يعلن تعلن معلنا معلنة أعلنوا معلنين")
@@ -454,7 +454,8 @@ def _glued_preposition(key: str) -> bool:
 
 def _adverbial(key: str) -> bool:
     """An accusative participle or verbal noun after a subject (متحدثا، موجها، طالبا، ردا)."""
-    return key.endswith("ا") and ((key.startswith("م") and len(key) >= 5) or key in _keys("طالبا رافضا ردا حاملا"))
+    listed = key in _keys("طالبا رافضا ردا حاملا استنادا نقلا")
+    return key.endswith("ا") and ((key.startswith("م") and len(key) >= 5) or listed)
 
 
 def _nisba(key: str) -> bool:
@@ -617,8 +618,15 @@ def _name_before(sentence: _Sentence, end: int) -> str | None:
 
 def _titled_apposition(sentence: _Sentence, index: int, end: int) -> str | None:
     """«المتحدث باسم الناتو، الكولونيل كنوت بيترز»: a name after a comma and an honorific."""
-    while index < end and sentence.tokens[index] not in "،," and sentence.keys[index].startswith(("لل", "ال")):
-        index += 1  # «الرئيس التنفيذي للشركة، تولد جيبر مريم،»
+    first = index
+    while index < end and sentence.tokens[index] not in "،," and index - first < 4:
+        if _verb(sentence.tokens[index]):
+            return None
+        # «الرئيس التنفيذي للشركة، تولد جيبر مريم،», «المدير الفني لنادي ليفربول، يورغن كلوب:»
+        opening = index == first and not sentence.keys[index].startswith(("ل", "ال"))
+        if sentence.tokens[index] in _PUNCTUATION_STOPS or opening:
+            return None
+        index += 1
     if index + 2 >= end or sentence.tokens[index] not in "،,":
         return None
     if sentence.keys[index + 1].removeprefix("ال") in _HONORIFICS:
@@ -629,7 +637,7 @@ def _titled_apposition(sentence: _Sentence, index: int, end: int) -> str | None:
         stop += 1
     if stop + 1 < end and sentence.keys[stop].startswith("ال") and sentence.tokens[stop + 1] in "،,":
         stop += 1  # «، سلطان المنصوري،»
-    closes = stop >= end or sentence.tokens[stop] in "،," or sentence.keys[stop] in _COMPLEMENTIZERS
+    closes = stop >= end or sentence.tokens[stop] in "،,:" or sentence.keys[stop] in _COMPLEMENTIZERS
     return sentence.words(index + 1, stop) if closes and stop - index - 1 >= 2 else None
 
 

@@ -344,3 +344,21 @@ def test_time_words_and_conjunctions_before_a_verb_are_not_its_subject():
     )
     assert speaker_at(quotes, 1) != "وبعدما" and speaker_at(quotes, 1) != "الأسبوع"
     assert "شركة" in speaker_at(quotes, 1)
+
+
+def test_the_name_after_a_titles_lam_phrase_and_a_comma_is_the_speaker():
+    # «المدير الفني لنادي ليفربول، يورغن كلوب:» — not the other coach the article named with the same title.
+    quotes = quotes_of(
+        "فاز روما على ليفربول. وقال المدير الفني لروما إيزيبيو دي فرانشيسكو إن فريقه قاتل حتى النهاية. "
+        'وقال المدير الفني لنادي ليفربول، يورغن كلوب: "نحن نريد أن نصل للمباراة النهائية".'
+    )
+    assert speaker_at(quotes, 2) == "يورغن كلوب"
+
+
+def test_ithr_and_istinadan_end_a_subject():
+    quotes = quotes_of(
+        "أكدت الجمعية الوطنية للبنادق إثر لقاء مع الرئيس الأميركي، الخميس، أن ترامب يعارض التشدد في القوانين. "
+        "وقالت وكالة إيسنا شبه الرسمية استنادا إلى مكتب المدعي العام إن المتهم نقل إلى سجن إيوين."
+    )
+    assert speaker_at(quotes, 0) == "الجمعية الوطنية للبنادق"
+    assert speaker_at(quotes, 1) == "وكالة إيسنا شبه الرسمية"
