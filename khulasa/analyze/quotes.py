@@ -68,6 +68,8 @@ _PREPOSITIONS = _keys(
     "وفي وخلال وعلى ومن ومع وعن ل لـ إثر اثر جراء"
 )
 _SOURCE = _keys("عن")
+_MASDAR_BEFORE = _keys("عدم بعدم رفض رفضت رفضوا طلب طلبت دون بدون")
+"""«طلب عدم ذكر اسمه», «رفض ذكر اسمه»: a reporting verb's form after these is its verbal noun."""
 _STATING = _keys("أكد أكدت يؤكد تؤكد مؤكدا مؤكدة أكدوا مؤكدين أعلن أعلنت يعلن تعلن معلنا معلنة أعلنوا معلنين")
 _STATED_NOUNS = _keys("عدم عزم")
 """«أكد X عدم ...», «أعلن X عزم ...»: a statement made by its verbal noun, without أن (the protocol's
@@ -347,7 +349,7 @@ def _content_after(sentence: _Sentence, index: int, spans: list[tuple[int, int]]
         relaying = sentence.keys[index].removeprefix("و").startswith(("نقل", "نسب"))
         if key.startswith("قول") and (j == index + 1 or relaying):
             continue  # «وأضاف قوله:», «نسبت الوكالة للافروف قوله إن»
-        if (_verb(token) and sentence.keys[j - 1] not in _keys("عدم بعدم")) or key in _WRITER:
+        if (_verb(token) and sentence.keys[j - 1] not in _MASDAR_BEFORE) or key in _WRITER:
             return None
     return None
 
@@ -562,7 +564,7 @@ def _name_in_phrase(sentence: _Sentence, start: int, end: int) -> str | None:
 def _object_pronoun(key: str) -> bool:
     """عنها، له، لهم، منه: a preposition with an attached pronoun (never a subject)."""
     base = re.sub("(ها|هم|هما|ه|نا)$", "", key)
-    return base != key and base in _PREPOSITIONS | _keys("عند لدي ل بسبب أمام خلف بعد قبل")
+    return base != key and base in _PREPOSITIONS | _keys("عند لدي ل ب بسبب أمام خلف بعد قبل")
 
 
 def _plain(key: str) -> bool:
@@ -675,7 +677,10 @@ def _verb_subject(sentence: _Sentence, index: int, end: int, verb: tuple[str, st
     if head in _TITLES and verb[1] in ("m", "f") and (head.endswith("ه") != (verb[1] == "f")):
         return None
     transitive = verb[0].startswith(("وصف", "يصف", "تصف", "اعتبر", "يعتبر", "تعتبر", "اتهم", "يتهم", "تتهم"))
-    if transitive and subject[1] == "DESC" and head not in _AGENTS:
+    # A definite thing or a common word («نفسه», «فرض») is the object; a rare indefinite word there is
+    # more often a name the tagger missed («وصف باول»).
+    common = sentence.keys[first].startswith("ال") or zipf(sentence.tokens[first]) >= 4.2
+    if transitive and subject[1] == "DESC" and head not in _AGENTS and common:
         return None
     return subject
 
@@ -765,7 +770,7 @@ def _speeches(sentence: _Sentence) -> list[_Speech]:
     for index, token in enumerate(sentence.tokens):
         document = _written_in(sentence, index)
         verb = ("جاء", "") if document else _verb(token)
-        if index and sentence.keys[index - 1] in _keys("عدم بعدم"):
+        if index and sentence.keys[index - 1] in _MASDAR_BEFORE:
             continue  # «طلب عدم ذكر اسمه»: a verbal noun
         if verb is None or (index and sentence.keys[index - 1] in _WRITER) or "\u064f" in token[:3]:
             continue  # not a reporting verb, the writer's «يذكر أن», or a passive (اعتُبر، قيل)
@@ -930,7 +935,15 @@ def _clause_subject(sentence: _Sentence, index: int) -> str | None:
             if opener is not None:
                 return opener[0]
         if fallback is None and not prepositional:
-            fallback = next((m[2].text for kind in ("ORG", "LOC") for m in inside if m[2].type == kind), None)
+            fallback = next(
+                (
+                    m[2].text
+                    for kind in ("ORG", "LOC")
+                    for m in inside
+                    if m[2].type == kind and not _governed_name(sentence, m)
+                ),
+                None,
+            )
         end = start - 1
     return fallback
 
@@ -940,6 +953,9 @@ def _governed_name(sentence: _Sentence, mention: tuple[int, int, Mention]) -> bo
     clause is not about it, whoever its verb's subject is."""
     start = mention[0]
     token = sentence.tokens[start]
+    owner = start and sentence.keys[start - 1].removeprefix("ال") in _SPEECH_EVENTS | _DOCUMENTS
+    if token[:1] == "ل" and owner and mention[2].type == "PER":
+        return False  # «في مقابلة لغراندي مع ...»: the interview is his, he speaks
     if token[:1] in "لب" and name_key(mention[2].text)[:1] != name_key(token):
         return True  # the preposition is glued to the name (لهاغل) or to the noun before it
     before = start - 1

@@ -362,3 +362,36 @@ def test_ithr_and_istinadan_end_a_subject():
     )
     assert speaker_at(quotes, 0) == "الجمعية الوطنية للبنادق"
     assert speaker_at(quotes, 1) == "وكالة إيسنا شبه الرسمية"
+
+
+def test_the_person_whose_interview_it_is_speaks_not_the_channel():
+    # «في مقابلة لغراندي مع الزميلة بيكي اندرسون لـCNN حيث قال»: ل after «مقابلة» marks whose it is.
+    quotes = quotes_of(
+        "قال فيليبو غراندي، المفوض السامي لشؤون اللاجئين في الأمم المتحدة، إن سوريا باتت مصيدة موت للمدنيين. "
+        'جاء ذلك في مقابلة لغراندي مع الزميلة بيكي اندرسون لـCNN حيث قال: "اعتقد أن الخيارات تتقلص بالنسبة للمدنيين".'
+    )
+    assert speaker_at(quotes, 1) == "فيليبو غراندي"
+
+
+def test_an_indefinite_word_after_wasafa_may_be_a_name_the_tagger_missed():
+    # «وصف باول "..."»: a definite noun there is the object («ووصفت الانتخابات»), an indefinite one
+    # is more often a name the tagger missed.
+    quotes = quotes_of(
+        'وفي خطاب مقتضب أمام الكونغرس حول حالة الاقتصاد، وصف باول "آفاقا اقتصادية قوية للبلاد" بحسب فرانس برس.'
+    )
+    assert speaker_at(quotes, 0) == "باول"
+
+
+def test_bihi_after_the_verb_is_not_the_source():
+    quotes = quotes_of("واقتحم متظاهرون السياج الفاصل وقصوا أجزاء منه، وفق ما أفاد به مراسل القناة في غزة.")
+    assert speaker_at(quotes, 0).startswith("مراسل")
+
+
+def test_a_verb_form_after_rafada_is_its_verbal_noun():
+    # «أحد الشيوخ، الذي رفض ذكر اسمه،»: ذكر is «mentioning», so «اسمه» is no speaker for a later «وكشف».
+    quotes = quotes_of(
+        "أكد محمود الخطيب أن النادي الأهلي لديه منظومة وتاريخ لا يمكن لأحد أن يخترقه. "
+        "وكشف رئيس الأهلي عن مساعدة قدمها أحد الشيوخ، الذي رفض ذكر اسمه، بقيمة مليون دولار. "
+        "وكشف عن أن الملعب الجديد للفريق سيكلف بين خمسة وسبعة مليارات جنيه مصري."
+    )
+    assert speaker_at(quotes, 2) != "اسمه"
