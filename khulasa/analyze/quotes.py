@@ -677,9 +677,14 @@ def _verb_subject(sentence: _Sentence, index: int, end: int, verb: tuple[str, st
     if head in _TITLES and verb[1] in ("m", "f") and (head.endswith("ه") != (verb[1] == "f")):
         return None
     transitive = verb[0].startswith(("وصف", "يصف", "تصف", "اعتبر", "يعتبر", "تعتبر", "اتهم", "يتهم", "تتهم"))
-    # A definite thing or a common word («نفسه», «فرض») is the object; a rare indefinite word there is
-    # more often a name the tagger missed («وصف باول»).
-    common = sentence.keys[first].startswith("ال") or zipf(sentence.tokens[first]) >= 4.2
+    # A definite thing, a noun with a pronoun or an accusative is the object; another indefinite word
+    # there is more often a name the tagger missed («وصف باول», «وصف سامي المرشد»).
+    raw = sentence.tokens[first]
+    common = (
+        sentence.keys[first].startswith("ال")
+        or (raw.endswith(("ه", "ها", "هم")) and not raw.endswith("ة"))  # «نفسه», «اسمه»
+        or (raw.endswith("ا") and len(raw) > 3)  # an indefinite accusative: «دليلا», «كثيرا»
+    )
     if transitive and subject[1] == "DESC" and head not in _AGENTS and common:
         return None
     return subject

@@ -395,3 +395,12 @@ def test_a_verb_form_after_rafada_is_its_verbal_noun():
         "وكشف عن أن الملعب الجديد للفريق سيكلف بين خمسة وسبعة مليارات جنيه مصري."
     )
     assert speaker_at(quotes, 2) != "اسمه"
+
+
+def test_a_common_given_name_after_wasafa_is_still_the_subject():
+    # «وصف سامي المرشد، الباحث ...، قطر بأنها»: سامي is a common word and a name; it is the subject.
+    quotes = quotes_of(
+        'وفي تصريح لـ"سكاي نيوز عربية"، وصف سامي المرشد، الباحث في العلاقات السياسية الدولية، '
+        'قطر بأنها "أداة لزعزعة أمن الدول العربية".'
+    )
+    assert speaker_at(quotes, 0).startswith("سامي")
