@@ -404,3 +404,9 @@ def test_a_common_given_name_after_wasafa_is_still_the_subject():
         'قطر بأنها "أداة لزعزعة أمن الدول العربية".'
     )
     assert speaker_at(quotes, 0).startswith("سامي")
+
+
+def test_an_adjective_after_the_nisba_stays_in_the_title():
+    # «زعيم الحزب الاشتراكي الديمقراطي الحاكم»: الحاكم describes the party, it is no object.
+    quotes = quotes_of("قال زعيم الحزب الاشتراكي الديمقراطي الحاكم في رومانيا إن الحكومة وافقت على مذكرة نقل السفارة.")
+    assert speaker_at(quotes, 0).startswith("زعيم الحزب الاشتراكي الديمقراطي الحاكم")
