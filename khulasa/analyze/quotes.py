@@ -12,7 +12,16 @@ name before it (that gave Ashrawi's words to Netanyahu):
 - a verb with no subject of its own («وأضاف أن», «وتابعت:», «مضيفا أن») continues the last
   speaker of the same article whose gender and number agree with it (قالت/أضافت → feminine);
 - speakers are canonicalized against the story's entities: a surname or a title seen before a
-  name in the same article gives the full name, «الوكالة» the agency the article named.
+  name in the same article gives the full name, «الوكالة» the agency the article named; an
+  indefinite description («مسؤول») is never someone named before, and a name is never shown with a
+  word the story does not write;
+- relayed and ascribed words belong to the one quoted («نقلت X عن Y قوله», «نسبت X لـY القول»,
+  «بحسب ما نقلت X عن Y»); «جاء فيها:» is the words of what the clause's subject wrote, «جاء في
+  البيان» the document's;
+- the subject phrase ends at the addressee («لبي بي سي»، «لوكالة»), at the object after a title's
+  adjectives («اتهم وزير الإعلام الفنزويلي | المعارضة»), at a describing verb («رفض الكشف عن اسمه»);
+  an unnamed source keeps its «في/من + NP» («مسؤولون في بولندا»); a title of the other gender than
+  the verb, or a thing after وصف/اعتبر/اتهم, is the object, not the subject.
 
 Quoted words that are not speech (a title, a name, a scare-quoted term) and fragments of fewer
 than MIN_QUOTE_WORDS words are not quotes.
