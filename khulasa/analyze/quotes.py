@@ -12,7 +12,16 @@ name before it (that gave Ashrawi's words to Netanyahu):
 - a verb with no subject of its own («وأضاف أن», «وتابعت:», «مضيفا أن») continues the last
   speaker of the same article whose gender and number agree with it (قالت/أضافت → feminine);
 - speakers are canonicalized against the story's entities: a surname or a title seen before a
-  name in the same article gives the full name, «الوكالة» the agency the article named.
+  name in the same article gives the full name, «الوكالة» the agency the article named; an
+  indefinite description («مسؤول») is never someone named before, and a name is never shown with a
+  word the story does not write;
+- relayed and ascribed words belong to the one quoted («نقلت X عن Y قوله», «نسبت X لـY القول»,
+  «بحسب ما نقلت X عن Y»); «جاء فيها:» is the words of what the clause's subject wrote, «جاء في
+  البيان» the document's;
+- the subject phrase ends at the addressee («لبي بي سي»، «لوكالة»), at the object after a title's
+  adjectives («اتهم وزير الإعلام الفنزويلي | المعارضة»), at a describing verb («رفض الكشف عن اسمه»);
+  an unnamed source keeps its «في/من + NP» («مسؤولون في بولندا»); a title of the other gender than
+  the verb, or a thing after وصف/اعتبر/اتهم, is the object, not the subject.
 
 Quoted words that are not speech (a title, a name, a scare-quoted term) and fragments of fewer
 than MIN_QUOTE_WORDS words are not quotes.
@@ -29,6 +38,7 @@ from khulasa.analyze.entities import Entity, Mention, name_key
 from khulasa.analyze.ner.clitics import strip_proclitics
 from khulasa.represent.story import Story
 from khulasa.represent.terms import sentence_terms
+from khulasa.text.frequency import zipf
 from khulasa.text.normalize import normalize_key
 from khulasa.text.tokenize import WORD
 
@@ -45,6 +55,7 @@ _TOKEN = re.compile(WORD + r"(?:-" + WORD + r")*|[^\w\s]")
 """Words (with their vowel marks, shadda and tatweel, so صرّح and موضحاً stay one token) and single marks."""
 
 
+@lru_cache(maxsize=512)
 def _keys(words: str) -> frozenset[str]:
     return frozenset(normalize_key(w) for w in words.split())
 
@@ -58,14 +69,25 @@ _TIME = _keys(
     "أمس اليوم الليلة غدا الأحد الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة السبت يوم صباح مساء ليل ليلة ظهر "
     "فجر عصر الماضي الماضية السابق مؤخرا أيضا كذلك بدوره بدورها بدورهم جهته جهتها جانبه جانبها ناحيته ثم سابقا "
     "لاحقا مجددا حينها آنذاك بدوري أخيرا شهر أوائل أواخر منتصف مطلع الجاري الحالي يناير فبراير مارس أبريل مايو "
-    "يونيو يوليو أغسطس سبتمبر أكتوبر نوفمبر ديسمبر كانون شباط آذار نيسان أيار حزيران تموز آب أيلول تشرين"
+    "يونيو يوليو أغسطس سبتمبر أكتوبر نوفمبر ديسمبر كانون شباط آذار نيسان أيار حزيران تموز آب أيلول تشرين طوال طيلة"
+    " الأسبوع أسبوع الشهر"
 )
 _PREPOSITIONS = _keys(
     "في خلال عبر على أمام من مع عن إلى الى لدى حول بشأن منذ بعد قبل عقب أثناء اثناء ضمن وسط بين بحضور خلف داخل "
-    "وفي وخلال وعلى ومن ومع وعن ل لـ"
+    "وفي وخلال وعلى ومن ومع وعن ل لـ إثر اثر جراء"
 )
 _SOURCE = _keys("عن")
-_NOT_SUBJECTS = _keys("مثل غير بوسع بوسعكم بوسعه كل بعض جميع هذا هذه ذلك تلك هناك هنا ما من لا لم لن")
+_MASDAR_BEFORE = _keys("عدم بعدم رفض رفضت رفضوا طلب طلبت دون بدون")
+"""«طلب عدم ذكر اسمه», «رفض ذكر اسمه»: a reporting verb's form after these is its verbal noun."""
+_STATING = _keys("أكد أكدت يؤكد تؤكد مؤكدا مؤكدة أكدوا مؤكدين أعلن أعلنت يعلن تعلن معلنا معلنة أعلنوا معلنين")
+_STATED_NOUNS = _keys("عدم عزم")
+"""«أكد X عدم ...», «أعلن X عزم ...»: a statement made by its verbal noun, without أن (the protocol's
+«أعلنت الحكومة عدم تهاونها»); other verbal nouns after أعلن are as often acts («أعلن الحداد»)."""
+_NOT_SUBJECTS = _keys(
+    "مثل غير بوسع بوسعكم بوسعه كل بعض جميع هذا هذه ذلك تلك هناك هنا ما من لا لم لن لكنه لكنها لكنهم ولكنه ولكنها "
+    "ولكنهم إلا أنه إلا أنها طالما لطالما"
+)
+"""«لكنه رأى أن»: a conjunction with the subject's pronoun, not a subject."""
 _KANA = _keys("كان كانت كانوا وكان وكانت وكانوا فكان")
 _QAD = _keys("قد وقد")
 _ATTRIBUTION = _keys("وفقا وفق بحسب حسب وحسب وبحسب ووفقا ووفق طبقا وطبقا حسبما وحسبما")
@@ -76,8 +98,36 @@ _TERM_NOUNS = _keys(
     "وصف بوصف عبارة كلمة محطة إذاعة شبكة تلفزيون"
 )
 _SUBJECT_END = (
-    _COMPLEMENTIZERS | _RELATIVES | _TIME | _PREPOSITIONS | _KANA | _keys("كان وهو وهي وهم إذ حيث لكن ولكن بينما فيما")
+    _COMPLEMENTIZERS
+    | _RELATIVES
+    | _TIME
+    | _PREPOSITIONS
+    | _KANA
+    | _keys("كان وهو وهي وهم إذ حيث لكن ولكن بينما فيما")
+    | _keys("رفض رفضت رفضوا طلب طلبت طلبوا فضل فضلت فضلوا اشترط اشترطت اشترطوا صدر صدرت تسمى يسمى تدعى يدعى أي")
 )
+"""Words that end a subject phrase; the verbs describe an unnamed source («مصدر أمني رفض الكشف عن اسمه»)."""
+_DESCRIBED = _keys(
+    "مسؤول مسؤولة مسؤولون مسؤولين مسؤولو مصدر مصادر شاهد شهود خبير خبراء محلل محللون محللين دبلوماسي دبلوماسيون "
+    "دبلوماسيين عضو أعضاء موظف موظفون موظفين ضابط ضباط مستخدم مستخدمون ناشط ناشطون ناشطين سكان مواطن مواطنون"
+)
+"""Heads of an unnamed source whose «في/من + NP» is part of the description («مسؤولون في بولندا»,
+«شهود من السكان»): the labels keep it."""
+_QUANTITIES = _keys(
+    "أحد إحدى بعض عدد معظم أغلب غالبية كثير كثيرون عشرات مئات آلاف اثنان اثنين ثلاثة أربعة خمسة ستة سبعة ثمانية "
+    "تسعة عشرة"
+)
+_LATE_ADJECTIVES = _keys(
+    "السابق السابقة الأسبق الأسبقة الحالي الحالية الجديد الجديدة الحر الأعلى العليا الأول الأولى الثاني الثانية "
+    "العام العامة المؤقت المؤقتة المكلف المكلفة المنتخب المنتخبة المستقيل المستقيلة المقبل الراحل الدائم الدائمة "
+    "المساعد المساعدة التنفيذي التنفيذية الرسمي الرسمية الموحد الموحدة الكبير الكبرى المشتركة الحاكم الحاكمة"
+)
+"""Adjectives that follow a nisba in a title or a body's name («وزير الخارجية الأمريكي الأسبق»)."""
+_SPEECH_EVENTS = _keys(
+    "حديث تصريح تصريحات بيان مؤتمر مقابلة اتصال كلمة رسالة تغريدة تدوينة لقاء اجتماع ختام مستهل إطار وقت ساعة "
+    "حوار ندوة جلسة"
+)
+"""«قال مسؤول في تصريح ...»: a في of the occasion, not of the description."""
 _RELATIONS = _keys(
     "والد والدة أب أم شقيق شقيقة أخ أخت زوج زوجة ابن ابنة نجل نجلة محامي محامية صديق صديقة قريب قريبة عائلة أسرة "
     "أقارب ذوو جيران جار مساعد مساعدة"
@@ -87,6 +137,8 @@ _HONORIFICS = _keys(
     "عقيد لواء عميد جنرال كولونيل مشير دكتور شيخ سيد سيدة أستاذ مهندس فريق رائد نقيب مقدم ملازم سفير قاضي حاج"
 )
 """Ranks and honorifics written before a name and left out of it («العقيد صادق الدويد»)."""
+_RANKS = _keys("عقيد لواء عميد جنرال كولونيل مشير رائد نقيب مقدم ملازم")
+"""Military ranks: «المتحدث باسم الجيش اللواء X» names the spokesman, not the one he speaks for."""
 _INSTITUTIONS = _keys(
     "وكالة منظمة مرصد هيئة لجنة مجلس اتحاد مركز جمعية معهد وفد مكتب بعثة جبهة حزب حركة شركة مؤسسة صندوق بنك "
     "مصرف وزارة دائرة مديرية جامعة مفوضية"
@@ -99,6 +151,26 @@ _TITLES = _keys(
     "محافظ عضو مسؤول مسؤولة المرشح مرشح نجم نجمة بابا"
 )
 """Heads of titles that stand for a person («قال وزير الخارجية» = the minister named before)."""
+_ACTORS = (
+    _TITLES
+    | _INSTITUTIONS
+    | _keys("جيش جيشان الجيشان حكومة حكومات سلطات شرطة قوات إدارة خارجية داخلية رئاسة وكالة صحيفة")
+)
+"""Heads of a subject whose nisba adjectives are followed by the verb's object («دعت الحكومة الأميركية
+المستهلكين إلى»)."""
+_AGENTS = _ACTORS | _keys(
+    "مسؤول مسؤولة مسؤولون مسؤولين مسؤولو مصدر مصادر شاهد شهود خبير خبراء محلل محللون محللين دبلوماسي دبلوماسيون "
+    "دبلوماسيين ناشط ناشطون ناشطين منظمة مرصد بيان تقرير وزارة"
+)
+"""Heads of a described subject that can speak (a person, a body, a document), for verbs that take an object."""
+_MEDIA = _keys(
+    "وكالة وكالات صحيفة صحف جريدة مجلة قناة قنوات تلفزيون التلفزيون إذاعة راديو موقع شبكة برنامج مراسل مراسلة "
+    "الصحفيين الصحافيين الصحافة الصحيفة الوكالة القناة الموقع الإذاعة المجلة الشبكة بي رويترز فرانس أسوشيتد "
+    "الأناضول سبوتنيك إنترفاكس تاس نوفوستي"
+)
+"""Whom a statement is made to («لوكالة فرانس برس», «لصحيفة», «لبي بي سي»): never part of the subject."""
+_DOCUMENTS = _keys("بيان رسالة تقرير تغريدة تدوينة مذكرة وثيقة دراسة خطاب كلمة منشور تصريح")
+"""Documents whose words are quoted («جاء في البيان أن»); «بيان للجيش» goes on with its ل like a body's name."""
 _NO_MARKS = str.maketrans("", "", '«»“”"#()')
 _PUNCTUATION_STOPS = set("،,:;؛()[]-–—.!?؟") | _OPENERS | {"»", "”"}
 
@@ -264,6 +336,11 @@ def _content_after(sentence: _Sentence, index: int, spans: list[tuple[int, int]]
             if span is not None and _not_speech(sentence, span):
                 j = sentence.token_at(span[1] + 1) - 1
                 continue
+            after = sentence.token_at(span[1] + 1) if span is not None else len(sentence.tokens)
+            named = j == index + 1 and after < len(sentence.tokens) and sentence.keys[after] in _COMPLEMENTIZERS
+            if named and len(sentence.text[span[0] : span[1]].split()) <= 4:
+                j = after - 1  # «وتقول "أطباء بلا حدود" إن»: the subject's name in marks, then its speech
+                continue
         if key in _COMPLEMENTIZERS and sentence.text[sentence.starts[j] - 1 : sentence.starts[j]] not in ".-":
             following = sentence.tokens[j + 1] if j + 1 < len(sentence.tokens) else ""
             if following in _OPENERS:
@@ -276,9 +353,12 @@ def _content_after(sentence: _Sentence, index: int, spans: list[tuple[int, int]]
             return j + 1, "direct" if following in _OPENERS else "indirect"
         if token in _OPENERS:
             return j, "direct"
-        if key.startswith("قول") and j == index + 1:
-            continue  # «وأضاف قوله:»
-        if _verb(token) or key in _WRITER:
+        if key in _STATED_NOUNS and _verb(sentence.tokens[index])[0] in _STATING and j > index + 1:
+            return j, "indirect"  # «وأكدت الحكومة عدم تهاونها», «أعلن أردوغان عزم بلاده»
+        relaying = sentence.keys[index].removeprefix("و").startswith(("نقل", "نسب"))
+        if key.startswith("قول") and (j == index + 1 or relaying):
+            continue  # «وأضاف قوله:», «نسبت الوكالة للافروف قوله إن»
+        if (_verb(token) and sentence.keys[j - 1] not in _MASDAR_BEFORE) or key in _WRITER:
             return None
     return None
 
@@ -297,18 +377,31 @@ def _subject_phrase(sentence: _Sentence, start: int, end: int) -> tuple[int, int
         if token in _OPENERS or token == "(":
             closer = '"»”' if token in _OPENERS else ")"
             closing = next((k for k in range(stop + 1, min(end, stop + 9)) if sentence.tokens[k] in closer), None)
-            if closing is not None:  # صحيفة "كومرسانت", وكالة (إيلنا): a name in marks is part of the phrase
+            definite = stop > start and sentence.keys[stop - 1].startswith("ال") and token != "("
+            if closing is not None and not definite:
+                # صحيفة "كومرسانت", وكالة (إيلنا): a name in marks is part of the phrase; after «البيان» the
+                # marks hold what it says («وأكد البيان "ثبوت التهمة"»)
                 stop = closing + 1
                 continue
         near = stop > start and sentence.keys[stop - 1] in _keys("قريب قريبة مقرب مقربة مطلع مطلعة مقربين")
         if near and key in _keys("من على"):
             stop += 1  # «مصدر قريب من التحقيق», «مصدر مطلع على المفاوضات»
             continue
+        if key in _keys("في من") and stop > start and stop + 1 < end and _describes(sentence, start, stop):
+            stop += 1  # «مسؤولون في بولندا», «شهود من السكان», «83٪ من الباحثين»
+            continue
         if token in _PUNCTUATION_STOPS or key in _SUBJECT_END or _verb(token):
             break
-        institution = sentence.keys[start].removeprefix("ال") in _INSTITUTIONS
-        governed = key.startswith(("لل", "لـ")) or (key[:1] in "لب" and strip_proclitics(token) != token)
-        if stop > start and ((governed and not institution) or _adverbial(key)):
+        head = sentence.keys[start].removeprefix("ال")
+        institution = key[:1] == "ل" and (head in _INSTITUTIONS or (head in _DOCUMENTS and stop == start + 1))
+        governed = (
+            key.startswith(("لل", "لـ"))
+            or (key[:1] in "لب" and strip_proclitics(token) != token)
+            or _addressee(sentence, stop)
+            or (_glued_preposition(key) and not any(m[0] <= stop < m[1] for m in sentence.mentions))
+        )
+        named = any(m[0] == stop for m in sentence.mentions)  # «ماليزيا» is a place, not an accusative like «متحدثا»
+        if stop > start and ((governed and not institution) or (_adverbial(key) and not named)):  # «بيان للجيش» goes on
             break  # لرويترز, للصحفيين; متحدثا, طالبا: the phrase is over
         if (
             stop > start
@@ -317,13 +410,63 @@ def _subject_phrase(sentence: _Sentence, start: int, end: int) -> tuple[int, int
             and not any(k.startswith("ال") or k in _TITLES for k in sentence.keys[start:stop])
         ):
             break  # «إنجي صدقي المتحدثة باسم الصليب الأحمر»: the name, then its title
+        if _object_after_adjective(sentence, start, stop):
+            break  # «اتهم وزير الإعلام الفنزويلي | المعارضة اليمينية»: the object after the subject
         stop += 1
     return start, stop
 
 
+def _object_after_adjective(sentence: _Sentence, start: int, stop: int) -> bool:
+    """A definite noun right after a nisba adjective of a title or body («وزير الإعلام الفنزويلي
+    المعارضة»): an adjective takes no genitive, so the noun opens the verb's object."""
+    key = sentence.keys[stop]
+    head = sentence.keys[start].removeprefix("ال")
+    if stop - start < 2 or not _nisba(sentence.keys[stop - 1].removeprefix("و")) or head not in _ACTORS:
+        return False
+    if any(m[0] == stop and m[2].type == "LOC" for m in sentence.mentions):
+        return True  # «واتهم الجيشان الروسي والسوري | إسرائيل»
+    if not key.startswith("ال") or _nisba(key) or key in _LATE_ADJECTIVES:
+        return False
+    return key.removeprefix("ال") not in _TITLES | _HONORIFICS  # «وزير الدفاع الإيراني العميد أمير حاتمي»
+
+
+def _describes(sentence: _Sentence, start: int, stop: int) -> bool:
+    """Whether في/من at `stop` goes on describing the source the phrase [start, stop) begins: an
+    unnamed, indefinite source or a quantity (not «في تصريح», «في بيان», a time, a ال- head)."""
+    first = sentence.keys[start]
+    following = sentence.keys[stop + 1].removeprefix("ال")
+    if following in _SPEECH_EVENTS or sentence.keys[stop + 1] in _TIME or following in _TIME:
+        return False
+    if first in _QUANTITIES or first[:1].isdigit():
+        return sentence.keys[stop] == "من"  # a part of a whole: «أحد/عدد/83٪ من ...»
+    return first in _DESCRIBED
+
+
+def _addressee(sentence: _Sentence, index: int) -> bool:
+    """«لوكالة», «لبي بي سي», «لرويترز»: ل before a medium or before a name the tagger found (the mention
+    starts inside the token), i.e. to whom the words were said, which ends the subject before it."""
+    key = sentence.keys[index]
+    if not key.startswith("ل") or key.startswith("لل") or len(key) < 3:
+        return False
+    if key[1:] in _MEDIA:
+        return True
+    mention = next((m for m in sentence.mentions if m[0] == index), None)
+    return mention is not None and name_key(mention[2].text)[:1] == (key[1:],)
+
+
+@lru_cache(maxsize=65536)
+def _glued_preposition(key: str) -> bool:
+    """«باعتقال», «بتنفيذ»: ب/ل on a common word, clearly more frequent without it (the clitic
+    stripper's bar is higher, and it keeps these); a name rarely passes («بشار», «بسام» do not)."""
+    if key[:1] not in "بل" or key.startswith("لل") or len(key) < 4:
+        return False
+    return zipf(key[1:]) >= max(3.5, zipf(key) + 0.6)
+
+
 def _adverbial(key: str) -> bool:
     """An accusative participle or verbal noun after a subject (متحدثا، موجها، طالبا، ردا)."""
-    return key.endswith("ا") and ((key.startswith("م") and len(key) >= 5) or key in _keys("طالبا رافضا ردا حاملا"))
+    listed = key in _keys("طالبا رافضا ردا حاملا استنادا نقلا")
+    return key.endswith("ا") and ((key.startswith("م") and len(key) >= 5) or listed)
 
 
 def _nisba(key: str) -> bool:
@@ -345,7 +488,9 @@ def _explicit_subject(sentence: _Sentence, start: int, end: int, lam: bool = Fal
         return None
     if sentence.tokens[index] in _PUNCTUATION_STOPS and sentence.tokens[index] not in _OPENERS:
         return None
-    if not lam and (key.startswith(("لل", "لـ")) or (key[:1] == "ل" and strip_proclitics(key) != key)):
+    if not lam and (
+        key.startswith(("لل", "لـ")) or (key[:1] == "ل" and strip_proclitics(key) != key) or _addressee(sentence, index)
+    ):
         return None  # «وأعلن لفريق سانتوس»: the verb's subject is a pronoun
     phrase_start, phrase_end = _subject_phrase(sentence, index, end)
     if phrase_end == phrase_start:
@@ -364,7 +509,7 @@ def _phrase_speaker(sentence: _Sentence, phrase_start: int, phrase_end: int, end
         if leading is not None:
             leading = (phrase_start, leading[1], leading[2])
     if leading is not None and leading[2].type in ("ORG", "LOC"):
-        stop = leading[1]
+        stop = min(leading[1], max(phrase_end, phrase_start + 1))  # «منظمة اليونسكو الأممية | الاثنين»
         if "(" in sentence.tokens[phrase_start:stop] and ")" in sentence.tokens[stop:phrase_end]:
             stop = sentence.tokens.index(")", stop) + 1  # بنك (إيه.إن.زد)
         while stop < end and _nisba(sentence.keys[stop]):
@@ -384,12 +529,26 @@ def _phrase_speaker(sentence: _Sentence, phrase_start: int, phrase_end: int, end
         between = sentence.keys[phrase_end:m_start]
         if any(k in _keys("عن حول بشأن إلى الى مع على ضد") for k in between):
             break
+        opening, closing = sentence.starts[phrase_end], sentence.starts[m_start]
+        spoken = any(t in _OPENERS for t in sentence.tokens[phrase_end:m_start]) and any(
+            opening <= a - 1 < closing for a, _ in quoted_spans(sentence.text)
+        )
+        if spoken or any(_verb(t) for t in sentence.tokens[phrase_end:m_start]):
+            break  # «ونفت الحكومة الكولومبية أي دور لها ...، وقالت "مزاعم مادورو"»: another clause's name
         spoken_for = sentence.keys[phrase_start:m_start]
-        if "باسم" in spoken_for and any(k.removeprefix("ال") in _TITLES for k in spoken_for[-3:]):
+        titles = [k.removeprefix("ال") for k in spoken_for[-3:] if k.removeprefix("ال") in _TITLES]
+        ranked = bool(titles) and titles[-1] in _RANKS  # «... اللواء أحمد المسماري»: the spokesman's rank
+        if "باسم" in spoken_for and titles and not ranked:
             # «المتحدث باسم الرئيس الفلسطيني محمود عباس»: the name is the principal's, not the speaker's
             return sentence.words(phrase_start, m_end), "DESC"
         return _full_name(sentence, m_start, m_end, phrase_start), "PER"
     titled = sentence.keys[phrase_start].removeprefix("ال") in _TITLES
+    rank = next((r for r in range(phrase_start + 1, phrase_end) if sentence.keys[r].removeprefix("ال") in _RANKS), None)
+    if titled and rank is not None and 2 <= phrase_end - rank - 1 <= 3:
+        # «وزير الدفاع الإيراني العميد أمير حاتمي»: the words after a rank are the name, whatever they mean
+        named = sentence.words(rank + 1, phrase_end)
+        sentence.titles[sentence.words(phrase_start, rank)] = named
+        return named, "PER"
     named = (titled and _titled_apposition(sentence, phrase_end, end)) or _name_in_phrase(
         sentence, phrase_start, phrase_end
     )
@@ -414,7 +573,7 @@ def _name_in_phrase(sentence: _Sentence, start: int, end: int) -> str | None:
 def _object_pronoun(key: str) -> bool:
     """عنها، له، لهم، منه: a preposition with an attached pronoun (never a subject)."""
     base = re.sub("(ها|هم|هما|ه|نا)$", "", key)
-    return base != key and base in _PREPOSITIONS | _keys("عند لدي ل بسبب أمام خلف بعد قبل")
+    return base != key and base in _PREPOSITIONS | _keys("عند لدي ل ب بسبب أمام خلف بعد قبل")
 
 
 def _plain(key: str) -> bool:
@@ -429,6 +588,7 @@ def _plain(key: str) -> bool:
         and re.sub("(ها|هم|هما|ه|نا)$", "", key) not in _PREPOSITIONS | _keys("عند لدي")
         and not _adverbial(key)
         and (key[0] not in "لبو" or strip_proclitics(key) == key)
+        and not _glued_preposition(key)
     )
 
 
@@ -450,7 +610,7 @@ def _full_name(sentence: _Sentence, start: int, end: int, floor: int) -> str:
 def _name_before(sentence: _Sentence, end: int) -> str | None:
     """«وقال الباحث في معهد واشنطن لسياسة الشرق الأدنى سونر كاغبتاي إن»: two to four name-like words
     ending the subject, after a title, that the tagger did not mark (the last may carry ال: تيسير المفرج)."""
-    stop = end
+    stop = next((k for k in range(end - 1, max(-1, end - 7), -1) if _addressee(sentence, k)), end)
     while stop > 0 and (sentence.keys[stop - 1] in _COMPLEMENTIZERS or sentence.tokens[stop - 1] in ":،,"):
         stop -= 1
     while stop > 0 and sentence.keys[stop - 1] in _TIME:
@@ -469,8 +629,15 @@ def _name_before(sentence: _Sentence, end: int) -> str | None:
 
 def _titled_apposition(sentence: _Sentence, index: int, end: int) -> str | None:
     """«المتحدث باسم الناتو، الكولونيل كنوت بيترز»: a name after a comma and an honorific."""
-    while index < end and sentence.tokens[index] not in "،," and sentence.keys[index].startswith(("لل", "ال")):
-        index += 1  # «الرئيس التنفيذي للشركة، تولد جيبر مريم،»
+    first = index
+    while index < end and sentence.tokens[index] not in "،," and index - first < 4:
+        if _verb(sentence.tokens[index]):
+            return None
+        # «الرئيس التنفيذي للشركة، تولد جيبر مريم،», «المدير الفني لنادي ليفربول، يورغن كلوب:»
+        opening = index == first and not sentence.keys[index].startswith(("ل", "ال"))
+        if sentence.tokens[index] in _PUNCTUATION_STOPS or opening:
+            return None
+        index += 1
     if index + 2 >= end or sentence.tokens[index] not in "،,":
         return None
     if sentence.keys[index + 1].removeprefix("ال") in _HONORIFICS:
@@ -481,7 +648,7 @@ def _titled_apposition(sentence: _Sentence, index: int, end: int) -> str | None:
         stop += 1
     if stop + 1 < end and sentence.keys[stop].startswith("ال") and sentence.tokens[stop + 1] in "،,":
         stop += 1  # «، سلطان المنصوري،»
-    closes = stop >= end or sentence.tokens[stop] in "،," or sentence.keys[stop] in _COMPLEMENTIZERS
+    closes = stop >= end or sentence.tokens[stop] in "،,:" or sentence.keys[stop] in _COMPLEMENTIZERS
     return sentence.words(index + 1, stop) if closes and stop - index - 1 >= 2 else None
 
 
@@ -506,17 +673,99 @@ def _subject_before(sentence: _Sentence, index: int) -> tuple[str, str] | None:
     return None
 
 
+def _verb_subject(sentence: _Sentence, index: int, end: int, verb: tuple[str, str]) -> tuple[str, str] | None:
+    """The subject after the verb, unless the noun there cannot be it: a title of the other gender
+    («واعتبرت السفير الكندي "شخصا غير مرغوب فيه"»: the ambassador is the object), or, after a verb
+    that takes an object (وصف، اعتبر، اتهم), a noun that names no one who speaks («ووصف المؤتمر
+    المقترح بأنه»)."""
+    subject = _explicit_subject(sentence, index + 1, end)
+    if subject is None:
+        return None
+    first = next((k for k in range(index + 1, end) if sentence.keys[k] not in _TIME), None)
+    head = sentence.keys[first].removeprefix("ال") if first is not None else ""
+    if head in _TITLES and verb[1] in ("m", "f") and (head.endswith("ه") != (verb[1] == "f")):
+        return None
+    transitive = verb[0].startswith(("وصف", "يصف", "تصف", "اعتبر", "يعتبر", "تعتبر", "اتهم", "يتهم", "تتهم"))
+    # A definite thing, a noun with a pronoun or an accusative is the object; another indefinite word
+    # there is more often a name the tagger missed («وصف باول», «وصف سامي المرشد»).
+    raw = sentence.tokens[first]
+    common = (
+        sentence.keys[first].startswith("ال")
+        or (raw.endswith(("ه", "ها", "هم")) and not raw.endswith("ة"))  # «نفسه», «اسمه»
+        or (raw.endswith("ا") and len(raw) > 3)  # an indefinite accusative: «دليلا», «كثيرا»
+    )
+    if transitive and subject[1] == "DESC" and head not in _AGENTS and common:
+        return None
+    return subject
+
+
+def _relative_with_subject(sentence: _Sentence, index: int, end: int) -> tuple[str, str] | None:
+    """«الفتاة التي قالت الشرطة إنها ...»: after a relative pronoun the verb may have its own subject,
+    which then is the speaker (the relative's noun is what the words are about)."""
+    if not index or sentence.keys[index - 1] not in _RELATIVES:
+        return None
+    return _explicit_subject(sentence, index + 1, end)
+
+
 def _source_subject(sentence: _Sentence, index: int, end: int) -> tuple[str, str] | None:
     """«نقل X عن Y (قوله)»: the words are Y's, the one quoted, not the outlet's that relays them."""
     relays = normalize_key(sentence.tokens[index]).lstrip("و").startswith("نقل")
+    if normalize_key(sentence.tokens[index]).lstrip("و").startswith("نسب"):
+        return _ascribed_to(sentence, index, end)
     for k in range(index + 1, end):
         if sentence.keys[k] in _SOURCE and (relays or sentence.keys[k - 1].lstrip("و").startswith("نقل")):
             return _explicit_subject(sentence, k + 1, end)
     if normalize_key(sentence.tokens[index]).startswith("قول"):
-        for k in range(index - 1, max(-1, index - 20), -1):
-            if sentence.keys[k] in _SOURCE:
+        for k in range(index - 1, max(-1, index - 60), -1):
+            relay = any(key.removeprefix("و").startswith("نقل") for key in sentence.keys[max(0, k - 4) : k])
+            if sentence.keys[k] in _SOURCE and (index - k <= 20 or relay):
+                # «ونقلت "رويترز" عن X، المدير ... وكبير الباحثين ...، قوله»: a long apposition
                 return _explicit_subject(sentence, k + 1, index)
     return None
+
+
+def _ascribed_to(sentence: _Sentence, index: int, end: int) -> tuple[str, str] | None:
+    """«نسبت صحيفة "إزفيستيا" لكوجين القول»، «نسب إلى الوزير قوله»: the words are ascribed to the one
+    after ل/إلى, before القول/قوله; the outlet that ascribes them only relays them."""
+    said = next((k for k in range(index + 1, end) if sentence.keys[k] in _keys("القول قوله قولها قولهم")), None)
+    if said is None:
+        return None
+    for k in range(said - 1, index, -1):
+        key = sentence.keys[k]
+        if key in _keys("إلى الى"):
+            return _explicit_subject(sentence, k + 1, said)
+        if key.startswith("ل") and len(key) > 2:
+            subject = _explicit_subject(sentence, k, said, lam=True)
+            if subject is None:
+                return None
+            first, _, rest = subject[0].partition(" ")
+            first = first if first.startswith("لل") and zipf("ال" + first[2:]) < 3.0 else _without_lam(first)
+            first = first.removeprefix("لـ").removeprefix("ل")  # «لكوجين», «للافروف» (ل + لافروف)
+            return " ".join([first, rest]).strip(), subject[1]
+    return None
+
+
+def _written_in(sentence: _Sentence, index: int) -> str:
+    """«جاء فيها:» ('pronoun': the words of a letter, a statement, a tweet named before) or «وجاء في
+    البيان أن» ('document': the document is the described speaker, «بيان للجيش» as written); else ''."""
+    if sentence.keys[index] not in _keys("جاء وجاء") or index + 2 >= len(sentence.tokens):
+        return ""
+    following = sentence.keys[index + 1]
+    if following in _keys("فيه فيها فيهما"):
+        return "pronoun"
+    if following == "في" and sentence.keys[index + 2].removeprefix("ال") in _DOCUMENTS:
+        return "document"
+    return ""
+
+
+def _without_lam(word: str) -> str:
+    """The word a ل governs: «للصحيفة» → «الصحيفة», «لوكالة» → «وكالة» (the clitic stripper keeps a
+    ل before a word about as frequent with it), «لافروف» stays (a name's own letter)."""
+    if word.startswith("لل") and zipf("ال" + word[2:]) >= 3.0:
+        return "ال" + word[2:]
+    if word.startswith("ل") and not word.startswith("لل") and zipf(word[1:]) > max(3.0, zipf(word)):
+        return word[1:]
+    return strip_proclitics(word)
 
 
 def _participle(token: str) -> bool:
@@ -533,12 +782,17 @@ def _speeches(sentence: _Sentence) -> list[_Speech]:
     spans = _all_spans(sentence.text)
     governed: set[int] = set()
     for index, token in enumerate(sentence.tokens):
-        verb = _verb(token)
+        document = _written_in(sentence, index)
+        verb = ("جاء", "") if document else _verb(token)
+        if index and sentence.keys[index - 1] in _MASDAR_BEFORE:
+            continue  # «طلب عدم ذكر اسمه»: a verbal noun
         if verb is None or (index and sentence.keys[index - 1] in _WRITER) or "\u064f" in token[:3]:
             continue  # not a reporting verb, the writer's «يذكر أن», or a passive (اعتُبر، قيل)
         if index and sentence.keys[index].startswith("قول") and _verb(sentence.tokens[index - 1]):
             continue  # «وأضاف قوله»: one verb
         start = _content_after(sentence, index, spans)
+        if start is None and document:
+            continue
         if start is None:
             # «ولفت التقرير إلى ...» says something without reported words: its subject is still
             # whom a later «وأوضح أن» continues.
@@ -548,8 +802,8 @@ def _speeches(sentence: _Sentence) -> list[_Speech]:
             continue
         content_at, kind = start
         relayed = _source_subject(sentence, index, content_at)
-        if verb[0].startswith("نقل") and relayed is None:
-            continue  # نقل without «عن X» is moving things, not words
+        if verb[0].startswith(("نقل", "نسب")) and relayed is None:
+            continue  # نقل without «عن X» is moving things, not words; نسب without «لـX القول» is not speech
         if kind == "direct":
             span = next((s for s in spans if sentence.token_at(s[0] - 1) == content_at), None)
             if span is None and not any(s[0] - 1 <= sentence.starts[content_at] < s[1] for s in spans):
@@ -560,7 +814,10 @@ def _speeches(sentence: _Sentence) -> list[_Speech]:
             content = sentence.text[span[0] : span[1]].strip()
         else:
             content = _text_from(sentence, content_at)
-            if len(content.split()) < MIN_QUOTE_WORDS:
+            # «أكد أنه "بصحة جيدة"»: the pronoun of أنه is the statement's subject, a word of it
+            pronoun = content_at and sentence.keys[content_at - 1] in _COMPLEMENTIZERS - _keys("أن إن بأن")
+            pronoun = pronoun and not verb[0].startswith(("وصف", "يصف", "تصف", "واصف"))  # «وصفها بأنها "سيئة جدا"»
+            if len(content.split()) + bool(pronoun) < MIN_QUOTE_WORDS:
                 continue
             offset = sentence.starts[content_at] if content_at < len(sentence.tokens) else len(sentence.text)
             following = next((j for j in range(content_at, len(sentence.tokens)) if _verb(sentence.tokens[j])), None)
@@ -577,12 +834,18 @@ def _speeches(sentence: _Sentence) -> list[_Speech]:
                 trimmed = sentence.text[offset:limit].strip().rstrip("،,").strip()
                 if len(trimmed.split()) >= MIN_QUOTE_WORDS:
                     content = trimmed
-        speech = _Speech(index, token, verb[1], content, kind)
+        # The verb of relayed speech agrees with the outlet, not with the one quoted: gender unknown.
+        speech = _Speech(index, token, "" if relayed else verb[1], content, kind)
         participle = _participle(token)
         subject = (
-            relayed
+            None
+            if document == "pronoun"  # «رسالة ...، جاء فيها:»: the clause's subject wrote it
+            else _explicit_subject(sentence, index + 2, content_at)  # «وجاء في بيان للجيش أن»
+            if document
+            else relayed
+            or (None if participle else _relative_with_subject(sentence, index, content_at))
             or _subject_before(sentence, index)
-            or (None if participle else _explicit_subject(sentence, index + 1, content_at))
+            or (None if participle else _verb_subject(sentence, index, content_at, verb))
             or (None if participle else _subject_preverbal(sentence, index))
         )
         if subject is not None:
@@ -635,7 +898,12 @@ def _subject_preverbal(sentence: _Sentence, index: int) -> tuple[str, str] | Non
     k = index - 1
     stops = _keys("لكن ولكن كما بينما فيما حيث ثم قد وقد بل إلا الا إذ وإذ لما عندما حين بعدما") | _COMPLEMENTIZERS
     while k >= 0 and index - k <= 6:
-        if sentence.tokens[k] in _PUNCTUATION_STOPS or sentence.keys[k] in stops or sentence.keys[k] in _PREPOSITIONS:
+        if sentence.tokens[k] in ('"', "»", "”") and k > 0:
+            opener = next((j for j in range(k - 1, max(-1, k - 6), -1) if sentence.tokens[j] in _OPENERS), None)
+            if opener is not None and opener > 0 and sentence.tokens[opener - 1] not in _PUNCTUATION_STOPS:
+                k = opener - 1  # «لكن صحيفة "فايننشال تايمز" البريطانية ذكرت»: a name in marks
+                continue
+        if sentence.tokens[k] in _PUNCTUATION_STOPS or sentence.keys[k].removeprefix("و") in stops | _PREPOSITIONS:
             break
         if _verb(sentence.tokens[k]) or sentence.keys[k] in _KANA:
             break
@@ -671,33 +939,68 @@ def _clause_subject(sentence: _Sentence, index: int) -> str | None:
             end = start - 1  # «وردا على سؤال عن ترمب، قال»: a name there is not the subject
             continue
         inside = [m for m in sentence.mentions if start <= m[0] < end]
-        person = next((m for m in inside if m[2].type == "PER"), None)
-        if person is not None:
+        following = sentence.keys[start + 1] if start + 1 < len(sentence.keys) else ""
+        prepositional = opening in _PREPOSITIONS and following not in _TIME  # «من جانبها» is not one
+        person = next((m for m in inside if m[2].type == "PER" and not _governed_name(sentence, m)), None)
+        if person is not None and not prepositional:
             return person[2].text
         if start == 0:
             opener = _opening_subject(sentence)
             if opener is not None:
                 return opener[0]
-        following = sentence.keys[start + 1] if start + 1 < len(sentence.keys) else ""
-        prepositional = opening in _PREPOSITIONS and following not in _TIME  # «من جانبها» is not one
         if fallback is None and not prepositional:
-            fallback = next((m[2].text for kind in ("ORG", "LOC") for m in inside if m[2].type == kind), None)
+            fallback = next(
+                (
+                    m[2].text
+                    for kind in ("ORG", "LOC")
+                    for m in inside
+                    if m[2].type == kind and not _governed_name(sentence, m)
+                ),
+                None,
+            )
         end = start - 1
     return fallback
+
+
+def _governed_name(sentence: _Sentence, mention: tuple[int, int, Mention]) -> bool:
+    """A name that a preposition governs («مقابلة مع الزميلة كريستيان امانبور», «لهيكل خارجي»): the
+    clause is not about it, whoever its verb's subject is."""
+    start = mention[0]
+    token = sentence.tokens[start]
+    owner = start and sentence.keys[start - 1].removeprefix("ال") in _SPEECH_EVENTS | _DOCUMENTS
+    if token[:1] == "ل" and owner and mention[2].type == "PER":
+        return False  # «في مقابلة لغراندي مع ...»: the interview is his, he speaks
+    if token[:1] in "لب" and name_key(mention[2].text)[:1] != name_key(token):
+        return True  # the preposition is glued to the name (لهاغل) or to the noun before it
+    before = start - 1
+    while before >= 0 and (
+        sentence.keys[before].removeprefix("ال") in _TITLES | _HONORIFICS | _keys("زميل زميلة")
+        or _nisba(sentence.keys[before])
+    ):
+        before -= 1  # «مع الزميلة», «إلى الرئيس الأمريكي»
+    if before < 0:
+        return False
+    key = sentence.keys[before]
+    return key in _PREPOSITIONS | _keys("ضد لصالح") or (key[:1] in "لب" and strip_proclitics(key) != key)
 
 
 def _opening_subject(sentence: _Sentence) -> tuple[str, str] | None:
     """«وعاد اللاعب آدم لالانا إلى ...»: the person a sentence opening with a verb names as its
     subject, found by the subject phrase (a title and a name the tagger missed), or None."""
     first = sentence.keys[0] if sentence.keys else ""
-    if not first.startswith("و") or first.startswith("وال") or len(first) < 4 or first in _SUBJECT_END:
+    # «وصل المشير خليفة حفتر»: a word before a rank or title with ال opens the sentence as its verb
+    second = sentence.keys[1].removeprefix("ال") if len(sentence.keys) > 1 and sentence.keys[1][:2] == "ال" else ""
+    ranked = second in _HONORIFICS and not first.startswith(("ال", "لل")) and _plain(first)
+    if not ranked and (not first.startswith("و") or first.startswith("وال") or len(first) < 4):
         return None
-    if _verb(sentence.tokens[0]) or first in _NOT_SUBJECTS:
+    if first in _SUBJECT_END or _verb(sentence.tokens[0]) or first in _NOT_SUBJECTS:
         return None
     end = next((k for k, key in enumerate(sentence.keys) if key in _COMPLEMENTIZERS), len(sentence.tokens))
     subject = _explicit_subject(sentence, 1, end)
     if subject is not None and subject[1] == "DESC" and len(subject[0].split()) == 1 and _plain(subject[0]):
         return subject[0], "PER"  # «وسيذهب غريفيث»: a name the tagger missed
+    if ranked and subject is not None and 2 <= len(subject[0].split()) <= 3 and all(map(_plain, subject[0].split())):
+        return subject[0], "PER"  # «المشير خليفة حفتر»: the name after the rank
     return subject if subject is not None and subject[1] == "PER" else None
 
 
@@ -735,6 +1038,9 @@ def _attributed_at_end(sentence: _Sentence) -> list[_Speech]:
         if sentence.keys[index] in _ATTRIBUTION and sentence.tokens[index - 1] in "،,":
             subject = _attributed_source(sentence, index + 1, len(sentence.tokens))
             said_it = index + 2 < len(sentence.tokens) and sentence.keys[index + 2].endswith("ه")
+            # «بحسب ما قاله، إلى»: the clause's subject said it; «حسب ما نقلته وكالة بلومبرغ»: the agency
+            last = index + 3 >= len(sentence.tokens)
+            said_it = said_it and (last or sentence.tokens[index + 3] in _PUNCTUATION_STOPS)
             if said_it and sentence.keys[index + 1] == "ما":  # «وسيذهب غريفيث، بحسب ما قاله، إلى ...»
                 clause = _clause_subject(sentence, index)
                 subject = (clause, "PER") if clause else None
@@ -786,7 +1092,11 @@ def _attributed_source(sentence: _Sentence, index: int, end: int | None = None) 
             index += 1  # «بحسب ما أعلنت الوزارة», «حسب ما عُلم من مصدر», «وفق ما أكده مسؤولون»
         if index < end:
             index += 1
-        if index < end and sentence.keys[index] in _keys("من عن"):
+        relays = sentence.keys[index - 1].removeprefix("و").startswith("نقل")
+        source = next((k for k in range(index, end) if sentence.keys[k] in _SOURCE), None) if relays else None
+        if source is not None:
+            index = source + 1  # «بحسب ما نقلت وكالة فرانس برس عن مصادر طبية»: the sources speak
+        elif index < end and sentence.keys[index] in _keys("من عن"):
             index += 1
     if index >= end:
         return None
@@ -794,7 +1104,7 @@ def _attributed_source(sentence: _Sentence, index: int, end: int | None = None) 
     if subject is None or not subject[0].startswith("ل"):
         return subject
     first, _, rest = subject[0].partition(" ")
-    return " ".join([strip_proclitics(first), rest]).strip(), subject[1]
+    return " ".join([_without_lam(first), rest]).strip(), subject[1]
 
 
 def _acting_person(sentence: _Sentence) -> tuple[str, str] | None:
@@ -822,9 +1132,14 @@ class _Speakers:
     """Speakers of one story, canonicalized, and the last speakers of each article (for «وأضاف»)."""
 
     def __init__(self, story: Story, mentions: list[Mention], entities: list[Entity]) -> None:
+        written = {normalize_key(t) for s in story.sentences for t in _TOKEN.findall(s.text)}
+        written |= {"ال" + k[2:] if k.startswith("لل") else k[1:] for k in written if k[:1] in "وبلك"}
         self.names: dict[tuple[str, ...], str] = {}
         for entity in entities:
-            if entity.type in ("PER", "ORG"):
+            # A name with a word the story never writes, alone or after و/ب/ل/ك («اتو بنسودا» of «فاتو
+            # بنسودا»: ف rarely joins a name, it was the name's letter) is not shown: the speaker stays
+            # as the sentence writes it.
+            if entity.type in ("PER", "ORG") and all(normalize_key(w) in written for w in _TOKEN.findall(entity.name)):
                 for variant in entity.variants:
                     self.names.setdefault(name_key(variant), entity.name)
         self.titles = _titles(story, mentions, self.names)
@@ -834,11 +1149,13 @@ class _Speakers:
         key = name_key(speaker)
         if key in self.names:
             return self.names[key]
-        title = self.titles.get((doc, normalize_key(speaker)))
+        # «وذكر مسؤول أن»: an indefinite description brings in someone new, never a person named before
+        definite = kind != "DESC" or any(w.removeprefix("و").startswith(("ال", "لل")) for w in speaker.split())
+        title = self.titles.get((doc, normalize_key(speaker))) if definite else None
         if title:
             return title
         words = {w.removeprefix("ال") for w in key}
-        if kind == "DESC" and key and key[0].removeprefix("ال") in _TITLES:
+        if definite and kind == "DESC" and key and key[0].removeprefix("ال") in _TITLES:
             # «الوزير الإماراتي» after «وزير الاقتصاد الإماراتي، سلطان المنصوري»: every word agrees
             for (title_doc, known), person in reversed(list(self.titles.items())):
                 known_words = {w.removeprefix("ال") for w in known.split()}
@@ -860,7 +1177,7 @@ class _Speakers:
     def inherited(self, doc: str, gender: str) -> str | None:
         """The last speaker of the article whose gender and number agree with the verb's."""
         earlier = self.recent.get(doc, [])
-        agreeing = next((name for name, g in reversed(earlier) if g == gender), None)
+        agreeing = next((name for name, g in reversed(earlier) if g in (gender, "")), None)  # "": not known
         return agreeing or (earlier[-1][0] if earlier else None)
 
     def said(self, doc: str, speaker: str, gender: str) -> None:
@@ -921,7 +1238,8 @@ def extract_quotes(story: Story, mentions: list[Mention], entities: list[Entity]
                 continue
             if speech.speaker:
                 speaker = speakers.canonical(sentence.doc_id, speech.speaker, speech.speaker_type)
-            elif previous is not None and previous[1] == speech.gender:
+            elif previous is not None and (previous[1] in (speech.gender, "") or _participle(speech.verb or "")):
+                # «قال مسؤولون (m) ...، مشيرين (p)»: a participle's subject is its clause's
                 speaker = previous[0]  # «قال X إن ...، مضيفا أن»: the same subject
             elif speech.clause:
                 speaker = speakers.canonical(sentence.doc_id, speech.clause, "PER")
