@@ -81,6 +81,9 @@ _MASDAR_BEFORE = _keys("عدم بعدم رفض رفضت رفضوا طلب طلب
 """«طلب عدم ذكر اسمه», «رفض ذكر اسمه»: a reporting verb's form after these is its verbal noun."""
 _STATING = _keys("أكد أكدت يؤكد تؤكد مؤكدا مؤكدة أكدوا مؤكدين أعلن أعلنت يعلن تعلن معلنا معلنة أعلنوا معلنين")
 _STATED_NOUNS = _keys("عدم عزم")
+_CONCESSIVE = _keys("إلا الا غير بيد رغم برغم")
+"""«... إلا أنها أعلنت ...», «غير أن», «بيد أن», «رغم أن»: the أن after these opens a new clause (however,
+although), not the content of the verb before them."""
 """«أكد X عدم ...», «أعلن X عزم ...»: a statement made by its verbal noun, without أن (the protocol's
 «أعلنت الحكومة عدم تهاونها»); other verbal nouns after أعلن are as often acts («أعلن الحداد»)."""
 _NOT_SUBJECTS = _keys(
@@ -341,6 +344,8 @@ def _content_after(sentence: _Sentence, index: int, spans: list[tuple[int, int]]
             if named and len(sentence.text[span[0] : span[1]].split()) <= 4:
                 j = after - 1  # «وتقول "أطباء بلا حدود" إن»: the subject's name in marks, then its speech
                 continue
+        if key in _COMPLEMENTIZERS and sentence.keys[j - 1] in _CONCESSIVE:
+            return None  # «أعربت ... عن معارضتها ...، إلا أنها أعلنت أنها منفتحة»: the later verb has its own
         if key in _COMPLEMENTIZERS and sentence.text[sentence.starts[j] - 1 : sentence.starts[j]] not in ".-":
             following = sentence.tokens[j + 1] if j + 1 < len(sentence.tokens) else ""
             if following in _OPENERS:

@@ -410,3 +410,15 @@ def test_an_adjective_after_the_nisba_stays_in_the_title():
     # «زعيم الحزب الاشتراكي الديمقراطي الحاكم»: الحاكم describes the party, it is no object.
     quotes = quotes_of("قال زعيم الحزب الاشتراكي الديمقراطي الحاكم في رومانيا إن الحكومة وافقت على مذكرة نقل السفارة.")
     assert speaker_at(quotes, 0).startswith("زعيم الحزب الاشتراكي الديمقراطي الحاكم")
+
+
+def test_a_however_clause_is_not_the_content_of_the_verb_before_it():
+    # «أعربت ... عن معارضتها ...، إلا أنها أعلنت أنها منفتحة»: the أن after إلا opens a new clause.
+    # The first verb took «أعلنت أنها منفتحة ...» as its content, so the example story showed the
+    # same words twice (once after «اعربت», once after «اعلنت»).
+    quotes = quotes_of(
+        "أعربت الولايات المتحدة الاثنين عن معارضتها للتعاون العسكري مع إيران في العراق، "
+        "إلا أنها أعلنت أنها منفتحة على إجراء مزيد من المحادثات."
+    )
+    said = [q for q in quotes if q.doc == "doc-0" and q.sentence == 0]
+    assert [q.text.rstrip(".") for q in said] == ["منفتحة على إجراء مزيد من المحادثات"]
