@@ -781,11 +781,27 @@ def _participle(token: str) -> bool:
     return key.startswith("م") or key[1:2] == "ا"  # مُفعِل (مضيفا) or فاعل (قائلا، نافيا); not دعا
 
 
+_CONNECTIVES = _keys("لكن لكنه لكنها لكنهم ولكن ولكنه ولكنها ثم كما بينما فيما")
+
+
+def _opens_clause(sentence: _Sentence, index: int) -> bool:
+    """Whether the reporting verb at `index` opens a clause of its own inside a sentence: a participle
+    («مضيفا»), a verb after a comma or a connective («، لكنه أضاف»), or one with the conjunction و/ف
+    («وأضاف», «فقال»; not «وصف»)."""
+    verb = _verb(sentence.tokens[index])
+    key = sentence.keys[index]
+    # «ونقلت إلى المستشفى» is moved, not said: نقل/نسب report only with their source («عن X»)
+    conjunction = verb is not None and key[:1] in "وف" and key[1:] == verb[0] and not verb[0].startswith(("نقل", "نسب"))
+    after_break = sentence.tokens[index - 1] in "،," or sentence.keys[index - 1] in _CONNECTIVES
+    return _participle(sentence.tokens[index]) or after_break or conjunction
+
+
 def _speeches(sentence: _Sentence) -> list[_Speech]:
     """Every reported speech of the sentence, in reading order, with the speaker its own words give."""
     found: list[_Speech] = []
     spans = _all_spans(sentence.text)
     governed: set[int] = set()
+    embedded: set[int] = set()  # verbs inside an earlier speech's content: part of what it reports
     for index, token in enumerate(sentence.tokens):
         document = _written_in(sentence, index)
         verb = ("جاء", "") if document else _verb(token)
@@ -796,6 +812,10 @@ def _speeches(sentence: _Sentence) -> list[_Speech]:
         if index and sentence.keys[index].startswith("قول") and _verb(sentence.tokens[index - 1]):
             continue  # «وأضاف قوله»: one verb
         start = _content_after(sentence, index, spans)
+        if index in embedded and (start is None or start[1] != "direct"):
+            # «أكد أن قيادات العراق تؤكد أن ...»: the source's account of what they say, not their
+            # words (words in marks, «أن بري أبلغ السفيرة أن "..."», are the one quoted's own)
+            continue
         if start is None and document:
             continue
         if start is None:
@@ -813,8 +833,8 @@ def _speeches(sentence: _Sentence) -> list[_Speech]:
             span = next((s for s in spans if sentence.token_at(s[0] - 1) == content_at), None)
             if span is None and not any(s[0] - 1 <= sentence.starts[content_at] < s[1] for s in spans):
                 span = (sentence.starts[content_at] + 1, len(sentence.text))  # a quotation left open to the end
-            if span is None or _not_speech(sentence, span):
-                continue
+            if span is None or _not_speech(sentence, span) or span[0] in governed:
+                continue  # not speech, or words in marks an earlier verb of the sentence already reports
             governed.add(span[0])
             content = sentence.text[span[0] : span[1]].strip()
         else:
@@ -832,13 +852,18 @@ def _speeches(sentence: _Sentence) -> list[_Speech]:
                 # «قال إنه منذ الأيام الأولى "طلبت الولايات المتحدة ..."»: the words in marks are the quote
                 governed.add(inside[0])
                 kind, content = "direct", sentence.text[inside[0] : inside[1]].strip()
-            elif following is not None and (
-                _participle(sentence.tokens[following]) or sentence.tokens[following - 1] in "،,"
-            ):
-                # «قال إن ...، مضيفا أن ...»: the next speech is another statement, not part of this one
-                trimmed = sentence.text[offset:limit].strip().rstrip("،,").strip()
-                if len(trimmed.split()) >= MIN_QUOTE_WORDS:
-                    content = trimmed
+            else:
+                # «قال إن ...، مضيفا أن ...»: a verb opening a clause (a participle, one after a comma,
+                # or one with the conjunction و/ف: «وأضاف») starts another statement; reporting verbs
+                # before it are inside this speech («أكد أن قيادات العراق تؤكد أن ...، أشار المصدر»).
+                verbs = [j for j in range(content_at, len(sentence.tokens)) if _verb(sentence.tokens[j])]
+                clause = next((j for j in verbs if _opens_clause(sentence, j)), None)
+                embedded.update(j for j in verbs if clause is None or j < clause)
+                if clause is not None:
+                    cut = clause - (sentence.keys[clause - 1] in _CONNECTIVES)  # «...، لكنه أضاف»: before لكنه
+                    trimmed = sentence.text[offset : sentence.starts[cut]].strip().rstrip("،,").strip()
+                    if len(trimmed.split()) >= MIN_QUOTE_WORDS:
+                        content = trimmed
         # The verb of relayed speech agrees with the outlet, not with the one quoted: gender unknown.
         speech = _Speech(index, token, "" if relayed else verb[1], content, kind)
         participle = _participle(token)

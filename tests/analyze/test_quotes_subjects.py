@@ -422,3 +422,29 @@ def test_a_however_clause_is_not_the_content_of_the_verb_before_it():
     )
     said = [q for q in quotes if q.doc == "doc-0" and q.sentence == 0]
     assert [q.text.rstrip(".") for q in said] == ["منفتحة على إجراء مزيد من المحادثات"]
+
+
+def test_speech_reported_inside_another_speech_is_not_shown_as_its_own():
+    # «قال X إن الحكومة أكدت أنها ...»: what the government said is X's claim about it, not the
+    # government's own words (the protocol's «قال نتنياهو إن عشراوي أكدت»); a verb opening a new
+    # clause after a comma is a statement of its own.
+    quotes = quotes_of(
+        "قال المتحدث باسم الخارجية أحمد حافظ إن الحكومة أكدت أنها ستواصل المفاوضات مع جميع الأطراف، "
+        "وأشار حافظ إلى أن الجولة المقبلة ستعقد في القاهرة الأسبوع المقبل."
+    )
+    said = [q for q in quotes if q.sentence == 0]
+    assert [q.text.rstrip(".") for q in said] == [
+        "الحكومة أكدت أنها ستواصل المفاوضات مع جميع الأطراف",
+        "الجولة المقبلة ستعقد في القاهرة الأسبوع المقبل",
+    ]
+    assert all("حافظ" in q.speaker for q in said)
+
+
+def test_words_in_marks_are_one_quote_even_when_two_verbs_reach_them():
+    # «وقالت إن زوجها وجه إليها رسالة ... جاء فيها "..."»: the marks were shown twice, once for
+    # «وقالت» and once for «جاء فيها».
+    quotes = quotes_of(
+        "أعلنت زوجة المسؤول الصيني أنها فقدت الاتصال به منذ أسبوعين. "
+        'وقالت إن زوجها وجه إليها رسالة يوم سفره إلى بكين جاء فيها "انتظري اتصالا مني قريبا".'
+    )
+    assert [q.text for q in quotes if q.sentence == 1] == ["انتظري اتصالا مني قريبا"]
