@@ -113,3 +113,25 @@ def test_profile_vectors_are_arrays_with_the_loops_floats_and_numpy_cosines_equa
                 checked += 0 < cosine(a, b) < 1
     assert checked >= 20
     assert not _dense().any()
+
+
+def test_lead_numbers_are_those_of_the_whole_lead_key(example_articles):
+    """A profile's numbers are found before the lead's letters are mapped to their keys, and only the
+    numbers keyed: the numbers of the lead's whole matching key, on the example story and on digits
+    beside marks, tatweel, odd spaces, Arabic-Indic digits and compatibility forms."""
+    import re
+
+    from khulasa.relate.story.features import lead_numbers
+    from khulasa.text.normalize import normalize_key
+
+    number = re.compile(r"\d+(?:[.,]\d+)?")
+    leads = [f"{a.title} {' '.join(a.text.split()[:100])}" for a in example_articles]
+    leads += [
+        "قتل ٢٣ شخصا و۱۵ جريحا في 3 انفجارات عام 2014",
+        "ارتفع 1ـ2 و1\u064b2 و3.5 و1,000 و10٫5 بالمئة وأحد ٢٫٥",
+        "بلغ ①٢ و²3 و4\u00a05 و6\u30007 و\ufdfa 8 و\u0130\u0661",
+    ]
+    for lead in leads:
+        assert lead_numbers(lead) == frozenset(number.findall(normalize_key(lead)))
+    assert {"23", "15", "2014"} <= lead_numbers(leads[-3]) and {"12", "3.5", "1,000"} <= lead_numbers(leads[-2])
+    assert any(profile(a).numbers for a in example_articles)

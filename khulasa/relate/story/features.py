@@ -17,6 +17,7 @@ from __future__ import annotations
 import math
 import re
 import threading
+import unicodedata
 import zlib
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
@@ -31,7 +32,7 @@ import numpy as np
 from khulasa.model import Article
 from khulasa.read.timestamps import parse_time
 from khulasa.text.cache import word_cache
-from khulasa.text.normalize import normalize_key
+from khulasa.text.normalize import normalize_key, strip_marks
 from khulasa.text.stem import stem
 from khulasa.text.stopwords import is_stopword
 from khulasa.text.tokenize import tokenize
@@ -353,11 +354,21 @@ def profile(article: Article, background: Background | None = None) -> ArticlePr
         word_lead=word_lead,
         word_body=tfidf_vector(_stem_counts(body_stems), word_idf),
         rare_lead=frozenset(word_lead.ids[word_idf[word_lead.ids] >= RARE_IDF].tolist()),
-        numbers=frozenset(_NUMBER.findall(normalize_key(lead))),
+        numbers=lead_numbers(lead),
         template=first in TEMPLATES,
         time=published.timestamp() if published else None,
         source=article.source,
     )
+
+
+def lead_numbers(lead: str) -> frozenset[str]:
+    """The numbers in the lead's matching key (`normalize_key`), found before its letters are
+    mapped: the key's letter mapping, case folding and spelling variants turn letters into letters
+    and digits into digits, so they neither make nor break a number; only the numbers found are
+    keyed. Mapping every letter of a 600-character lead (str.translate through a dict, ~130 ns a
+    non-ASCII character) cost ~100 us a profile; the same numbers (checked on every code point
+    between and beside digits, and on all ANT leads)."""
+    return frozenset(map(normalize_key, _NUMBER.findall(strip_marks(unicodedata.normalize("NFKC", lead)))))
 
 
 def _first_line(text: str, limit: int = HEADLINE_WORDS) -> str:
