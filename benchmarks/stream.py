@@ -8,7 +8,9 @@ Each size runs in a fresh process on a fresh SQLite file so peak memory is per r
 run reads the whole corpus into memory and ingest sorts the chosen articles (a list) whole. With
 --stream the chosen articles are first written in time order to a temporary JSONL file and the run
 reads them from it one at a time, as a feed: ingest's reorder buffer holds a day of news, so
-memory follows the open window, not the corpus. Both give the same stories.
+memory follows the open window, not the corpus. Both give the same stories. A feed's run also reports
+articles per CPU-second for each 5,000 articles in feed order (`segments`): a cost per article that
+grows with the corpus would show as falling rates.
 """
 
 from __future__ import annotations
@@ -60,17 +62,46 @@ def read_feed(path: Path):
             yield Article(r["id"], r["text"], r["title"], r["source"], r["url"], r["time"], str(path))
 
 
+SEGMENT = 5000  # articles of a feed whose CPU time is reported together (is the cost per article flat?)
+
+
+def marked(articles, marks: list[float], every: int = SEGMENT):
+    """Pass a feed through, noting the CPU time as each `every`-th article is read (ingest reads a
+    day ahead and commits 500 at a time, so a segment's time is that of its articles to within that;
+    the caller notes the end of the last segment when ingest has placed every article)."""
+    for i, article in enumerate(articles):
+        if i % every == 0:
+            marks.append(time.process_time())
+        yield article
+
+
+def segments(marks: list[float], total: int, every: int = SEGMENT) -> list[dict]:
+    """Articles per CPU-second of each `every` articles of the feed, in feed order."""
+    rows = []
+    for k in range(len(marks) - 1):
+        first, last = k * every, min((k + 1) * every, total)
+        rows.append(
+            {
+                "articles": f"{first}-{last}",
+                "articles_per_cpu_second": round((last - first) / (marks[k + 1] - marks[k]), 1),
+            }
+        )
+    return rows
+
+
 def run_one(size: int, sample: int, feed: Path | None = None) -> dict:
     from khulasa.store import SQLiteStore
     from khulasa.stream.evaluation import pair_scores, read_pairs
     from khulasa.stream.ingest import ingest_articles
 
-    articles = read_feed(feed) if feed else chosen(size)
+    marks: list[float] = []
+    articles = marked(read_feed(feed), marks) if feed else chosen(size)
     with tempfile.TemporaryDirectory() as folder:
         start = time.perf_counter()
         cpu = time.process_time()
         with SQLiteStore(Path(folder) / "k.sqlite") as store:
             report = ingest_articles(store, articles)
+            marks.append(time.process_time())
             cpu = time.process_time() - cpu
             seconds = time.perf_counter() - start
             story_of = {s.article.id: s.story_id for s in store.articles()}
@@ -97,6 +128,7 @@ def run_one(size: int, sample: int, feed: Path | None = None) -> dict:
         "stories_with_3plus_outlets": len(multi),
         "sample": shown,
         "labelled_pairs": {"precision": pairs.precision, "recall": pairs.recall, "f1": pairs.f1, "pairs": pairs.pairs},
+        **({"segments": segments(marks, report.read)} if feed else {}),
     }
 
 
@@ -130,6 +162,9 @@ def main() -> None:
             f"labelled pairs {r['labelled_pairs']}",
             flush=True,
         )
+        if "segments" in r:
+            rates = ", ".join(f"{s['articles']}: {s['articles_per_cpu_second']}" for s in r["segments"])
+            print(f"        per CPU-second by segment of the feed: {rates}", flush=True)
     base = results[0]
     for r in results[1:]:
         print(f"x{r['articles'] / base['articles']:.1f} articles -> x{r['seconds'] / base['seconds']:.1f} time")

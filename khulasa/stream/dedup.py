@@ -6,10 +6,12 @@ one event share almost none (about 0.02), so they are never linked as duplicates
 
 from __future__ import annotations
 
+import copy
 from collections import deque
 from collections.abc import Iterable
 from functools import lru_cache
 from hashlib import sha1
+from operator import methodcaller
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
@@ -27,17 +29,49 @@ def shingles(text: str) -> set[bytes]:
 
 def key_shingles(keys: list[str]) -> set[bytes]:
     """Word 3-grams of a text's matching keys (each word encoded once, the grams joined in C)."""
-    words = [key.encode("utf-8") for key in keys]
+    words = list(map(str.encode, keys))  # UTF-8
     if len(words) < SHINGLE:
         return {b" ".join(words)} if words else set()
     return set(map(b" ".join, zip(*(words[i:] for i in range(SHINGLE)), strict=False)))  # shorter tails end it
 
 
-def _sha1_hash32(shingles: Iterable[bytes]) -> list[int]:
-    """datasketch's sha1_hash32 of each shingle (the first 4 bytes of its SHA-1, little-endian),
-    read for all of them at once instead of one struct.unpack a shingle."""
-    digests = b"".join([sha1(shingle).digest()[:4] for shingle in shingles])
-    return np.frombuffer(digests, dtype="<u4").tolist()
+_digest = methodcaller("digest")
+
+
+def _sha1_hash32(shingles: Iterable[bytes]) -> np.ndarray:
+    """datasketch's sha1_hash32 of each shingle (the first 4 bytes of its SHA-1, little-endian):
+    the digests are made and joined in C (no Python loop) and read as one array, every fifth
+    32-bit word of the 20-byte digests."""
+    return np.frombuffer(b"".join(map(_digest, map(sha1, shingles))), dtype="<u4")[::5]
+
+
+# MurmurHash3's 32-bit finalizer, as datasketch's affine32 scheme premixes the hash values.
+_FMIX32 = tuple(np.uint32(c) for c in (16, 0x85EBCA6B, 13, 0xC2B2AE35, 16))
+_MERSENNE_PRIME = np.uint64((1 << 61) - 1)
+_MAX_HASH32 = np.uint64((1 << 32) - 1)
+
+
+def _permuted_minimum(empty: MinHash, hashes: np.ndarray) -> np.ndarray | None:
+    """The hash values datasketch's `update_batch` gives `empty` for these 32-bit hash values, by
+    its own arithmetic on the whole (shingles x permutations) array at once; None for a scheme
+    this does not know (the caller then asks datasketch)."""
+    a, b = empty.permutations
+    scheme = getattr(empty, "scheme", "legacy")  # datasketch < 2 had only the legacy scheme
+    if scheme == "affine32":
+        s1, m1, s2, m2, s3 = _FMIX32
+        hv = hashes.astype(np.uint32).reshape(-1, 1)
+        hv = hv ^ (hv >> s1)
+        hv = hv * m1
+        hv = hv ^ (hv >> s2)
+        hv = hv * m2
+        hv = hv ^ (hv >> s3)
+        permuted = hv * a + b
+    elif scheme == "legacy":
+        hv = hashes.astype(np.uint64).reshape(-1, 1)
+        permuted = np.bitwise_and((hv * a + b) % _MERSENNE_PRIME, _MAX_HASH32)
+    else:
+        return None
+    return np.minimum(empty.hashvalues, permuted.min(axis=0))
 
 
 def _prehashed(value: int) -> int:
@@ -46,8 +80,9 @@ def _prehashed(value: int) -> int:
 
 @lru_cache(maxsize=4)
 def _empty_signature(num_perm: int) -> MinHash:
-    """An empty MinHash whose permutations every signature copies: drawing them anew from the
-    seed for each article cost a fifth of the MinHash time, for the same values."""
+    """An empty MinHash whose permutations every signature shares: drawing them anew from the
+    seed for each article cost a fifth of the MinHash time, for the same values. Shared, the
+    checkpoint pickles them once instead of with every signature of the horizon."""
     return MinHash(num_perm=num_perm)
 
 
@@ -57,16 +92,24 @@ def minhash(text: str, num_perm: int = NUM_PERM) -> MinHash:
 
 
 def key_minhash(keys: list[str], num_perm: int = NUM_PERM) -> MinHash:
-    """`minhash` of the text whose matching keys these are. The shingles are hashed as datasketch
-    hashes them (sha1_hash32), all at once; datasketch then permutes the hash values (the
-    signature reads them through an identity hash function meanwhile)."""
-    signature = _empty_signature(num_perm).copy()
-    hashfunc = signature.hashfunc
-    signature.hashfunc = _prehashed
-    try:
-        signature.update_batch(_sha1_hash32(key_shingles(keys)))
-    finally:
-        signature.hashfunc = hashfunc
+    """`minhash` of the text whose matching keys these are: datasketch's signature of the same
+    shingles, bit for bit. The shingles are hashed as datasketch hashes them (sha1_hash32), all at
+    once, and permuted as its `update_batch` permutes them, over one array (`_permuted_minimum`);
+    the signature is a shallow copy of the empty one (a MinHash's own copy re-validates its
+    permutations) with its own hash values."""
+    empty = _empty_signature(num_perm)
+    signature = copy.copy(empty)
+    hashes = _sha1_hash32(key_shingles(keys))
+    values = _permuted_minimum(empty, hashes) if len(hashes) else empty.hashvalues.copy()
+    if values is None:  # an unknown scheme: datasketch permutes, reading the hashes as they are
+        signature.hashvalues = empty.hashvalues.copy()
+        signature.hashfunc = _prehashed
+        try:
+            signature.update_batch(hashes.tolist())
+        finally:
+            signature.hashfunc = empty.hashfunc
+        return signature
+    signature.hashvalues = values
     return signature
 
 

@@ -85,3 +85,53 @@ def test_cosine_over_shared_keys_is_the_full_dot_product(example_articles):
                 assert cosine(a, b) == loop_cosine(a, b)
                 checked += 0 < cosine(a, b) < 1
     assert checked >= 6
+
+
+def test_profile_vectors_are_arrays_with_the_loops_floats_and_numpy_cosines_equal_the_loop(example_articles):
+    """Profiles keep their vectors as numpy arrays (SparseVector); as dicts they are the loop's tf-idf
+    in the loop's order, and the dense-array cosine of two of them is the loop's float, bit for bit,
+    leaving the dense array zeroed."""
+    import pickle
+
+    from khulasa.relate.story.features import SparseVector, _dense
+
+    background = shipped_background()
+    profiles = [profile(a) for a in example_articles]
+    for article, p in zip(example_articles, profiles, strict=True):
+        assert isinstance(p.char_lead, SparseVector) and len(p.char_lead) > 200
+        tokens = lead(article)
+        assert list(p.char_lead.items()) == list(loop_tfidf(token_char_counts(tokens), background.char_weights).items())
+        copy = pickle.loads(pickle.dumps(p.char_lead))
+        assert list(copy.items()) == list(p.char_lead.items())
+    checked = 0
+    names = ("char_title", "char_lead", "word_title", "word_lead", "word_body")
+    for p in profiles:
+        for q in profiles:
+            pairs = [(getattr(p, n), getattr(q, n)) for n in names] + [(p.word_title, q.word_lead)]
+            for a, b in pairs:
+                assert cosine(a, b) == loop_cosine(dict(a.items()), dict(b.items()))
+                checked += 0 < cosine(a, b) < 1
+    assert checked >= 20
+    assert not _dense().any()
+
+
+def test_lead_numbers_are_those_of_the_whole_lead_key(example_articles):
+    """A profile's numbers are found before the lead's letters are mapped to their keys, and only the
+    numbers keyed: the numbers of the lead's whole matching key, on the example story and on digits
+    beside marks, tatweel, odd spaces, Arabic-Indic digits and compatibility forms."""
+    import re
+
+    from khulasa.relate.story.features import lead_numbers
+    from khulasa.text.normalize import normalize_key
+
+    number = re.compile(r"\d+(?:[.,]\d+)?")
+    leads = [f"{a.title} {' '.join(a.text.split()[:100])}" for a in example_articles]
+    leads += [
+        "قتل ٢٣ شخصا و۱۵ جريحا في 3 انفجارات عام 2014",
+        "ارتفع 1ـ2 و1\u064b2 و3.5 و1,000 و10٫5 بالمئة وأحد ٢٫٥",
+        "بلغ ①٢ و²3 و4\u00a05 و6\u30007 و\ufdfa 8 و\u0130\u0661",
+    ]
+    for lead in leads:
+        assert lead_numbers(lead) == frozenset(number.findall(normalize_key(lead)))
+    assert {"23", "15", "2014"} <= lead_numbers(leads[-3]) and {"12", "3.5", "1,000"} <= lead_numbers(leads[-2])
+    assert any(profile(a).numbers for a in example_articles)

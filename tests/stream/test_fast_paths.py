@@ -121,3 +121,22 @@ def test_exact_copies_and_stored_articles_get_no_signature_or_features(tmp_path,
         assert first.exact_copies == 1 and again.already_stored == 2
         assert len(made) == len(example_articles)
         assert store.article("copy-of-a") is not None
+
+
+def test_whole_array_permutation_is_datasketchs_update_batch_in_both_schemes(example_articles):
+    """The shingles' hash values are permuted over one (shingles x permutations) array by datasketch's
+    own arithmetic: the same hash values as its update_batch, in the default scheme and the legacy one."""
+    import numpy as np
+
+    from khulasa.stream.dedup import _permuted_minimum, _sha1_hash32
+
+    keys = matching_keys(example_articles[0].text)
+    shingles = key_shingles(keys)
+    hashes = _sha1_hash32(shingles)
+    assert len(hashes) == len(shingles) > 100
+    for scheme in ("affine32", "legacy"):
+        empty = MinHash(num_perm=NUM_PERM, scheme=scheme)
+        reference = MinHash(num_perm=NUM_PERM, scheme=scheme)
+        reference.update_batch(list(shingles))
+        assert np.array_equal(_permuted_minimum(empty, hashes), reference.hashvalues)
+        assert np.array_equal(empty.hashvalues, MinHash(num_perm=NUM_PERM, scheme=scheme).hashvalues)  # untouched
