@@ -93,9 +93,7 @@ def _content_term(token: str, language: str) -> str | None:
 
 # One cached decision a token per language (news repeats its words), read for a whole headline or
 # lead at once (`word_cache.many`), instead of three cached calls a token keyed by (token, language).
-_TERMS = {
-    language: word_cache(200_000)(partial(_content_term, language=language)) for language in ("ar", "en")
-}
+_TERMS = {language: word_cache(200_000)(partial(_content_term, language=language)) for language in ("ar", "en")}
 
 
 def article_terms(title: str | None, text: str, entity_weight: float = ENTITY_WEIGHT) -> Counter:
@@ -336,9 +334,7 @@ class StoryClusterer:
             probabilities = []
             for entry in self.open[story_id].core:
                 theirs = self._profile(entry[0], when=_judged_at(entry))
-                probabilities.append(
-                    (model.probability(mine, theirs) if theirs is not None else 0.0, entry[0])
-                )
+                probabilities.append((model.probability(mine, theirs) if theirs is not None else 0.0, entry[0]))
             top = max((p for p, _ in probabilities), default=0.0)
             if top >= join and top > best_p:
                 best, best_p = story_id, top

@@ -94,7 +94,9 @@ def test_the_index_follows_the_centroids_and_candidates_are_a_full_scan(ant_days
         found += len(scan)
         before = {s: set(story.centroid) for s, story in clusterer.open.items()}
         clusterer.add(r["title"], r["text"], when, r["id"], r["src"])
-        dropped += sum(len(terms - set(clusterer.open[s].centroid)) for s, terms in before.items() if s in clusterer.open)
+        dropped += sum(
+            len(terms - set(clusterer.open[s].centroid)) for s, terms in before.items() if s in clusterer.open
+        )
         expected: dict[str, dict[int, float]] = {}
         for story_id, story in clusterer.open.items():
             for term, weight in story.centroid.items():
@@ -113,7 +115,9 @@ def test_exact_copies_and_stored_articles_get_no_signature_or_features(tmp_path,
 
     made: list[str] = []
     real = ingest.article_features
-    monkeypatch.setattr(ingest, "article_features", lambda title, *rest, **kw: made.append(title) or real(title, *rest, **kw))
+    monkeypatch.setattr(
+        ingest, "article_features", lambda title, *rest, **kw: made.append(title) or real(title, *rest, **kw)
+    )
     copy = replace(example_articles[0], id="copy-of-a")
     with SQLiteStore(tmp_path / "k.sqlite") as store:
         first = ingest.ingest_articles(store, [*example_articles, copy])
