@@ -148,6 +148,25 @@ def test_latin_names_lose_their_arabic_clitic(word, bare):
     assert strip_proclitics(word) == bare
 
 
+@pytest.mark.parametrize(
+    ("word", "bare"),
+    [
+        ("فاتو", "فاتو"),  # names that open with ف keep it
+        ("فلورنس", "فلورنس"),
+        ("فيصل", "فيصل"),
+        ("فادي", "فادي"),
+        ("فقال", "قال"),  # the conjunction before a far more common word goes
+        ("فترامب", "ترامب"),
+        ("فالرئيس", "الرئيس"),
+        ("وواشنطن", "واشنطن"),
+    ],
+)
+def test_a_names_first_fa_is_not_taken_for_the_conjunction(word, bare):
+    """فاتو بنسودا, فلورنس بارلي and فيصل were shown as «اتو», «لورنس» and «يصل»: ف was stripped
+    whenever the rest was about as common as the word."""
+    assert strip_proclitics(word) == bare
+
+
 def test_latin_names_after_a_clitic_are_found_without_it():
     def no_model(tokens):
         return []

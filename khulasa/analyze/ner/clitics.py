@@ -19,8 +19,13 @@ def strip_proclitics(word: str) -> str:
         return word[latin.end() :]
     if word.isascii() or len(word) < 4:
         return word
-    if word[0] in "وف" and (word[1:].startswith("ال") or zipf(word[1:]) >= zipf(word) - 1.0):
-        word = word[1:]
+    rest = word[1:]
+    if word[0] == "و" and (rest.startswith("ال") or zipf(rest) >= zipf(word) - 1.0):
+        word = rest
+    elif word[0] == "ف" and (rest.startswith("ال") or zipf(rest) >= zipf(word) + 1.0):
+        # ف opens many names (فاتو, فلورنس, فيصل, فادي) and rarely precedes one as "then": stripped
+        # only when what is left is much more common than the word (فقال, فترامب, فهو), as ب/ل are.
+        word = rest
     if word.startswith("لل") and len(word) > 3:
         return "ال" + word[2:]
     if word.startswith(("بال", "كال")) and len(word) > 4:
