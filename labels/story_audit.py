@@ -3,6 +3,7 @@
     python -m labels.story_audit build --db /tmp/audit.sqlite      # ingest June + July 2018 (ANT)
     python -m labels.story_audit sample --db /tmp/audit.sqlite     # 20 stories, ids to story-audit/sample.json
     python -m labels.story_audit build|sample|show --months 4 5 ...  # another slice (its own sample file)
+    python -m labels.story_audit sample|show --months 4 5 --tag core8 ...  # a later round on that slice
     python -m labels.story_audit show --db /tmp/audit.sqlite [--story ID]   # their articles, for a reader
     python -m labels.story_audit find --db /tmp/audit.sqlite WORD [WORD ...]  # stories whose titles match
 
@@ -31,9 +32,12 @@ SEED = 11
 MONTHS = (6, 7)
 
 
-def sample_file(months: tuple[int, ...]) -> Path:
-    """Where a slice's sample is kept: sample.json for June-July (the first audit), else by months."""
-    return OUT if tuple(months) == MONTHS else OUT.with_name(f"sample-{'-'.join(f'{m:02d}' for m in months)}.json")
+def sample_file(months: tuple[int, ...], tag: str = "") -> Path:
+    """Where a slice's sample is kept: sample.json for June-July (the first audit), else by months,
+    with `tag` for a later round on the same slice."""
+    if tuple(months) == MONTHS and not tag:
+        return OUT
+    return OUT.with_name(f"sample-{'-'.join(f'{m:02d}' for m in months)}{'-' + tag if tag else ''}.json")
 
 
 def build(db: Path, months: tuple[int, ...] = MONTHS) -> None:
@@ -47,7 +51,7 @@ def build(db: Path, months: tuple[int, ...] = MONTHS) -> None:
     print(f"{report.read} articles, {len(report.stories)} stories")
 
 
-def sample(db: Path, months: tuple[int, ...] = MONTHS, size: int = 20) -> None:
+def sample(db: Path, months: tuple[int, ...] = MONTHS, size: int = 20, tag: str = "") -> None:
     with SQLiteStore(db) as store:
         eligible = [s for s in store.stories(min_articles=3) if len(s.outlets) >= 2]
         chosen = sorted(random.Random(SEED).sample(eligible, min(size, len(eligible))), key=lambda s: s.id)
@@ -59,7 +63,7 @@ def sample(db: Path, months: tuple[int, ...] = MONTHS, size: int = 20) -> None:
                 {"story": s.id, "articles": [a.article.id for a in store.articles(story_id=s.id)]} for s in chosen
             ],
         }
-    out = sample_file(months)
+    out = sample_file(months, tag)
     out.parent.mkdir(exist_ok=True)
     out.write_text(json.dumps(record, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     print(f"{len(chosen)} of {len(eligible)} eligible stories -> {out}")
@@ -69,8 +73,8 @@ def _day(t: float | None) -> str:
     return datetime.fromtimestamp(t, tz=UTC).strftime("%Y-%m-%d %H:%M") if t else "?"
 
 
-def show(db: Path, story: int | None, words: int, months: tuple[int, ...] = MONTHS) -> None:
-    chosen = json.loads(sample_file(months).read_text("utf-8"))["stories"]
+def show(db: Path, story: int | None, words: int, months: tuple[int, ...] = MONTHS, tag: str = "") -> None:
+    chosen = json.loads(sample_file(months, tag).read_text("utf-8"))["stories"]
     ids = [story] if story is not None else [s["story"] for s in chosen]
     with SQLiteStore(db) as store:
         for story_id in ids:
@@ -106,6 +110,7 @@ def main() -> None:
         command.add_argument("--db", type=Path, required=True)
         if name != "find":  # find reads the whole database; --months would swallow its words
             command.add_argument("--months", type=int, nargs="+", default=list(MONTHS))
+            command.add_argument("--tag", default="", help="names a later round's sample file")
         if name == "show":
             command.add_argument("--story", type=int)
             command.add_argument("--words", type=int, default=50)
@@ -116,9 +121,9 @@ def main() -> None:
     if args.command == "build":
         build(args.db, months)
     elif args.command == "sample":
-        sample(args.db, months)
+        sample(args.db, months, tag=args.tag)
     elif args.command == "show":
-        show(args.db, args.story, args.words, months)
+        show(args.db, args.story, args.words, months, args.tag)
     else:
         find(args.db, args.words)
 
