@@ -278,10 +278,7 @@ def tfidf(counts: dict[int, int], idf: list[float] | np.ndarray) -> Vector:
     if max(tf) >= len(_SUBLINEAR):
         weights = [(1.0 + math.log(c)) * float(idf[b]) for b, c in counts.items()]
     elif isinstance(idf, np.ndarray):
-        n = len(counts)
-        array = _SUBLINEAR_ARRAY[np.fromiter(tf, dtype=np.intp, count=n)] * idf[np.fromiter(counts, np.intp, n)]
-        norm = math.sqrt(float(np.add.accumulate(array * array)[-1])) or 1.0
-        return dict(zip(counts, (array / norm).tolist(), strict=True))
+        return dict(zip(counts, tfidf_vector(counts, idf).weights.tolist(), strict=True))
     else:
         weights = list(map(mul, map(_sublinear, tf), map(idf.__getitem__, counts)))
     norm = math.sqrt(sum(map(mul, weights, weights))) or 1.0
