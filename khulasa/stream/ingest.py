@@ -27,6 +27,7 @@ import pickle
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 from datasketch import MinHash
 from tqdm import tqdm
@@ -124,33 +125,35 @@ def in_publication_order(
     time order to within that span comes out exactly as sorted. An article older than one already
     let out comes out at once, out of order (`IngestReport.late` counts them).
     """
-    newest = -math.inf
     if isinstance(articles, list | tuple):
-        keyed: list[tuple[float, Article, float | None]] = []
-        for article in articles:
-            when = publication_time(article, now)
-            if when is not None:
-                newest = max(newest, when)
-            keyed.append((newest if when is None else when, article, when))
-        keyed.sort(key=lambda item: item[0])  # stable: input order among equal keys
-        for _, article, when in keyed:
+        for _, article, when in sorted(_placed(articles, now), key=itemgetter(0)):  # stable: input order
             yield article, when
         return
     held: list[tuple[float, int, Article, float | None]] = []  # heap of (place, arrival, article, time)
-    for arrival, article in enumerate(articles):
-        when = publication_time(article, now)
-        if when is None and newest == -math.inf:
-            yield article, None  # nothing dated read yet: it comes first either way
+    newest = -math.inf
+    for arrival, (place, article, when) in enumerate(_placed(articles, now)):
+        if place == -math.inf:
+            yield article, None  # undated, nothing dated read yet: it comes first either way
             continue
-        if when is not None:
-            newest = max(newest, when)
-        heapq.heappush(held, (newest if when is None else when, arrival, article, when))
+        newest = max(newest, place)
+        heapq.heappush(held, (place, arrival, article, when))
         while held and held[0][0] < newest - reorder_hours * 3600:
             _, _, ready, ready_when = heapq.heappop(held)
             yield ready, ready_when
     while held:
         _, _, ready, ready_when = heapq.heappop(held)
         yield ready, ready_when
+
+
+def _placed(articles: Iterable[Article], now: float) -> Iterator[tuple[float, Article, float | None]]:
+    """(place, article, publication time or None) in input order: a dated article is placed at its
+    time, an undated one at the newest time read before it (-inf before any)."""
+    newest = -math.inf
+    for article in articles:
+        when = publication_time(article, now)
+        if when is not None:
+            newest = max(newest, when)
+        yield (newest if when is None else when), article, when
 
 
 def counted(timed: Iterable[Timed], report: IngestReport) -> Iterator[Timed]:
