@@ -74,8 +74,10 @@ def _day(t: float | None) -> str:
 
 
 def show(db: Path, story: int | None, words: int, months: tuple[int, ...] = MONTHS, tag: str = "") -> None:
-    chosen = json.loads(sample_file(months, tag).read_text("utf-8"))["stories"]
-    ids = [story] if story is not None else [s["story"] for s in chosen]
+    if story is not None:
+        ids = [story]
+    else:
+        ids = [s["story"] for s in json.loads(sample_file(months, tag).read_text("utf-8"))["stories"]]
     with SQLiteStore(db) as store:
         for story_id in ids:
             info = store.story(story_id)
@@ -110,6 +112,7 @@ def main() -> None:
         command.add_argument("--db", type=Path, required=True)
         if name != "find":  # find reads the whole database; --months would swallow its words
             command.add_argument("--months", type=int, nargs="+", default=list(MONTHS))
+        if name in ("sample", "show"):
             command.add_argument("--tag", default="", help="names a later round's sample file")
         if name == "show":
             command.add_argument("--story", type=int)
