@@ -845,8 +845,9 @@ def _speeches(sentence: _Sentence) -> list[_Speech]:
             if len(content.split()) + bool(pronoun) < MIN_QUOTE_WORDS:
                 continue
             offset = sentence.starts[content_at] if content_at < len(sentence.tokens) else len(sentence.text)
-            following = next((j for j in range(content_at, len(sentence.tokens)) if _verb(sentence.tokens[j])), None)
-            limit = sentence.starts[following] if following is not None else len(sentence.text)
+            # the reporting verbs after the speech's start: the first bounds a quotation inside it
+            verbs = [j for j in range(content_at, len(sentence.tokens)) if _verb(sentence.tokens[j])]
+            limit = sentence.starts[verbs[0]] if verbs else len(sentence.text)
             inside = next((s for s in spans if offset < s[0] < limit and not _not_speech(sentence, s)), None)
             if inside is not None and inside[0] not in governed:
                 # «قال إنه منذ الأيام الأولى "طلبت الولايات المتحدة ..."»: the words in marks are the quote
@@ -856,7 +857,6 @@ def _speeches(sentence: _Sentence) -> list[_Speech]:
                 # «قال إن ...، مضيفا أن ...»: a verb opening a clause (a participle, one after a comma,
                 # or one with the conjunction و/ف: «وأضاف») starts another statement; reporting verbs
                 # before it are inside this speech («أكد أن قيادات العراق تؤكد أن ...، أشار المصدر»).
-                verbs = [j for j in range(content_at, len(sentence.tokens)) if _verb(sentence.tokens[j])]
                 clause = next((j for j in verbs if _opens_clause(sentence, j)), None)
                 embedded.update(j for j in verbs if clause is None or j < clause)
                 if clause is not None:
