@@ -8,7 +8,7 @@
 
 Candidates are sentences of ANT news articles (../shared/data/ant-news-2018), drawn with a fixed
 seed inside the story pairs' date blocks: train = 2018-02..05 and 08..10, dev = 2018-07,
-test = 2018-06, as are the later held-out rounds test2 and test3 (articles not drawn before).
+test = 2018-06, as are the later held-out rounds test2, test3 and test4 (articles not drawn before).
 The detector that finds them is deliberately independent of the extractor under test
 (khulasa.analyze.quotes) and wider than it, so that recall and "not a quote" are measured too:
 a sentence is a candidate when it has a quotation mark pair around at least one word («», “”, "")
@@ -43,7 +43,13 @@ OUT = FOLDER / "candidates.jsonl"
 LABELS = FOLDER / "labels.jsonl"
 SEED = 20261201
 ROUND3_SEED = SEED + 2  # round 1 drew with SEED, round 2 with SEED + 1
+ROUND4_SEED = SEED + 3
 TEST3_SIZE = 120
+TEST4_SIZE = 120
+# The held-out rounds drawn after the first two, in order: split name, seed, size. Each draws from
+# June 2018 (the test month) by the same detector and per-article draw, skipping every article
+# of the rounds before it.
+HELD_OUT = (("test3", ROUND3_SEED, TEST3_SIZE), ("test4", ROUND4_SEED, TEST4_SIZE))
 SIZES = {"train": 110, "dev": 110, "test": 110}
 PER_ARTICLE = 2
 
@@ -122,7 +128,7 @@ def sample(out: Path = OUT) -> None:
 
     Round 2 (after the test split had been run once): 60 more train candidates (q-train-0111 on)
     and a fresh held-out split `test2` of 100 from June 2018, from articles not drawn before, with
-    a second seed; round 1 is drawn exactly as before. Round 3: `draw_test3`."""
+    a second seed; round 1 is drawn exactly as before. Rounds 3 and 4: `draw_held_out`."""
     rng = random.Random(SEED)
     rows: list[dict] = []
     by_split = _articles()
@@ -139,20 +145,23 @@ def sample(out: Path = OUT) -> None:
         for number, row in enumerate(drawn, first):
             rows.append({"id": f"q-{split}-{number:04d}", **row})
         print(f"round 2, {split}: {len(drawn)} candidates", file=sys.stderr)
-    test3 = draw_test3(by_split, {row["article"] for row in rows})
-    rows.extend(test3)
-    print(f"round 3, test3: {len(test3)} candidates", file=sys.stderr)
+    for number, (split, _, _) in enumerate(HELD_OUT, 3):
+        drawn = draw_held_out(by_split, {row["article"] for row in rows}, split)
+        rows.extend(drawn)
+        print(f"round {number}, {split}: {len(drawn)} candidates", file=sys.stderr)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
 
 
-def draw_test3(by_split: dict[str, list[dict]], used: set[str]) -> list[dict]:
-    """Round 3 (drawn 2026-11-29, after test2 had been run once): a fresh held-out split `test3`
-    of TEST3_SIZE candidates from June 2018 articles that no earlier round drew (`used`: every
-    article of candidates.jsonl before it), by the same detector and per-article draw as the
-    earlier rounds, with its own seed so rounds 1 and 2 are drawn exactly as before."""
-    drawn = _draw(by_split["test"], "test3", TEST3_SIZE, random.Random(ROUND3_SEED), used)
-    return [{"id": f"q-test3-{number:04d}", **row} for number, row in enumerate(drawn, 1)]
+def draw_held_out(by_split: dict[str, list[dict]], used: set[str], split: str) -> list[dict]:
+    """A held-out round of HELD_OUT (`test3`, drawn 2026-11-29 after test2 had been run once;
+    `test4`, drawn 2026-11-29 after test3 had been run with two extractors): its size in
+    candidates from June 2018 articles that no earlier round drew (`used`: every article of
+    candidates.jsonl before it), by the same detector and per-article draw as the earlier rounds,
+    with its own seed so the rounds before it are drawn exactly as before."""
+    seed, size = next((seed, size) for name, seed, size in HELD_OUT if name == split)
+    drawn = _draw(by_split["test"], split, size, random.Random(seed), used)
+    return [{"id": f"q-{split}-{number:04d}", **row} for number, row in enumerate(drawn, 1)]
 
 
 def load_records(ids: set[str]) -> dict[str, dict]:
@@ -297,7 +306,7 @@ def main() -> None:
     drawn = commands.add_parser("sample", help="draw the candidates (ids only) into labels/quotes/candidates.jsonl")
     drawn.add_argument("--out", type=Path, default=OUT)
     shown = commands.add_parser("show", help="print candidates with their texts for labelling")
-    shown.add_argument("--split", choices=[*SIZES, "test2", "test3"])
+    shown.add_argument("--split", choices=[*SIZES, "test2", *(split for split, _, _ in HELD_OUT)])
     shown.add_argument("--start", type=int, default=0)
     shown.add_argument("--count", type=int, default=30)
     shown.add_argument("--ids", nargs="*")

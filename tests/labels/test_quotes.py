@@ -1,8 +1,8 @@
-"""The quote labelling tools: the third sample round (test3) is reproducible and shares no
-article with earlier rounds, and two labelling passes are compared the way the scoring compares
+"""The quote labelling tools: the held-out sample rounds (test3, test4) are reproducible and share
+no article with earlier rounds, and two labelling passes are compared the way the scoring compares
 speakers.
 
-test3 is a held-out split: if one of its articles had been drawn in an earlier round, the
+test3 and test4 are held-out splits: if one of their articles had been drawn in an earlier round, the
 extractor could have been tuned on that article's other sentences, and the split would no longer
 measure unseen text. The draw is re-run from ../shared and compared with the stored candidates.
 """
@@ -23,23 +23,48 @@ def stored():
     return read_jsonl(OUT)
 
 
-def test_round3_is_redrawn_identically_and_disjoint_by_article(stored):
-    from labels.quotes import TEST3_SIZE, _articles, draw_test3
+@pytest.fixture(scope="module")
+def by_split(stored):
+    from labels.quotes import _articles
 
-    earlier = [row for row in stored if row["split"] != "test3"]
+    return _articles()
+
+
+@pytest.mark.parametrize("split", ["test3", "test4"])
+def test_held_out_round_is_redrawn_identically_and_disjoint_by_article(stored, by_split, split):
+    from labels.quotes import HELD_OUT, draw_held_out
+
+    size = next(size for name, _, size in HELD_OUT if name == split)
+    position = next(i for i, row in enumerate(stored) if row["split"] == split)
+    earlier = stored[:position]  # every round before this one (the file is in round order)
+    assert split not in {row["split"] for row in earlier}
     used = {row["article"] for row in earlier}
-    by_split = _articles()
-    first = draw_test3(by_split, used)
-    assert draw_test3(by_split, used) == first  # deterministic: its own fixed seed
-    assert first == [row for row in stored if row["split"] == "test3"]
-    assert len(first) == TEST3_SIZE
+    first = draw_held_out(by_split, used, split)
+    assert draw_held_out(by_split, used, split) == first  # deterministic: its own fixed seed
+    assert first == [row for row in stored if row["split"] == split]
+    assert len(first) == size
     assert not {row["article"] for row in first} & used
     assert all(row["article"].endswith(tuple(f"201806{day:02d}" for day in range(1, 31))) for row in first)
-    assert [row["id"] for row in first[:2]] == ["q-test3-0001", "q-test3-0002"]
+    assert [row["id"] for row in first[:2]] == [f"q-{split}-0001", f"q-{split}-0002"]
     # The stored draw met no earlier article by chance; articles the draw takes first, once marked
     # as drawn before, must be passed over.
     taken = used | {row["article"] for row in first[:10]}
-    assert not {row["article"] for row in draw_test3(by_split, taken)} & taken
+    assert not {row["article"] for row in draw_held_out(by_split, taken, split)} & taken
+
+
+def test_round4_shares_no_article_with_any_earlier_round(stored, by_split):
+    """test4 is drawn after test3 from the same month: without the filter its seeded order would
+    reach articles rounds 1-3 drew (checked here, so the filter is what keeps them apart)."""
+    from labels.quotes import draw_held_out
+
+    rounds = {
+        split: {row["article"] for row in stored if row["split"] == split}
+        for split in ("train", "dev", "test", "test2", "test3")
+    }
+    test4 = {row["article"] for row in stored if row["split"] == "test4"}
+    assert all(not test4 & articles for articles in rounds.values())
+    unfiltered = {row["article"] for row in draw_held_out(by_split, set(), "test4")}
+    assert unfiltered & set().union(*rounds.values())
 
 
 def _quote(item: str, speaker: str, also: list[str]) -> dict:
