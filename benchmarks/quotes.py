@@ -1,6 +1,6 @@
 """Quote detection and speaker attribution judged on the labelled quote set (labels/quotes).
 
-    python -m benchmarks.quotes --split train|dev|test|test2|test3 [--errors]
+    python -m benchmarks.quotes --split train|dev|test|test2|test3|test4 [--errors]
 
 Each labelled candidate sentence is looked up in its article, the article is run through the
 extractor as a one-article story (entities tagged and canonicalized as `khulasa story` does), and
@@ -136,7 +136,7 @@ def run(split: str, errors: bool = False) -> dict:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--split", choices=("train", "dev", "test", "test2", "test3"), default="dev")
+    parser.add_argument("--split", choices=("train", "dev", "test", "test2", "test3", "test4"), default="dev")
     parser.add_argument("--errors", action="store_true", help="print every candidate the extractor gets wrong")
     args = parser.parse_args()
     result = run(args.split, args.errors)
