@@ -24,11 +24,18 @@ from khulasa.analyze.names import alias_of, base_key, close, fits_alone, merge_k
 from khulasa.analyze.names import aliases as aliases  # re-exported: callers look aliases up here
 from khulasa.analyze.names import without_honorifics as without_honorifics
 from khulasa.analyze.ner.clitics import strip_proclitics
-from khulasa.analyze.ner.rules import ALL_RULES, MAX_NAME_ZIPF, Rules, given_name_spans, latin_name_spans
+from khulasa.analyze.ner.rules import (
+    ALL_RULES,
+    MAX_NAME_ZIPF,
+    Rules,
+    given_name_spans,
+    given_names,
+    latin_name_spans,
+)
 from khulasa.analyze.ner.tagger import EntitySpan, tag_tokens
 from khulasa.represent.story import Story
 from khulasa.text.frequency import zipf
-from khulasa.text.normalize import normalize_key
+from khulasa.text.normalize import normalize_key, normalize_light
 from khulasa.text.tokenize import WORD
 
 NER_TOKEN = re.compile(rf"{WORD}|[^\w\s]")
@@ -109,15 +116,24 @@ def _opens_with_clitic(token: str) -> bool:
 def _join_adjacent_people(tokens: list[str], spans: list[EntitySpan]) -> list[EntitySpan]:
     """حسين | أمير عبد اللهيان → one person: two person spans that touch are one name, unless the
     second opens with a clitic (جون كيري | بمحمد جواد ظريف, عمير بيرتس | ودان حالوتس, موسي | وبن عيسي:
-    two people; 24 of the 25 joins on the dev blocks were of that kind)."""
+    two people; 24 of the 25 joins on the dev blocks were of that kind). So are two person spans
+    with one untagged given name between them (حسين [أمير] عبد اللهيان: the tagger reads أمير as the
+    title it often is), unless a clitic opens the middle word or the second span."""
     joined: list[EntitySpan] = []
+    names = given_names()
     for span in spans:
         previous = joined[-1] if joined else None
         first = tokens[span.start]
+        bridged = (
+            previous is not None
+            and previous.end + 1 == span.start
+            and normalize_light(tokens[previous.end]) in names
+            and not _opens_with_clitic(tokens[previous.end])
+        )
         if (
             previous
             and previous.type == span.type == "PER"
-            and previous.end == span.start
+            and (previous.end == span.start or bridged)
             and not _opens_with_clitic(first)
         ):
             words = tokens[previous.start : span.end]

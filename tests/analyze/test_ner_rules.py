@@ -78,6 +78,20 @@ def test_touching_parts_of_one_name_are_still_joined():
     assert names(tokens, _join_adjacent_people(tokens, spans)) == [("PER", "حسين أمير عبد اللهيان")]
 
 
+def test_a_given_name_left_untagged_between_two_parts_of_one_name_joins_them():
+    """The CRF tags حسين and عبد اللهيان and leaves أمير out (a title elsewhere): one name, as the
+    example story writes it; a title or a place between two people joins nobody."""
+    tokens = ["وقال", "نائب", "وزير", "الخارجية", "حسين", "أمير", "عبد", "اللهيان", "إن"]
+    spans = [EntitySpan(4, 5, "PER", "حسين"), EntitySpan(6, 8, "PER", "عبد اللهيان")]
+    assert names(tokens, _join_adjacent_people(tokens, spans)) == [("PER", "حسين أمير عبد اللهيان")]
+    tokens = ["استقبل", "سلمان", "رئيس", "ماكرون", "و", "سلمان", "أمير", "قطر"]
+    spans = [EntitySpan(1, 2, "PER", "سلمان"), EntitySpan(3, 4, "PER", "ماكرون")]
+    assert names(tokens, _join_adjacent_people(tokens, spans)) == [("PER", "سلمان"), ("PER", "ماكرون")]
+    tokens = ["بين", "تميم", "وأمير", "حاتمي"]
+    spans = [EntitySpan(1, 2, "PER", "تميم"), EntitySpan(3, 4, "PER", "حاتمي")]
+    assert names(tokens, _join_adjacent_people(tokens, spans)) == [("PER", "تميم"), ("PER", "حاتمي")]
+
+
 def story(*sentences: tuple[str, list[tuple[int, int, str]]]) -> list[tuple[list[str], list[EntitySpan]]]:
     tagged = []
     for text, found in sentences:
