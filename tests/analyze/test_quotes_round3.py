@@ -1,0 +1,22 @@
+"""Quote speakers, round 3 (issue 12, item 4): general causes found on the errors of every labelled
+split (train, dev, test, test2, test3), each rule written with sentences of our own and failing
+before its fix."""
+
+from tests.analyze.test_quote_speakers import quotes_of, speaker_at
+
+
+def test_an_accusative_after_the_verb_leaves_the_subject_to_the_speaker_before():
+    # «وأضاف مخاطبا المسؤولين:»: the participle says how he spoke; the officials are not the speaker.
+    quotes = quotes_of(
+        'وقال الرئيس الفلبيني رودريغو دوتيرتي في سيول: "أود أن أقدم اعتذاري للكويت". '
+        'وأضاف مخاطبا المسؤولين الكويتيين: "أنا آسف على اللغة التي استخدمتها في الأزمة".'
+    )
+    assert speaker_at(quotes, 1) == "رودريغو دوتيرتي"
+
+
+def test_an_accusative_verbal_noun_ends_the_subject():
+    # «تعليقا على ...», «قائلا»: the subject is over before them.
+    quotes = quotes_of(
+        'وقال نائب رئيس الحزب سفر آيجان تعليقا على الانتخابات: "الحزب أصبح في موقع إستراتيجي داخل البرلمان".'
+    )
+    assert speaker_at(quotes, 0) == "سفر آيجان"
