@@ -144,7 +144,7 @@ _RANKS = _keys("عقيد لواء عميد جنرال كولونيل مشير ر
 """Military ranks: «المتحدث باسم الجيش اللواء X» names the spokesman, not the one he speaks for."""
 _INSTITUTIONS = _keys(
     "وكالة منظمة مرصد هيئة لجنة مجلس اتحاد مركز جمعية معهد وفد مكتب بعثة جبهة حزب حركة شركة مؤسسة صندوق بنك "
-    "مصرف وزارة دائرة مديرية جامعة مفوضية"
+    "مصرف وزارة دائرة مديرية جامعة مفوضية نادي جهاز"
 )
 """Heads of names that go on with لل («وكالة مهر للأنباء», «الوفد الدائم للمملكة»)."""
 _TITLES = _keys(
@@ -536,13 +536,14 @@ def _phrase_speaker(sentence: _Sentence, phrase_start: int, phrase_end: int, end
             stop = sentence.tokens.index(")", stop) + 1  # بنك (إيه.إن.زد)
         while stop < end and _nisba(sentence.keys[stop]):
             stop += 1  # وزارة الدفاع + الروسية
-        return sentence.words(phrase_start, stop), "ORG"
+        return sentence.words(phrase_start, _before_descriptor(sentence, phrase_start, stop)), "ORG"
     if leading is not None and leading[2].type == "PER":
         return leading[2].text, "PER"
     if sentence.keys[phrase_start].removeprefix("ال") in _RELATIONS:
         return sentence.words(phrase_start, phrase_end), "DESC"  # محامي واينستين, والد الشابة سبيكة شيخ
     if sentence.keys[phrase_start].removeprefix("ال") in _INSTITUTIONS:
-        return sentence.words(phrase_start, phrase_end), "ORG"  # a person after it is an object
+        # a person after it is an object
+        return sentence.words(phrase_start, _before_descriptor(sentence, phrase_start, phrase_end)), "ORG"
     # A person named in the subject or its apposition («وزير الخارجية، مايك بومبيو،»), before anything
     # the verb governs other than its subject (عن/حول/إلى ... introduce someone else).
     for m_start, m_end, mention in sentence.mentions:
@@ -579,7 +580,36 @@ def _phrase_speaker(sentence: _Sentence, phrase_start: int, phrase_end: int, end
     if named is not None:
         sentence.titles[sentence.words(phrase_start, phrase_end)] = named
         return named, "PER"
+    if sentence.keys[phrase_start].removeprefix("ال") in _MEDIA:  # «صحيفة فستفالن-بلات المحلية»
+        phrase_end = _before_descriptor(sentence, phrase_start, phrase_end)
     return sentence.words(phrase_start, phrase_end), "DESC"
+
+
+_NATIONS = _keys(
+    "أمريك أميرك بريطان إنجليز إنكليز فرنس ألمان إيطال إسبان برتغال روس صين يابان كور هند باكستان أفغان "
+    "إيران إسرائيل تركي سعود مصر سور عراق أردن لبنان فلسطين قطر إمارات كويت بحرين عمان يمن ليب تونس جزائر "
+    "مغرب سودان أوروب أمم دول محل برازيل أرجنتين مكسيك كند أسترال بلجيك هولند سويد نرويج دنمارك نمساو سويسر "
+    "يونان بولند أوكران كرواتي صرب مجر تشيك روماني إثيوب نيجير كين أمازيغ كتالون كاتالون أسكتلند إيرلند"
+)
+"""Stems of the adjectives of countries and regions (البريطانية، الإنجليزي، الأممية، المحلية)."""
+
+
+def _nationality(key: str) -> bool:
+    stem = re.sub("(يه|ي)$", "", key.removeprefix("ال"))
+    return key.startswith("ال") and stem != key.removeprefix("ال") and stem in _NATIONS
+
+
+def _before_descriptor(sentence: _Sentence, start: int, stop: int) -> int:
+    """Where a body's name ends before the adjective of its country: after a proper name (a word
+    without ال, or a name in marks) it says where the body is from and is not its name («صحيفة
+    "ميرور" البريطانية», «نادي واتفورد الإنجليزي», «وكالة كيودو اليابانية للأنباء», «صحيفة فستفالن-بلات
+    المحلية»), where after a common noun it is («وزارة الدفاع الروسية», «وكالة الأنباء السورية»)."""
+    for k in range(start + 2, stop):
+        before = sentence.keys[k - 1]
+        proper = sentence.tokens[k - 1] in ('"', "»", "”") or not before.startswith(("ال", "لل"))
+        if _nationality(sentence.keys[k]) and proper and before not in _keys("شبه"):
+            return k
+    return stop
 
 
 def _name_in_phrase(sentence: _Sentence, start: int, end: int) -> str | None:
