@@ -1221,8 +1221,34 @@ class _Speakers:
                     self.names.setdefault(name_key(variant), entity.name)
         self.titles = _titles(story, mentions, self.names)
         self.recent: dict[str, list[tuple[str, str]]] = {}
+        self.written = written
+        self.keys: dict[str, list[tuple[list[str], list[str]]]] = {}
+        for s in story.sentences:
+            tokens = _TOKEN.findall(s.text)
+            self.keys.setdefault(s.doc_id, []).append((tokens, [normalize_key(t) for t in tokens]))
 
     def canonical(self, doc: str, speaker: str, kind: str) -> str:
+        return self._as_written(doc, self._canonical(doc, speaker, kind))
+
+    def _as_written(self, doc: str, speaker: str) -> str:
+        """The speaker with the words the article writes: a name's first ف the tagger read as a
+        conjunction («اليري زوكين» of «وقال فاليري زوكين»: «اليري» is never written alone), and a
+        surname written as a hashtag after it («أنطونيو #غوتيريس»)."""
+        words = speaker.split()
+        words = [
+            "ف" + w if normalize_key(w) not in self.written and "ف" + normalize_key(w) in self.written else w
+            for w in words
+        ]
+        key = [normalize_key(w) for w in words]
+        for tokens, keys in self.keys.get(doc, []):
+            for i in range(len(keys) - len(key) - 1):
+                if keys[i].endswith(key[0]) and keys[i + 1 : i + len(key)] == key[1:]:
+                    after = i + len(key)
+                    if tokens[after] == "#" and after + 1 < len(tokens) and _plain(keys[after + 1]):
+                        return " ".join([*words, tokens[after + 1]])
+        return " ".join(words)
+
+    def _canonical(self, doc: str, speaker: str, kind: str) -> str:
         key = name_key(speaker)
         if key in self.names:
             return self.names[key]

@@ -2,6 +2,10 @@
 split (train, dev, test, test2, test3), each rule written with sentences of our own and failing
 before its fix."""
 
+from khulasa.analyze.entities import Mention, canonicalize
+from khulasa.analyze.quotes import extract_quotes
+from khulasa.model import Article
+from khulasa.pipeline import prepare_story
 from tests.analyze.test_quote_speakers import quotes_of, speaker_at
 
 
@@ -38,3 +42,30 @@ def test_a_bodys_name_headed_by_jihaz_goes_on_with_its_lam():
     # «الجهاز المركزي للإحصاء»: جهاز heads a body's name like وكالة or هيئة
     quotes = quotes_of("أعلن الجهاز المركزي للإحصاء في السودان، الخميس، أن التضخم بلغ ستين بالمئة في مايو.")
     assert speaker_at(quotes, 0).startswith("الجهاز المركزي للإحصاء")
+
+
+def quotes_tagged(text: str, names: list[tuple[int, str, str]]) -> list:
+    """Quotes of one article whose names are the given (sentence, text, type) mentions: the rule
+    under test is about what the extractor does with a tagger's split, whatever today's tagger finds."""
+    story, _ = prepare_story([Article("doc-0", text, None, "outlet-0")], "ar")
+    mentions = [Mention(name, kind, "doc-0", "outlet-0", sentence) for sentence, name, kind in names]
+    return extract_quotes(story, mentions, canonicalize(mentions))
+
+
+def test_a_speakers_name_keeps_the_letter_fa_the_tagger_took_for_a_conjunction():
+    # «وقال فاليري زوكين»: the tagger gives «اليري زوكين», a word the article never writes
+    quotes = quotes_tagged(
+        "وقال فاليري زوكين، مدير عيادة نادييا، إن هذه التقنية ساعدت العديد من النساء.",
+        [(0, "اليري زوكين", "PER")],
+    )
+    assert speaker_at(quotes, 0) == "فاليري زوكين"
+
+
+def test_a_surname_written_as_a_hashtag_completes_the_speakers_name():
+    # «أنطونيو #غوتيريس»: the tagger stops at the mark, the title later stands for the whole name
+    quotes = quotes_tagged(
+        "حذر الأمين العام أنطونيو #غوتيريس من حرب جديدة في غزة. "
+        "وأورد الأمين العام في التقرير أن على إسرائيل ممارسة أقصى درجات ضبط النفس.",
+        [(0, "أنطونيو", "PER")],
+    )
+    assert speaker_at(quotes, 1) == "أنطونيو غوتيريس"
