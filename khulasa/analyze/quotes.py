@@ -70,8 +70,10 @@ _TIME = _keys(
     "فجر عصر الماضي الماضية السابق مؤخرا أيضا كذلك بدوره بدورها بدورهم جهته جهتها جانبه جانبها ناحيته ثم سابقا "
     "لاحقا مجددا حينها آنذاك بدوري أخيرا شهر أوائل أواخر منتصف مطلع الجاري الحالي يناير فبراير مارس أبريل مايو "
     "يونيو يوليو أغسطس سبتمبر أكتوبر نوفمبر ديسمبر كانون شباط آذار نيسان أيار حزيران تموز آب أيلول تشرين طوال طيلة"
-    " الأسبوع أسبوع الشهر"
+    " الأسبوع أسبوع الشهر عشية يومها وقتها ساعتها يومئذ حينئذ"
 )
+_TIME_NOUNS = _keys("يوم صباح مساء ليلة ظهر فجر عصر عشية مطلع أوائل أواخر منتصف طوال طيلة")
+"""Time words that take a genitive («عشية اللقاء», «مساء الأحد»), which is then no subject either."""
 _PREPOSITIONS = _keys(
     "في خلال عبر على أمام من مع عن إلى الى لدى حول بشأن منذ بعد قبل عقب أثناء اثناء ضمن وسط بين بحضور خلف داخل "
     "وفي وخلال وعلى ومن ومع وعن ل لـ إثر اثر جراء"
@@ -501,6 +503,8 @@ def _explicit_subject(sentence: _Sentence, start: int, end: int, lam: bool = Fal
         sentence.keys[index] in _TIME or sentence.tokens[index] in "،,#" or _object_pronoun(sentence.keys[index])
     ):
         index += 1  # «كشفت عنها #أصالة»: the subject after a pronoun object
+        if index < end and sentence.keys[index - 1] in _TIME_NOUNS and sentence.keys[index].startswith("ال"):
+            index += 1  # «أكد عشية اللقاء أن»: a time noun's genitive is part of the time
     if index >= end:
         return None
     key = sentence.keys[index]

@@ -69,3 +69,18 @@ def test_a_surname_written_as_a_hashtag_completes_the_speakers_name():
         [(0, "أنطونيو", "PER")],
     )
     assert speaker_at(quotes, 1) == "أنطونيو غوتيريس"
+
+
+def test_a_time_word_with_a_pronoun_is_not_the_subject():
+    # «وقال يومها:»: the time of the words, not who said them
+    quotes = quotes_of(
+        'وقال الرئيس الفلبيني رودريغو دوتيرتي: "أود أن أشكر الحكومة الكويتية على تفهمها". '
+        'وكان دوتيرتي شن هجوما عنيفا على الكويت، وقال يومها: "هل هناك أمر ما في ثقافتكم؟".'
+    )
+    assert speaker_at(quotes, 1) == "رودريغو دوتيرتي"
+
+
+def test_a_time_nouns_genitive_is_not_the_subject():
+    # «أكد عشية اللقاء أن»: the subject is the one before the verb («وكان مدرب البرازيل تيتي أكد»)
+    quotes = quotes_of("وكان مدرب البرازيل تيتي أكد عشية اللقاء أن نجم باريس سان جرمان سيشارك في المباراة الودية.")
+    assert "تيتي" in speaker_at(quotes, 0)
