@@ -424,8 +424,25 @@ def _subject_phrase(sentence: _Sentence, start: int, end: int) -> tuple[int, int
             break  # «إنجي صدقي المتحدثة باسم الصليب الأحمر»: the name, then its title
         if _object_after_adjective(sentence, start, stop):
             break  # «اتهم وزير الإعلام الفنزويلي | المعارضة اليمينية»: the object after the subject
+        indefinite = not any(k.startswith(("ال", "لل")) or k in _keys("في من") for k in sentence.keys[start : stop + 1])
+        clause = _verb_like(key) or key == "ما"
+        if stop > start and sentence.keys[start] in _UNNAMED and indefinite and clause and not named:
+            # «شاهد | راقب عملية وصول السفينة», «مسح | أجراه معهد»: a clause describes the source;
+            # «وصف محللون عسكريون | ما يقوم به»: what the verb is about
+            break
         stop += 1
     return start, stop
+
+
+_UNNAMED = _DESCRIBED | _DOCUMENTS | _keys("تقارير مسح دراسة استطلاع")
+"""Indefinite heads of an unnamed source or a document («شاهد», «مسح», «تقارير»)."""
+
+
+@lru_cache(maxsize=65536)
+def _verb_like(key: str) -> bool:
+    """A known word that never takes the article (راقب, أجراه, نشرتها): a verb, not an adjective or a
+    noun of the description («أمني», «رفيع», «عيان» all do)."""
+    return key.isalpha() and zipf(key) >= 2.0 and zipf("ال" + key) < 1.0
 
 
 def _object_after_adjective(sentence: _Sentence, start: int, stop: int) -> bool:
@@ -990,6 +1007,9 @@ def _subject_preverbal(sentence: _Sentence, index: int) -> tuple[str, str] | Non
             break
         k -= 1
     if k >= 0 and sentence.keys[k] in _PREPOSITIONS:
+        following = sentence.keys[index + 1] if index + 1 < len(sentence.keys) else ""
+        if sentence.keys[index - 1] in _UNNAMED and following not in _keys("فيه فيها"):
+            return sentence.words(index - 1, index), "DESC"  # «في أعقاب تقرير ذكر أن»: the report that said it
         return None
     if k + 1 >= index or all(key in _TIME for key in sentence.keys[k + 1 : index]):
         return None

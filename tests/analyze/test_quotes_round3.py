@@ -84,3 +84,24 @@ def test_a_time_nouns_genitive_is_not_the_subject():
     # «أكد عشية اللقاء أن»: the subject is the one before the verb («وكان مدرب البرازيل تيتي أكد»)
     quotes = quotes_of("وكان مدرب البرازيل تيتي أكد عشية اللقاء أن نجم باريس سان جرمان سيشارك في المباراة الودية.")
     assert "تيتي" in speaker_at(quotes, 0)
+
+
+def test_a_clause_describing_an_unnamed_source_is_not_part_of_it():
+    # «وقال شاهد راقب عملية الوصول ...»: a verb after an indefinite source opens a clause about it
+    quotes = quotes_of(
+        "وقال شاهد راقب عملية وصول سفينة أخرى تابعة لخفر السواحل إن مجموعة ثالثة من المهاجرين وصلت الميناء.",
+        "وأوضح مسح أجراه معهد الآثار الصحية إن نحو مليون شخص يموتون سنويا نتيجة لتلوث الهواء.",
+        'ووصف محللون عسكريون ما يقوم به الانقلابيون بأنه "تكتيكات ما قبل الهزيمة الواضحة".',
+    )
+    assert speaker_at(quotes, 0) == "شاهد"
+    assert speaker_at(quotes, 0, doc="doc-1") == "مسح"
+    assert speaker_at(quotes, 0, doc="doc-2") == "محللون عسكريون"
+
+
+def test_an_indefinite_report_right_before_its_verb_is_its_subject():
+    # «في أعقاب تقرير ذكر أن»: the report said it, not the person the sentence is about
+    quotes = quotes_of(
+        "وقال الرئيس الروسي فلاديمير بوتين إنه مستعد للقاء نظيره الأمريكي. "
+        "وتأتي تصريحات بوتين، في أعقاب تقرير ذكر أن مسؤولي البيت الأبيض كانوا يعملون من أجل عقد اجتماع."
+    )
+    assert speaker_at(quotes, 1) == "تقرير"
