@@ -110,6 +110,7 @@ _SUBJECT_END = (
     | _KANA
     | _keys("كان وهو وهي وهم إذ حيث لكن ولكن بينما فيما")
     | _keys("رفض رفضت رفضوا طلب طلبت طلبوا فضل فضلت فضلوا اشترط اشترطت اشترطوا صدر صدرت تسمى يسمى تدعى يدعى أي")
+    | _keys("بقيادة بزعامة برئاسة")
 )
 """Words that end a subject phrase; the verbs describe an unnamed source («مصدر أمني رفض الكشف عن اسمه»)."""
 _DESCRIBED = _keys(
@@ -394,15 +395,17 @@ def _subject_phrase(sentence: _Sentence, start: int, end: int) -> tuple[int, int
                 # marks hold what it says («وأكد البيان "ثبوت التهمة"»)
                 stop = closing + 1
                 continue
-        near = stop > start and sentence.keys[stop - 1] in _keys("قريب قريبة مقرب مقربة مطلع مطلعة مقربين")
-        if near and key in _keys("من على"):
-            stop += 1  # «مصدر قريب من التحقيق», «مصدر مطلع على المفاوضات»
+        near_words = _keys("قريب قريبة مقرب مقربة مطلع مطلعة مقربين صادر صادرة")
+        near = stop > start and sentence.keys[stop - 1].removeprefix("ال") in near_words
+        if near and key in _keys("من على عن"):
+            stop += 1  # «مصدر قريب من التحقيق», «مصدر مطلع على المفاوضات», «بيان صادر عن الشركة»
             continue
         if key in _keys("في من") and stop > start and stop + 1 < end and _describes(sentence, start, stop):
             stop += 1  # «مسؤولون في بولندا», «شهود من السكان», «83٪ من الباحثين»
             continue
-        if token in _PUNCTUATION_STOPS or key in _SUBJECT_END or _verb(token):
-            break
+        midfield = key == "وسط" and stop > start and sentence.keys[stop - 1].removeprefix("ال") in _keys("لاعب خط")
+        if (token in _PUNCTUATION_STOPS or key in _SUBJECT_END or _verb(token)) and not midfield:
+            break  # «لاعب وسط منتخب المغرب»: a midfielder, not «amid»
         head = sentence.keys[start].removeprefix("ال")
         institution = key[:1] == "ل" and (head in _INSTITUTIONS or (head in _DOCUMENTS and stop == start + 1))
         governed = (
@@ -420,8 +423,9 @@ def _subject_phrase(sentence: _Sentence, start: int, end: int) -> tuple[int, int
             and key.startswith("ال")
             and key.removeprefix("ال") in _TITLES
             and not any(k.startswith("ال") or k in _TITLES for k in sentence.keys[start:stop])
+            and sentence.keys[start] not in _INSTITUTIONS | _DESCRIBED
         ):
-            break  # «إنجي صدقي المتحدثة باسم الصليب الأحمر»: the name, then its title
+            break  # «إنجي صدقي المتحدثة باسم الصليب الأحمر»: the name, then its title (not «مكتب النائب العام»)
         if _object_after_adjective(sentence, start, stop):
             break  # «اتهم وزير الإعلام الفنزويلي | المعارضة اليمينية»: the object after the subject
         indefinite = not any(k.startswith(("ال", "لل")) or k in _keys("في من") for k in sentence.keys[start : stop + 1])
@@ -535,6 +539,8 @@ def _explicit_subject(sentence: _Sentence, start: int, end: int, lam: bool = Fal
         key.startswith(("لل", "لـ")) or (key[:1] == "ل" and strip_proclitics(key) != key) or _addressee(sentence, index)
     ):
         return None  # «وأعلن لفريق سانتوس»: the verb's subject is a pronoun
+    if key[:1] == "ب" and _glued_preposition(key) and sentence.mention_at(index, ("PER", "ORG", "LOC")) is None:
+        return None  # «ونوهت بقدرة المرأة»: what the verb is about, its subject a pronoun
     phrase_start, phrase_end = _subject_phrase(sentence, index, end)
     if phrase_end == phrase_start:
         return None
@@ -544,8 +550,12 @@ def _explicit_subject(sentence: _Sentence, start: int, end: int, lam: bool = Fal
 def _phrase_speaker(sentence: _Sentence, phrase_start: int, phrase_end: int, end: int) -> tuple[str, str]:
     """Who a subject phrase names: an organisation (with its nisba adjectives), a person named in it or
     in its apposition, or else the description itself («الشرطة الفرنسية», «مصدر أمني»)."""
-    while phrase_end - phrase_start > 1 and sentence.keys[phrase_start].removeprefix("ال") in _HONORIFICS:
-        phrase_start += 1  # العقيد صادق الدويد, المشير خليفة حفتر: the name
+    while (
+        phrase_end - phrase_start > 1
+        and sentence.keys[phrase_start].removeprefix("ال") in _HONORIFICS
+        and not sentence.keys[phrase_start + 1].startswith(("ال", "لل"))
+    ):
+        phrase_start += 1  # العقيد صادق الدويد, المشير خليفة حفتر: the name; «سفير الاتحاد الأوروبي» is a title
     leading = sentence.mention_at(phrase_start, ("PER", "ORG", "LOC"))
     if leading is None and sentence.keys[phrase_start].removeprefix("ال") in _INSTITUTIONS:
         leading = sentence.mention_at(phrase_start + 1, ("ORG",))  # حزب | جبهة التحرير الوطني

@@ -105,3 +105,44 @@ def test_an_indefinite_report_right_before_its_verb_is_its_subject():
         "وتأتي تصريحات بوتين، في أعقاب تقرير ذكر أن مسؤولي البيت الأبيض كانوا يعملون من أجل عقد اجتماع."
     )
     assert speaker_at(quotes, 1) == "تقرير"
+
+
+def test_an_honorific_before_a_definite_noun_is_a_title_not_a_rank_before_a_name():
+    # «سفير الاتحاد الأوروبي»: the ambassador speaks, not the union
+    quotes = quotes_of("وبعد استدعائه، قال سفير الاتحاد الأوروبي إنه أكد للسلطات الجزائرية احترام حرية التعبير.")
+    assert speaker_at(quotes, 0) == "سفير الاتحاد الأوروبي"
+
+
+def test_a_preposition_glued_to_a_common_word_after_the_verb_leaves_the_subject_a_pronoun():
+    # «ونوهت بقدرة المرأة»: what she praised, then «مشيرة إلى أن» goes on with the speaker before
+    quotes = quotes_of(
+        "وقالت المديرة التنفيذية أماني الشعلان إن الشركة مستعدة لهذا القرار. "
+        "ونوهت بقدرة المرأة السعودية على إثبات وجودها، مشيرة إلى أن القرار يعد تمكينا أكبر للمرأة."
+    )
+    assert speaker_at(quotes, 1) == "أماني الشعلان"
+
+
+def test_led_by_ends_the_bodys_name():
+    quotes = quotes_of("أعلن الجيش الوطني الليبي بقيادة المشير خليفة حفتر، أن قواته شنت غارات جوية على مواقع المسلحين.")
+    assert speaker_at(quotes, 0) == "الجيش الوطني الليبي"
+
+
+def test_a_definite_title_after_an_office_is_its_genitive():
+    # «مكتب النائب العام»: not a name followed by its title
+    quotes = quotes_of("وأعلن مكتب النائب العام في باريس أن الرجل اعتقل في الشمال ووجهت إليه اتهامات.")
+    assert speaker_at(quotes, 0).startswith("مكتب النائب العام")
+
+
+def test_a_statement_keeps_its_issuer_after_sadir_an():
+    # «بيان صادر عن الشركة», then «وتابع البيان» goes on with it
+    quotes = quotes_of(
+        'وأضاف بيان صادر عن الشركة أن "الشركة تسعى دائما إلى القضاء على الجريمة الإلكترونية". '
+        'وتابع البيان: "لقد فعلنا ما يؤكد أننا نسعى إلى الكشف عن التهديدات".'
+    )
+    assert speaker_at(quotes, 0) == "بيان صادر عن الشركة"
+
+
+def test_a_midfielder_is_not_amid():
+    # «لاعب وسط خيتافي»: وسط is part of the title here, not the preposition «amid»
+    quotes = quotes_of('وأشار لاعب وسط خيتافي الإسباني إلى أن البرتغاليين "بشر مثلنا ولا نخاف منهم أبدا".')
+    assert speaker_at(quotes, 0) == "لاعب وسط خيتافي الإسباني"
