@@ -777,7 +777,16 @@ def _verb_subject(sentence: _Sentence, index: int, end: int, verb: tuple[str, st
         or (raw.endswith(("ه", "ها", "هم")) and not raw.endswith("ة"))  # «نفسه», «اسمه»
         or (raw.endswith("ا") and len(raw) > 3)  # an indefinite accusative: «دليلا», «كثيرا»
     )
-    if transitive and subject[1] == "DESC" and head not in _AGENTS and common:
+    # «اعتبر الطبيبان أن»: a clause after the noun leaves the verb no room for an object (only «بأن»,
+    # «وصف الانتخابات بأنها», follows one)
+    complement = end - 1 if 0 < end <= len(sentence.keys) else None
+    clause = (
+        complement is not None
+        and sentence.keys[complement] in _COMPLEMENTIZERS
+        and not sentence.keys[complement].startswith("ب")
+    )
+    close = clause and sum(sentence.keys[k] not in _TIME for k in range(first, complement)) <= 2
+    if transitive and subject[1] == "DESC" and head not in _AGENTS and common and not close:
         return None
     return subject
 

@@ -146,3 +146,12 @@ def test_a_midfielder_is_not_amid():
     # «لاعب وسط خيتافي»: وسط is part of the title here, not the preposition «amid»
     quotes = quotes_of('وأشار لاعب وسط خيتافي الإسباني إلى أن البرتغاليين "بشر مثلنا ولا نخاف منهم أبدا".')
     assert speaker_at(quotes, 0) == "لاعب وسط خيتافي الإسباني"
+
+
+def test_a_noun_right_before_an_anna_clause_is_the_subject_of_itabara():
+    # «واعتبر الطبيبان أن»: اعتبر takes an object only before «بأن» or a second accusative
+    quotes = quotes_of(
+        "وقال المدرب إن الحارس سيعود إلى التدريبات قريبا. "
+        "واعتبر الطبيبان أن الاختلالات لدى الحارس قد تؤثر على أدائه في المباريات المقبلة."
+    )
+    assert speaker_at(quotes, 1) == "الطبيبان"
