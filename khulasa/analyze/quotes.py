@@ -429,6 +429,9 @@ def _subject_phrase(sentence: _Sentence, start: int, end: int) -> tuple[int, int
         if _object_after_adjective(sentence, start, stop):
             break  # «اتهم وزير الإعلام الفنزويلي | المعارضة اليمينية»: the object after the subject
         indefinite = not any(k.startswith(("ال", "لل")) or k in _keys("في من") for k in sentence.keys[start : stop + 1])
+        accusative = (key.endswith("ا") and len(key) > 3 and zipf("ال" + key[:-1]) >= 3.5) or key in _DOCUMENTS
+        if stop > start and sentence.keys[stop - 1].startswith("ال") and accusative and not named:
+            break  # «ونشر النادي السعودي | بيانا», «الاتحاد الدنماركي | تغريدة»: the object after a definite subject
         clause = _verb_like(key) or key == "ما"
         if stop > start and sentence.keys[start] in _UNNAMED and indefinite and clause and not named:
             # «شاهد | راقب عملية وصول السفينة», «مسح | أجراه معهد»: a clause describes the source;
@@ -1061,13 +1064,16 @@ def _clause_subject(sentence: _Sentence, index: int) -> str | None:
         inside = [m for m in sentence.mentions if start <= m[0] < end]
         following = sentence.keys[start + 1] if start + 1 < len(sentence.keys) else ""
         prepositional = opening in _PREPOSITIONS and following not in _TIME  # «من جانبها» is not one
+        opener = _opening_subject(sentence, bodies=True) if start == 0 else None
+        if opener is not None and opener[1] == "ORG":
+            # «ورحبت اليابان بالقمة ... نحو نزع سلاح بيونغ يانغ، لكنها قالت»: the body the sentence's
+            # opening verb names, before a name further in its clause
+            return opener[0]
         person = next((m for m in inside if m[2].type == "PER" and not _governed_name(sentence, m)), None)
         if person is not None and not prepositional:
             return person[2].text
-        if start == 0:
-            opener = _opening_subject(sentence)
-            if opener is not None:
-                return opener[0]
+        if opener is not None:
+            return opener[0]
         if fallback is None and not prepositional:
             fallback = next(
                 (
@@ -1104,7 +1110,7 @@ def _governed_name(sentence: _Sentence, mention: tuple[int, int, Mention]) -> bo
     return key in _PREPOSITIONS | _keys("ضد لصالح") or (key[:1] in "لب" and strip_proclitics(key) != key)
 
 
-def _opening_subject(sentence: _Sentence) -> tuple[str, str] | None:
+def _opening_subject(sentence: _Sentence, bodies: bool = False) -> tuple[str, str] | None:
     """«وعاد اللاعب آدم لالانا إلى ...»: the person a sentence opening with a verb names as its
     subject, found by the subject phrase (a title and a name the tagger missed), or None."""
     first = sentence.keys[0] if sentence.keys else ""
@@ -1121,7 +1127,7 @@ def _opening_subject(sentence: _Sentence) -> tuple[str, str] | None:
         return subject[0], "PER"  # «وسيذهب غريفيث»: a name the tagger missed
     if ranked and subject is not None and 2 <= len(subject[0].split()) <= 3 and all(map(_plain, subject[0].split())):
         return subject[0], "PER"  # «المشير خليفة حفتر»: the name after the rank
-    return subject if subject is not None and subject[1] == "PER" else None
+    return subject if subject is not None and subject[1] in (("PER", "ORG") if bodies else ("PER",)) else None
 
 
 def _attributed_before(sentence: _Sentence, spans: list[tuple[int, int]], governed: set[int]) -> list[_Speech]:

@@ -155,3 +155,22 @@ def test_a_noun_right_before_an_anna_clause_is_the_subject_of_itabara():
         "واعتبر الطبيبان أن الاختلالات لدى الحارس قد تؤثر على أدائه في المباريات المقبلة."
     )
     assert speaker_at(quotes, 1) == "الطبيبان"
+
+
+def test_an_indefinite_accusative_or_a_document_after_a_definite_subject_is_the_object():
+    # «ونشر النادي السعودي بيانا ...، أكد فيه أنه»: the club speaks, the statement is what it published
+    quotes = quotes_of(
+        "ونشر النادي السعودي بيانا عبر صفحته الرسمية على تويتر، أكد فيه أنه تم اعتماد القائمة الأولية للاعبين."
+    )
+    assert speaker_at(quotes, 0) == "النادي السعودي"
+
+
+def test_the_body_an_opening_verb_names_speaks_before_a_name_further_in_its_clause():
+    # «ورحبت اليابان بالقمة ... نحو نزع سلاح بيونغ يانغ، لكنها قالت إن»: the tagger's «person»
+    # inside the clause is not who «قالت»
+    quotes = quotes_tagged(
+        "ورحبت اليابان بالقمة باعتبارها خطوة أولى نحو نزع سلاح بيونغ يانغ النووي، "
+        "لكنها قالت أيضا حينها إن التدريبات المشتركة رادع مهم.",
+        [(0, "اليابان", "LOC"), (0, "سلاح بيونغ يانغ", "PER")],
+    )
+    assert speaker_at(quotes, 0) == "اليابان"
