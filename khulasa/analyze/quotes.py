@@ -739,8 +739,14 @@ def _titled_apposition(sentence: _Sentence, index: int, end: int) -> str | None:
 
 
 def _subject_before(sentence: _Sentence, index: int) -> tuple[str, str] | None:
-    """Subject standing before the verb: «X، الذي قال», «وكان X قد قال»."""
+    """Subject standing before the verb: «X، الذي قال», «وكان X قد قال», «أما X فقال»."""
     before = index - 1
+    if sentence.keys[index][:1] == "ف" and _verb(sentence.tokens[index][1:]):
+        for k in range(before, max(-1, before - MAX_DESCRIPTION_WORDS), -1):
+            if sentence.tokens[k] in _PUNCTUATION_STOPS:
+                break
+            if sentence.keys[k] in _keys("أما وأما"):
+                return _explicit_subject(sentence, k + 1, index)  # «أما ترامب فقال إنه»: the topic speaks
     if before >= 0 and sentence.keys[before] in _RELATIVES:
         k = before - 1
         while k >= 0 and sentence.tokens[k] in "،,":
@@ -1032,6 +1038,13 @@ def _subject_preverbal(sentence: _Sentence, index: int) -> tuple[str, str] | Non
         following = sentence.keys[index + 1] if index + 1 < len(sentence.keys) else ""
         if sentence.keys[index - 1] in _UNNAMED and following not in _keys("فيه فيها"):
             return sentence.words(index - 1, index), "DESC"  # «في أعقاب تقرير ذكر أن»: the report that said it
+        # «غير أن الفصائل الفلسطينية المختلفة في غزة تؤكد أن»: a place inside the subject of أن
+        opening = next(
+            (j for j in range(k - 1, max(-1, index - MAX_DESCRIPTION_WORDS - 1), -1) if _ends_before(sentence, j)),
+            None,
+        )
+        if opening is not None and sentence.keys[opening] in _COMPLEMENTIZERS and opening + 1 < k:
+            return _phrase_speaker(sentence, opening + 1, index, index)
         return None
     if k + 1 >= index or all(key in _TIME for key in sentence.keys[k + 1 : index]):
         return None
@@ -1044,6 +1057,12 @@ def _subject_preverbal(sentence: _Sentence, index: int) -> tuple[str, str] | Non
     ):
         return None  # «مثل ...», «بوسعكم ...», «لأشياء ...»: not a subject
     return _phrase_speaker(sentence, start, index, index)
+
+
+def _ends_before(sentence: _Sentence, j: int) -> bool:
+    """Whether token j closes what stands before a preverbal subject (punctuation, أن/إن, a verb)."""
+    token = sentence.tokens[j]
+    return token in _PUNCTUATION_STOPS or sentence.keys[j] in _COMPLEMENTIZERS or _verb(token) is not None
 
 
 def _clause_subject(sentence: _Sentence, index: int) -> str | None:
@@ -1063,7 +1082,8 @@ def _clause_subject(sentence: _Sentence, index: int) -> str | None:
             continue
         inside = [m for m in sentence.mentions if start <= m[0] < end]
         following = sentence.keys[start + 1] if start + 1 < len(sentence.keys) else ""
-        prepositional = opening in _PREPOSITIONS and following not in _TIME  # «من جانبها» is not one
+        # «من جانبها» is not one, nor «وفي حين» (while)
+        prepositional = opening in _PREPOSITIONS and following not in _TIME | _keys("حين")
         opener = _opening_subject(sentence, bodies=True) if start == 0 else None
         if opener is not None and opener[1] == "ORG":
             # «ورحبت اليابان بالقمة ... نحو نزع سلاح بيونغ يانغ، لكنها قالت»: the body the sentence's

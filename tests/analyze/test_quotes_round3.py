@@ -174,3 +174,31 @@ def test_the_body_an_opening_verb_names_speaks_before_a_name_further_in_its_clau
         [(0, "اليابان", "LOC"), (0, "سلاح بيونغ يانغ", "PER")],
     )
     assert speaker_at(quotes, 0) == "اليابان"
+
+
+def test_amma_names_the_speaker_of_the_verb_with_fa():
+    # «أما ترامب فقال إنه»: the topic of أما is the subject of فقال
+    quotes = quotes_of(
+        "والتقى ترامب وكيم في سنغافورة حيث أعلن الزعيم الكوري الشمالي التزامه بنزع السلاح النووي. "
+        "أما ترامب فقال إنه سيوقف التدريبات العسكرية المشتركة مع كوريا الجنوبية."
+    )
+    assert "ترامب" in speaker_at(quotes, 1)
+
+
+def test_a_place_inside_the_subject_of_anna_does_not_hide_it():
+    # «غير أن الفصائل الفلسطينية المختلفة في غزة تؤكد أن»: «في غزة» is part of the subject
+    quotes = quotes_of(
+        "وتقول إسرائيل إن جنودها فتحوا النار صوب من حاولوا اجتياز الحدود. "
+        "غير أن الفصائل الفلسطينية المختلفة في غزة تؤكد أن المسيرات شعبية وسلمية."
+    )
+    assert speaker_at(quotes, 1) == "الفصائل الفلسطينية المختلفة في غزة"
+
+
+def test_fi_hin_is_a_conjunction_not_a_prepositional_part():
+    # «وفي حين يعزو مادورو ... إلى "حرب اقتصادية" يقول إن»: the clause is about Maduro
+    quotes = quotes_of(
+        "وقال صندوق النقد الدولي إن التضخم سيبلغ مستويات قياسية هذا العام. "
+        'وفي حين يعزو الرئيس نيكولاس مادورو التضخم إلى "حرب اقتصادية" يقول إن المعارضة تخوضها ضده، '
+        "يؤكد خبراء أن التضخم ناجم عن طباعة النقود."
+    )
+    assert speaker_at(quotes, 1) == "نيكولاس مادورو"
