@@ -1160,7 +1160,25 @@ def _attributed_before(sentence: _Sentence, spans: list[tuple[int, int]], govern
             if sentence.keys[k] in _keys("فإن فان فإنه فانه فإنها"):
                 break
         else:
-            continue
+            # «ووفقا لمراسل "سكاي نيوز عربية"، قطعت القوات ...»: the source, a comma, then its claim
+            k = next(
+                (
+                    j
+                    for j in range(index + 2, min(len(sentence.tokens), index + 3 + MAX_DESCRIPTION_WORDS))
+                    if sentence.tokens[j] in "،,"
+                ),
+                None,
+            )
+            if k is None or any(_verb(t) for t in sentence.tokens[index + 1 : k]):
+                continue
+            # only a source that speaks, and a claim of its own (not «وبحسب الاستطلاع، قال ...» whose
+            # words have their own verb, nor «وبحسب التشكيلة، التي نشرها ...»)
+            source = _attributed_source(sentence, index + 1, k)
+            claim = sentence.keys[k + 1 : k + 7]
+            if source is None or not _speaks(source) or (claim and claim[0] in _RELATIVES):
+                continue
+            if any(_verb(t) for t in sentence.tokens[k + 1 : k + 7]):
+                continue
         content = _text_from(sentence, k + 1)
         subject = _attributed_source(sentence, index + 1, k)
         if subject is None or len(content.split()) < MIN_QUOTE_WORDS:
@@ -1176,6 +1194,15 @@ def _attributed_before(sentence: _Sentence, spans: list[tuple[int, int]], govern
         speech.speaker, speech.speaker_type = subject
         found.append(speech)
     return found
+
+
+def _speaks(subject: tuple[str, str]) -> bool:
+    """A person or a body the tagger found, or a description headed by a word for someone who can
+    speak (a title, an unnamed source, a medium: «مراسل», «مصادر», «صحيفة»), not a plan or a list."""
+    if subject[1] in ("PER", "ORG"):
+        return True
+    head = normalize_key(subject[0].split()[0]).removeprefix("ال") if subject[0] else ""
+    return head in _AGENTS | _MEDIA | _DESCRIBED | _keys("مراسل مراسلة مراسلو")
 
 
 def _attributed_at_end(sentence: _Sentence) -> list[_Speech]:

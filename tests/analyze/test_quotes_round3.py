@@ -202,3 +202,23 @@ def test_fi_hin_is_a_conjunction_not_a_prepositional_part():
         "يؤكد خبراء أن التضخم ناجم عن طباعة النقود."
     )
     assert speaker_at(quotes, 1) == "نيكولاس مادورو"
+
+
+def test_a_source_a_comma_and_a_claim_is_the_sources_speech_and_goes_on():
+    # «ووفقا لمراسل "سكاي نيوز عربية"، قطعت القوات ...» then «وأضاف أن»: the correspondent's
+    quotes = quotes_of(
+        "أعلنت قوات المقاومة اليمنية المشتركة، الثلاثاء، أن معارك المطار دخلت آخر مراحلها. "
+        'ووفقا لمراسل "سكاي نيوز عربية"، قطعت قوات المقاومة الإمدادات عن الميليشيات من الجهة الشرقية. '
+        "وأضاف أن أعمدة الدخان تتصاعد من داخل المطار الحربي."
+    )
+    assert speaker_at(quotes, 1) == "مراسل سكاي نيوز عربية"
+    assert speaker_at(quotes, 2) == "مراسل سكاي نيوز عربية"
+
+
+def test_a_plan_or_a_claim_with_its_own_verb_after_wafqan_is_not_that_sources_speech():
+    quotes = quotes_of(
+        "ووفقا لخطة الحكومة لتنويع الاقتصاد، أمر ولي العهد بإنشاء هيئة جديدة للمشاريع. "
+        "وبحسب الاستطلاع، قال نحو ثلثي المشاركين إنهم سيشاهدون المباريات ليلا."
+    )
+    assert not [q for q in quotes if q.sentence == 0]
+    assert speaker_at(quotes, 1) == "نحو ثلثي المشاركين"
