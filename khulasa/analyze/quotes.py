@@ -974,6 +974,8 @@ def _speeches(sentence: _Sentence) -> list[_Speech]:
             or (None if participle else _verb_subject(sentence, index, content_at, verb))
             or (None if participle else _subject_preverbal(sentence, index))
         )
+        if kind == "indirect" and subject is not None and _relays_quote(sentence, subject, content_at, spans):
+            continue  # «وأعلنت الوكالة أن الأسد قال "..."»: the agency relays the words, they are the one quoted's
         if subject is not None:
             speech.speaker, speech.speaker_type = subject
         elif index:
@@ -985,6 +987,22 @@ def _speeches(sentence: _Sentence) -> list[_Speech]:
         found += _attributed_at_end(sentence)
     found.sort(key=lambda s: s.position)
     return found
+
+
+def _relays_quote(sentence: _Sentence, subject: tuple[str, str], start: int, spans: list[tuple[int, int]]) -> bool:
+    """Whether a medium's indirect speech only relays another's words in marks: its content opens with
+    a subject and a reporting verb whose complement is a quotation («أعلنت وكالة الأنباء أن الأسد قال
+    "سأزور كوريا الشمالية"»), as «نقلت الوكالة عن الأسد قوله» would."""
+    head = normalize_key(subject[0].split()[0]).removeprefix("ال") if subject[0] else ""
+    if head not in _MEDIA:
+        return False
+    for j in range(start + 1, min(len(sentence.tokens), start + 1 + MAX_DESCRIPTION_WORDS // 2)):
+        if sentence.tokens[j] in _PUNCTUATION_STOPS:
+            return False
+        if _verb(sentence.tokens[j]):
+            inner = _content_after(sentence, j, spans)
+            return inner is not None and inner[1] == "direct"
+    return False
 
 
 def _text_from(sentence: _Sentence, token: int) -> str:

@@ -222,3 +222,12 @@ def test_a_plan_or_a_claim_with_its_own_verb_after_wafqan_is_not_that_sources_sp
     )
     assert not [q for q in quotes if q.sentence == 0]
     assert speaker_at(quotes, 1) == "نحو ثلثي المشاركين"
+
+
+def test_an_agency_announcing_that_someone_said_words_in_marks_relays_them():
+    # «وأعلنت الوكالة أن الأسد قال "..."»: as «نقلت الوكالة عن الأسد قوله»
+    quotes = quotes_of(
+        "استقبل الرئيس السوري بشار الأسد سفير كوريا الشمالية في دمشق. "
+        'وأعلنت وكالة الأنباء الرسمية الكورية أن الأسد قال "سأزور كوريا الشمالية وألتقي الزعيم كيم".'
+    )
+    assert speaker_at(quotes, 1) == "بشار الأسد"
