@@ -161,6 +161,7 @@ _ACTORS = (
     _TITLES
     | _INSTITUTIONS
     | _keys("جيش جيشان الجيشان حكومة حكومات سلطات شرطة قوات إدارة خارجية داخلية رئاسة وكالة صحيفة")
+    | _keys("كتل كتلة فصائل فصيل أحزاب دول قوى نواب زعماء قادة")
 )
 """Heads of a subject whose nisba adjectives are followed by the verb's object («دعت الحكومة الأميركية
 المستهلكين إلى»)."""

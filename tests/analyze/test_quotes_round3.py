@@ -231,3 +231,11 @@ def test_an_agency_announcing_that_someone_said_words_in_marks_relays_them():
         'وأعلنت وكالة الأنباء الرسمية الكورية أن الأسد قال "سأزور كوريا الشمالية وألتقي الزعيم كيم".'
     )
     assert speaker_at(quotes, 1) == "بشار الأسد"
+
+
+def test_the_object_after_a_groups_adjective_is_not_part_of_the_subject():
+    # «ودعت الكتل البرلمانية | المجتمع الدولي إلى»: an adjective takes no genitive
+    quotes = quotes_of(
+        "ودعت الكتل البرلمانية المجتمع الدولي والمبعوث الأممي إلى اليمن أن يسهموا في التخفيف من المأساة الإنسانية."
+    )
+    assert speaker_at(quotes, 0) == "الكتل البرلمانية"
