@@ -651,8 +651,24 @@ def _name_in_phrase(sentence: _Sentence, start: int, end: int) -> str | None:
     """«المتحدث باسم الوزارة سيف بدر»: a title phrase ending in two to four name-like words."""
     if sentence.keys[start].removeprefix("ال") not in _TITLES - _keys("مسؤول مسؤولة"):
         return None
-    last = max((k for k in range(start, end) if sentence.keys[k].startswith(("ال", "لل"))), default=None)
-    if last is None or not 2 <= end - last - 1 <= 4 or not all(_plain(k) for k in sentence.keys[last + 1 : end]):
+    keys = sentence.keys
+
+    def definite(k: int) -> bool:  # «محب الله محب», «عبد الله»: الله inside a name is no definite word
+        return keys[k].startswith(("ال", "لل")) and not (keys[k] == "الله" and k > start and _plain(keys[k - 1]))
+
+    def name(k: int) -> bool:
+        return _plain(keys[k]) or not definite(k)
+
+    last = max((k for k in range(start, end) if definite(k)), default=None)
+    if last is not None and last == end - 1 and last - start >= 2:
+        # «الزعيم الشيعي مقتدى الصدر»: a name may end with a word with ال (the family's)
+        title_end = max((k for k in range(start, end - 1) if definite(k)), default=None)
+        given = range(title_end + 1, end - 1) if title_end is not None else range(0)
+        # after the title's adjective, given names that are not common nouns («قيادات الحوثي» is the object)
+        given_names = all(name(k) and zipf("ال" + keys[k]) < 3.5 for k in given)
+        if title_end is not None and _nisba(keys[title_end]) and 1 <= len(given) <= 3 and given_names:
+            return sentence.words(title_end + 1, end)
+    if last is None or not 2 <= end - last - 1 <= 4 or not all(name(k) for k in range(last + 1, end)):
         return None
     return sentence.words(last + 1, end)
 

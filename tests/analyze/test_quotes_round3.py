@@ -239,3 +239,15 @@ def test_the_object_after_a_groups_adjective_is_not_part_of_the_subject():
         "ودعت الكتل البرلمانية المجتمع الدولي والمبعوث الأممي إلى اليمن أن يسهموا في التخفيف من المأساة الإنسانية."
     )
     assert speaker_at(quotes, 0) == "الكتل البرلمانية"
+
+
+def test_a_name_the_tagger_missed_after_a_titles_adjective_may_end_with_al():
+    # «الزعيم الشيعي مقتدى الصدر»: the family name carries ال; «قيادات الحوثي» after «المبعوث الأممي»
+    # is the object, not a name
+    quotes = quotes_tagged(
+        "ومن جانبه دعا الزعيم الشيعي مقتدى الصدر في مقال نشر على موقعه، العراقيين إلى أن يتحدوا ويمتنعوا عن المطالبة بإعادة الانتخابات. "
+        "بدوره، أبلغ المبعوث الأممي قيادات الحوثي في صنعاء أن التسوية تبدأ بالانسحاب من المدينة.",
+        [],
+    )
+    assert speaker_at(quotes, 0) == "مقتدى الصدر"
+    assert speaker_at(quotes, 1) != "قيادات الحوثي"
