@@ -154,7 +154,7 @@ _TITLES = _keys(
     "رئيس رئيسة وزير وزيرة متحدث متحدثة ناطق ناطقة ملك ملكة أمير أميرة شيخ سيد سيدة دكتور مرشد مستشار مستشارة نائب "
     "نائبة أمين أمينة جنرال عقيد لواء عميد سفير سفيرة مبعوث مبعوثة زعيم زعيمة مدرب لاعب فنان فنانة قائد مدير مديرة "
     "باحث باحثة خبير خبيرة محلل محللة أستاذ أستاذة "
-    "محافظ عضو مسؤول مسؤولة المرشح مرشح نجم نجمة بابا"
+    "محافظ عضو مسؤول مسؤولة المرشح مرشح نجم نجمة بابا منسق منسقة مندوب مندوبة"
 )
 """Heads of titles that stand for a person («قال وزير الخارجية» = the minister named before)."""
 _ACTORS = (
@@ -419,6 +419,9 @@ def _subject_phrase(sentence: _Sentence, start: int, end: int) -> tuple[int, int
         # «بيان للجيش» goes on
         if stop > start and ((governed and not institution) or (_accusative(key) and not named)):
             break  # لرويترز, للصحفيين; متحدثا, طالبا: the phrase is over
+        named_first = stop - start >= 2 and all(_plain(k) and k not in _TITLES for k in sentence.keys[start:stop])
+        if named_first and key in _TITLES and not any(m[0] <= stop < m[1] for m in sentence.mentions):
+            break  # «كيفن لاف | لاعب كافاليرز», «ليز غراندي | منسقة الأمم المتحدة»: the name, then its title
         if (
             stop > start
             and key.startswith("ال")

@@ -251,3 +251,12 @@ def test_a_name_the_tagger_missed_after_a_titles_adjective_may_end_with_al():
     )
     assert speaker_at(quotes, 0) == "مقتدى الصدر"
     assert speaker_at(quotes, 1) != "قيادات الحوثي"
+
+
+def test_a_name_the_tagger_missed_ends_before_its_title_in_construct():
+    # «كيفن لاف لاعب كافاليرز»: the title after the name, without ال, is not part of it
+    quotes = quotes_tagged(
+        'وقال كيفن لاف لاعب كافاليرز للصحفيين "المنافس فريق رائع لكننا منحنا أنفسنا الفرصة".',
+        [],
+    )
+    assert speaker_at(quotes, 0) == "كيفن لاف"
