@@ -260,3 +260,13 @@ def test_a_name_the_tagger_missed_ends_before_its_title_in_construct():
         [],
     )
     assert speaker_at(quotes, 0) == "كيفن لاف"
+
+
+def test_the_name_of_the_paper_it_was_said_to_is_not_the_subjects_apposition():
+    # «صرح روز لصحيفة (إيفينينغ ستاندارد)»: the paper's name, tagged as a person, is the addressee's
+    quotes = quotes_tagged(
+        "كشف اللاعب داني روز أن عائلته لن تذهب إلى روسيا. "
+        "صرح روز لصحيفة (إيفينينغ ستاندارد) البريطانية يوم الأربعاء: إنني لست قلقا على نفسي أبدا.",
+        [(0, "داني روز", "PER"), (1, "إيفينينغ ستاندارد", "PER")],
+    )
+    assert speaker_at(quotes, 1) == "داني روز"
