@@ -405,7 +405,8 @@ def _subject_phrase(sentence: _Sentence, start: int, end: int) -> tuple[int, int
             stop += 1  # «مسؤولون في بولندا», «شهود من السكان», «83٪ من الباحثين»
             continue
         midfield = key == "وسط" and stop > start and sentence.keys[stop - 1].removeprefix("ال") in _keys("لاعب خط")
-        if (token in _PUNCTUATION_STOPS or key in _SUBJECT_END or _verb(token)) and not midfield:
+        ending = key in _SUBJECT_END and not _name_word(token)
+        if (token in _PUNCTUATION_STOPS or ending or _verb(token)) and not midfield:
             break  # «لاعب وسط منتخب المغرب»: a midfielder, not «amid»
         head = sentence.keys[start].removeprefix("ال")
         institution = key[:1] == "ل" and (head in _INSTITUTIONS or (head in _DOCUMENTS and stop == start + 1))
@@ -454,6 +455,12 @@ def _verb_like(key: str) -> bool:
     """A known word that never takes the article (راقب, أجراه, نشرتها): a verb, not an adjective or a
     noun of the description («أمني», «رفيع», «عيان» all do)."""
     return key.isalpha() and zipf(key) >= 2.0 and zipf("ال" + key) < 1.0
+
+
+def _name_word(token: str) -> bool:
+    """Words the normalized key confuses with a preposition: the name علي (على) and إمام (أمام),
+    told apart by the letters as written («وأعلن علي العبوس», «قال إمام المسجد»)."""
+    return token.removeprefix("و") in ("علي", "إمام")
 
 
 def _object_after_adjective(sentence: _Sentence, start: int, stop: int) -> bool:
@@ -536,7 +543,7 @@ def _explicit_subject(sentence: _Sentence, start: int, end: int, lam: bool = Fal
     if index >= end:
         return None
     key = sentence.keys[index]
-    if key in _PREPOSITIONS or key in _COMPLEMENTIZERS:
+    if (key in _PREPOSITIONS and not _name_word(sentence.tokens[index])) or key in _COMPLEMENTIZERS:
         return None
     if _accusative(key) and sentence.mention_at(index, ("PER", "ORG", "LOC")) is None:
         return None  # «وأضاف مخاطبا المسؤولين:»: how the verb's own (pronoun) subject spoke

@@ -270,3 +270,13 @@ def test_the_name_of_the_paper_it_was_said_to_is_not_the_subjects_apposition():
         [(0, "داني روز", "PER"), (1, "إيفينينغ ستاندارد", "PER")],
     )
     assert speaker_at(quotes, 1) == "داني روز"
+
+
+def test_the_name_ali_and_the_word_imam_are_not_prepositions():
+    # normalized, «علي» is «على» and «إمام» is «أمام»; as written they are a name and a noun
+    quotes = quotes_of(
+        'وأعلن علي العبوس في المؤتمر الصحافي السبت "أكدنا على ضرورة استقلالية قراراتنا الوطنية".',
+        'قال إمام المسجد القريب من منزل الناشط خلال خطبة الجمعة: "إن التحريض على العصيان أمر منهي عنه".',
+    )
+    assert speaker_at(quotes, 0) == "علي العبوس"
+    assert speaker_at(quotes, 0, doc="doc-1").startswith("إمام المسجد")
