@@ -371,6 +371,9 @@ def _content_after(sentence: _Sentence, index: int, spans: list[tuple[int, int]]
         relaying = sentence.keys[index].removeprefix("و").startswith(("نقل", "نسب"))
         if key.startswith("قول") and (j == index + 1 or relaying):
             continue  # «وأضاف قوله:», «نسبت الوكالة للافروف قوله إن»
+        following = sentence.keys[j + 1] if j + 1 < len(sentence.keys) else ""
+        if _verb(token) and following in _keys("فيه فيها") and j > index + 2:
+            continue  # «وقال X في تغريدة أعلن فيها خروجه إن ...»: a verb of a relative clause on the way
         if (_verb(token) and sentence.keys[j - 1] not in _MASDAR_BEFORE) or key in _WRITER:
             return None
     return None
@@ -926,6 +929,7 @@ def _speeches(sentence: _Sentence) -> list[_Speech]:
     found: list[_Speech] = []
     spans = _all_spans(sentence.text)
     governed: set[int] = set()
+    starts: set[int] = set()  # tokens where a speech found so far starts
     embedded: set[int] = set()  # verbs inside an earlier speech's content: part of what it reports
     for index, token in enumerate(sentence.tokens):
         document = _written_in(sentence, index)
@@ -951,6 +955,9 @@ def _speeches(sentence: _Sentence) -> list[_Speech]:
                 found.append(_Speech(index, token, verb[1], "", "", subject[0], subject[1], silent=True))
             continue
         content_at, kind = start
+        if content_at in starts:
+            continue  # the words an earlier verb of the sentence already reports («... أعلن فيها ... إن»)
+        starts.add(content_at)
         relayed = _source_subject(sentence, index, content_at)
         if verb[0].startswith(("نقل", "نسب")) and relayed is None:
             continue  # نقل without «عن X» is moving things, not words; نسب without «لـX القول» is not speech

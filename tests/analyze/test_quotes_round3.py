@@ -280,3 +280,18 @@ def test_the_name_ali_and_the_word_imam_are_not_prepositions():
     )
     assert speaker_at(quotes, 0) == "علي العبوس"
     assert speaker_at(quotes, 0, doc="doc-1").startswith("إمام المسجد")
+
+
+def test_a_verb_of_a_relative_clause_on_the_way_does_not_take_the_speech():
+    # «وقال X في تغريدة أعلن فيها خروجه من المستشفى إن "..."»: the words are X's
+    quotes = quotes_of(
+        "وقال جيم ماكغراث في تغريدة على تويتر أعلن فيها خروج بوش من المستشفى إن "
+        '"الرئيس يشعر بعميق الامتنان للرعاية الممتازة التي حصل عليها".'
+    )
+    assert [q.speaker for q in quotes] == ["جيم ماكغراث"]
+
+
+def test_words_two_verbs_of_one_relay_reach_are_one_quote():
+    # «نقلت الوكالة عن مسؤول محلي عن العمليات قوله إنه ...»: one statement, the official's
+    quotes = quotes_of("نقلت الوكالة عن مسؤول محلي عن العمليات قوله إنه ينبغي البحث على حوالي مئة قمة في الجبال.")
+    assert [q.speaker for q in quotes] == ["مسؤول محلي"]
