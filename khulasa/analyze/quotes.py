@@ -666,6 +666,16 @@ def _name_in_phrase(sentence: _Sentence, start: int, end: int) -> str | None:
     """«المتحدث باسم الوزارة سيف بدر»: a title phrase ending in two to four name-like words."""
     if sentence.keys[start].removeprefix("ال") not in _TITLES - _keys("مسؤول مسؤولة"):
         return None
+    # «حث رئيس الوزراء الإسرائيلي بنيامين نتانياهو | فرنسا على»: a place or body the tagger found is
+    # the object after the name
+    end = next(
+        (
+            m[0]
+            for m in sentence.mentions
+            if start < m[0] < end and m[2].type in ("LOC", "ORG") and not sentence.keys[m[0]].startswith("ال")
+        ),
+        end,
+    )
     keys = sentence.keys
 
     def definite(k: int) -> bool:  # «محب الله محب», «عبد الله»: الله inside a name is no definite word
@@ -829,6 +839,11 @@ def _verb_subject(sentence: _Sentence, index: int, end: int, verb: tuple[str, st
     close = clause and sum(sentence.keys[k] not in _TIME for k in range(first, complement)) <= 2
     if transitive and subject[1] == "DESC" and head not in _AGENTS and common and not close:
         return None
+    # طالب/ناشد/حث take whom they urge right after them: a described subject must be one who speaks
+    # («كما حث شطري كوريا على» urges the two Koreas), and a ب-word is the demand («وطالبت بإجراء»)
+    urging = verb[0].startswith(("طالب", "يطالب", "تطالب", "ناشد", "يناشد", "تناشد", "حث", "يحث", "تحث"))
+    if urging and subject[1] == "DESC" and head not in _AGENTS | _DESCRIBED:
+        return None
     return subject
 
 
@@ -950,7 +965,8 @@ def _speeches(sentence: _Sentence) -> list[_Speech]:
         if start is None:
             # «ولفت التقرير إلى ...» says something without reported words: its subject is still
             # whom a later «وأوضح أن» continues.
-            subject = None if _participle(token) else _explicit_subject(sentence, index + 1, len(sentence.tokens))
+            # (a title of the other gender, or whom طالب/حث urge, is the object here too)
+            subject = None if _participle(token) else _verb_subject(sentence, index, len(sentence.tokens), verb)
             if subject is not None:
                 found.append(_Speech(index, token, verb[1], "", "", subject[0], subject[1], silent=True))
             continue
