@@ -1382,7 +1382,11 @@ class _Speakers:
             # A name with a word the story never writes, alone or after و/ب/ل/ك («اتو بنسودا» of «فاتو
             # بنسودا»: ف rarely joins a name, it was the name's letter) is not shown: the speaker stays
             # as the sentence writes it.
-            if entity.type in ("PER", "ORG") and all(normalize_key(w) in written for w in _TOKEN.findall(entity.name)):
+            # Nor one opening with a preposition glued to a common word («بأعمال غلينكور» of «فيما يتعلق
+            # بأعمال غلينكور»): the tagger took the word before the name into it.
+            words = _TOKEN.findall(entity.name)
+            glued = bool(words) and len(words) > 1 and _glued_preposition(normalize_key(words[0]))
+            if entity.type in ("PER", "ORG") and all(normalize_key(w) in written for w in words) and not glued:
                 for variant in entity.variants:
                     self.names.setdefault(name_key(variant), entity.name)
         self.titles = _titles(story, mentions, self.names)

@@ -326,3 +326,13 @@ def test_a_place_after_a_name_the_tagger_missed_is_the_object():
         [(0, "فرنسا", "LOC"), (0, "إيران", "LOC"), (0, "باريس", "LOC")],
     )
     assert speaker_at(quotes, 0) == "بنيامين نتانياهو"
+
+
+def test_a_name_the_tagger_glued_to_a_word_with_a_preposition_is_not_the_canonical_name():
+    # «فيما يتعلق بأعمال غلينكور» tagged whole: «وقالت غلينكور» is still «غلينكور»
+    quotes = quotes_tagged(
+        "طالبت السلطات الأميركية الشركة بوثائق فيما يتعلق بأعمال غلينكور في نيجيريا. "
+        "وقالت غلينكور يوم الثلاثاء إنها تقوم بمراجعة أمر استدعاء وزارة العدل.",
+        [(0, "بأعمال غلينكور", "PER"), (1, "غلينكور", "PER")],
+    )
+    assert speaker_at(quotes, 1) == "غلينكور"
