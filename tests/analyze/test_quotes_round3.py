@@ -331,7 +331,7 @@ def test_a_place_after_a_name_the_tagger_missed_is_the_object():
 def test_a_name_the_tagger_glued_to_a_word_with_a_preposition_is_not_the_canonical_name():
     # «فيما يتعلق بأعمال غلينكور» tagged whole: «وقالت غلينكور» is still «غلينكور»
     quotes = quotes_tagged(
-        "طالبت السلطات الأميركية الشركة بوثائق فيما يتعلق بأعمال غلينكور في نيجيريا. "
+        "تواجه الشركة تحقيقا فيما يتعلق بأعمال غلينكور في نيجيريا. "
         "وقالت غلينكور يوم الثلاثاء إنها تقوم بمراجعة أمر استدعاء وزارة العدل.",
         [(0, "بأعمال غلينكور", "PER"), (1, "غلينكور", "PER")],
     )
