@@ -337,11 +337,20 @@ class _Speech:
 
 def _content_after(sentence: _Sentence, index: int, spans: list[tuple[int, int]]) -> tuple[int, str] | None:
     """(token where the speech starts, 'direct'|'indirect') for the verb at `index`, if it governs one.
-    A name in marks on the way («في حديث مع "العربية.نت": ...») is passed over."""
+    A name in marks on the way («في حديث مع "العربية.نت": ...»), or after وفق/بحسب, is passed over."""
     j = index
+    attributed = False
     while j + 1 < min(len(sentence.tokens), index + 1 + COMPLEMENT_WINDOW):
         j += 1
         key, token = sentence.keys[j], sentence.tokens[j]
+        if key in _ATTRIBUTION:
+            attributed = True  # «...، بحسب رئيس عمليات "اللواء الأول"»: marks after it name its source
+        if token in _OPENERS and attributed:
+            span = _span_at(sentence, j, spans)
+            if span is None:
+                return None
+            j = sentence.token_at(span[1] + 1) - 1
+            continue
         if token in _OPENERS:
             span = _span_at(sentence, j, spans)
             if span is not None and _not_speech(sentence, span):

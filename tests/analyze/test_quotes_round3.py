@@ -336,3 +336,12 @@ def test_a_name_the_tagger_glued_to_a_word_with_a_preposition_is_not_the_canonic
         [(0, "بأعمال غلينكور", "PER"), (1, "غلينكور", "PER")],
     )
     assert speaker_at(quotes, 1) == "غلينكور"
+
+
+def test_marks_after_bihasab_name_its_source_not_the_words_of_the_verb_before():
+    # «والتي تعتبر البوابة ...، بحسب رئيس عمليات "اللواء الأول حرس حدود" العقيد عثمان الشايف»
+    quotes = quotes_of(
+        "إلى ذلك، حررت قوات الجيش كافة المرتفعات في جبال الظهرة والتي تعتبر البوابة الرئيسية لمركز المديرية، "
+        'بحسب رئيس عمليات "اللواء الأول حرس حدود" العقيد عثمان الشايف.'
+    )
+    assert all(q.text != "اللواء الأول حرس حدود" for q in quotes)
