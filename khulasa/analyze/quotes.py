@@ -280,8 +280,11 @@ class _Sentence:
         taken: set[int] = set()
         for mention in mentions:
             words = mention.text.split()
-            if mention.type == "PER" and len(words) > 1 and _verb(words[-1]) and _participle(words[-1]):
-                # «وأضاف كاوتيرسيو قائلا:»: the tagger took the participle after the name into it
+            last = normalize_key(words[-1]) if words else ""
+            plural = last.startswith("ال") and last.endswith("ات") and len(last) > 5
+            if mention.type == "PER" and len(words) > 1 and ((_verb(words[-1]) and _participle(words[-1])) or plural):
+                # «وأضاف كاوتيرسيو قائلا:»: the tagger took the participle after the name into it; «رفض علي
+                # أكبر صالحي المقترحات»: a definite plural noun (no family name) is the verb's object
                 mention = replace(mention, text=" ".join(words[:-1]))
             for start, end in sentence.locate(mention.text):
                 if not taken.intersection(range(start, end)):

@@ -345,3 +345,13 @@ def test_marks_after_bihasab_name_its_source_not_the_words_of_the_verb_before():
         'بحسب رئيس عمليات "اللواء الأول حرس حدود" العقيد عثمان الشايف.'
     )
     assert all(q.text != "اللواء الأول حرس حدود" for q in quotes)
+
+
+def test_a_definite_plural_noun_the_tagger_took_into_a_name_is_the_object():
+    # «رفض علي أكبر صالحي المقترحات الأوروبية ... بالقول إنها»: المقترحات is what he rejected
+    quotes = quotes_tagged(
+        "رفض رئيس منظمة الطاقة الذرية الإيرانية علي أكبر صالحي المقترحات الأوروبية لإنقاذ الاتفاق "
+        "بالقول إنها لا ترضي طهران ولا تحمي مصالحها.",
+        [(0, "علي أكبر صالحي المقترحات", "PER"), (0, "طهران", "LOC")],
+    )
+    assert speaker_at(quotes, 0) == "علي أكبر صالحي"
