@@ -449,7 +449,7 @@ def _subject_phrase(sentence: _Sentence, start: int, end: int) -> tuple[int, int
         if _object_after_adjective(sentence, start, stop):
             break  # «اتهم وزير الإعلام الفنزويلي | المعارضة اليمينية»: the object after the subject
         indefinite = not any(k.startswith(("ال", "لل")) or k in _keys("في من") for k in sentence.keys[start : stop + 1])
-        accusative = (key.endswith("ا") and len(key) > 3 and zipf("ال" + key[:-1]) >= 3.5) or key in _DOCUMENTS
+        accusative = _indefinite_accusative(key) or key in _DOCUMENTS
         if stop > start and sentence.keys[stop - 1].startswith("ال") and accusative and not named:
             break  # «ونشر النادي السعودي | بيانا», «الاتحاد الدنماركي | تغريدة»: the object after a definite subject
         clause = _verb_like(key) or key == "ما"
@@ -463,6 +463,12 @@ def _subject_phrase(sentence: _Sentence, start: int, end: int) -> tuple[int, int
 
 _UNNAMED = _DESCRIBED | _DOCUMENTS | _keys("تقارير مسح دراسة استطلاع")
 """Indefinite heads of an unnamed source or a document («شاهد», «مسح», «تقارير»)."""
+
+
+@lru_cache(maxsize=65536)
+def _indefinite_accusative(key: str) -> bool:
+    """«بيانا», «هجوما»: a common noun (frequent with the article) in the indefinite accusative."""
+    return key.endswith("ا") and len(key) > 3 and zipf("ال" + key[:-1]) >= 3.5
 
 
 @lru_cache(maxsize=65536)
@@ -1387,7 +1393,15 @@ class _Speakers:
     """Speakers of one story, canonicalized, and the last speakers of each article (for «وأضاف»)."""
 
     def __init__(self, story: Story, mentions: list[Mention], entities: list[Entity]) -> None:
-        written = {normalize_key(t) for s in story.sentences for t in _TOKEN.findall(s.text)}
+        # each article's sentences with a hashtag, as tokens and keys (for a surname written as a tag)
+        self.tagged: dict[str, list[tuple[list[str], list[str]]]] = {}
+        written: set[str] = set()
+        for s in story.sentences:
+            tokens = _TOKEN.findall(s.text)
+            keys = [normalize_key(t) for t in tokens]
+            written.update(keys)
+            if "#" in tokens:
+                self.tagged.setdefault(s.doc_id, []).append((tokens, keys))
         written |= {"ال" + k[2:] if k.startswith("لل") else k[1:] for k in written if k[:1] in "وبلك"}
         self.names: dict[tuple[str, ...], str] = {}
         for entity in entities:
@@ -1404,10 +1418,6 @@ class _Speakers:
         self.titles = _titles(story, mentions, self.names)
         self.recent: dict[str, list[tuple[str, str]]] = {}
         self.written = written
-        self.keys: dict[str, list[tuple[list[str], list[str]]]] = {}
-        for s in story.sentences:
-            tokens = _TOKEN.findall(s.text)
-            self.keys.setdefault(s.doc_id, []).append((tokens, [normalize_key(t) for t in tokens]))
 
     def canonical(self, doc: str, speaker: str, kind: str) -> str:
         return self._as_written(doc, self._canonical(doc, speaker, kind))
@@ -1422,7 +1432,7 @@ class _Speakers:
             for w in words
         ]
         key = [normalize_key(w) for w in words]
-        for tokens, keys in self.keys.get(doc, []):
+        for tokens, keys in self.tagged.get(doc, []):
             for i in range(len(keys) - len(key) - 1):
                 if keys[i].endswith(key[0]) and keys[i + 1 : i + len(key)] == key[1:]:
                     after = i + len(key)
