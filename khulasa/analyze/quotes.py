@@ -343,9 +343,13 @@ def _content_after(sentence: _Sentence, index: int, spans: list[tuple[int, int]]
     A name in marks on the way («في حديث مع "العربية.نت": ...»), or after وفق/بحسب, is passed over."""
     j = index
     attributed = False
-    while j + 1 < min(len(sentence.tokens), index + 1 + COMPLEMENT_WINDOW):
+    words = 0  # a colon may come later: marks and an abbreviation's dots («(د.ب.أ)») are no words
+    while j + 1 < len(sentence.tokens) and words < COMPLEMENT_WINDOW:
         j += 1
         key, token = sentence.keys[j], sentence.tokens[j]
+        words += token.isalnum() or key.isalnum()
+        if j > index + COMPLEMENT_WINDOW and token != ":" and not _verb(token):
+            continue  # past the token window only a colon opens the speech («وقال X، الطاهي ... (د.ب.أ) ...:»)
         if key in _ATTRIBUTION:
             attributed = True  # «...، بحسب رئيس عمليات "اللواء الأول"»: marks after it name its source
         if token in _OPENERS and attributed:

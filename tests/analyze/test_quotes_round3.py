@@ -355,3 +355,12 @@ def test_a_definite_plural_noun_the_tagger_took_into_a_name_is_the_object():
         [(0, "علي أكبر صالحي المقترحات", "PER"), (0, "طهران", "LOC")],
     )
     assert speaker_at(quotes, 0) == "علي أكبر صالحي"
+
+
+def test_a_colon_after_a_long_apposition_still_opens_the_speech():
+    # the words of «وقال X، الطاهي ... لوكالة الأنباء الألمانية (د.ب.أ) داخل معسكر ... الروسية:» are his
+    quotes = quotes_of(
+        "وقال ألدو كاوتيرسيو، الطاهي الخاص بمنتخب أوروغواي في تصريحات لوكالة الأنباء الألمانية (د.ب.أ) "
+        "داخل معسكر الفريق في مدينة نيغني نوفغورود الروسية: جئنا بـ 180 كيلوغراما من مشروب المته."
+    )
+    assert speaker_at(quotes, 0) == "ألدو كاوتيرسيو"
