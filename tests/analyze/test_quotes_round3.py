@@ -364,3 +364,12 @@ def test_a_colon_after_a_long_apposition_still_opens_the_speech():
         "داخل معسكر الفريق في مدينة نيغني نوفغورود الروسية: جئنا بـ 180 كيلوغراما من مشروب المته."
     )
     assert speaker_at(quotes, 0) == "ألدو كاوتيرسيو"
+
+
+def test_a_tweet_is_reported_speech():
+    # «إذ غرد على تويتر "..."»: the words of the one who tweeted
+    quotes = quotes_of(
+        "وعبر رئيس المجلس الأوروبي دونالد توسك عن دعمه للاتفاق إذ غرد على تويتر "
+        '"بفضلكم تحول المستحيل إلى ممكن في البلقان".'
+    )
+    assert speaker_at(quotes, 0) == "دونالد توسك"
