@@ -1337,6 +1337,15 @@ def _attributed_after(sentence: _Sentence, spans: list[tuple[int, int]], governe
         after = sentence.token_at(span[1] + 1)
         while after < len(sentence.tokens) and sentence.tokens[after] in "،,":
             after += 1
+        as_put = sentence.keys[after : after + 3]
+        if len(as_put) == 3 and as_put[:2] == ["علي", "حد"] and as_put[2].startswith(("قول", "تعبير")):
+            # «الانسحاب من "هذه السفينة التي تغرق" على حد قولها»: the words of the clause's subject
+            speech = _Speech(sentence.token_at(span[0] - 1), sentence.tokens[after + 2], "", "", "direct")
+            speech.content = sentence.text[span[0] : span[1]].strip()
+            speech.clause = _clause_subject(sentence, after)
+            governed.add(span[0])
+            found.append(speech)
+            continue
         if after >= len(sentence.tokens) or sentence.keys[after] not in _ATTRIBUTION:
             continue
         subject = _attributed_source(sentence, after + 1)

@@ -373,3 +373,12 @@ def test_a_tweet_is_reported_speech():
         '"بفضلكم تحول المستحيل إلى ممكن في البلقان".'
     )
     assert speaker_at(quotes, 0) == "دونالد توسك"
+
+
+def test_words_in_marks_followed_by_ala_hadd_qawlihi_are_the_clauses_subjects():
+    # «على حد قولها»: as she put it
+    quotes = quotes_of(
+        "وافقت الدول الأعضاء على تعزيز صلاحيات المنظمة رغم معارضة روسيا التي لم تستبعد إمكانية الانسحاب "
+        'من "هذه السفينة التي تغرق" على حد قولها.'
+    )
+    assert speaker_at(quotes, 0) == "روسيا"
