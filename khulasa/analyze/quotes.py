@@ -384,6 +384,9 @@ def _content_after(sentence: _Sentence, index: int, spans: list[tuple[int, int]]
             return j, "direct"
         if key in _STATED_NOUNS and _verb(sentence.tokens[index])[0] in _STATING and j > index + 1:
             return j, "indirect"  # «وأكدت الحكومة عدم تهاونها», «أعلن أردوغان عزم بلاده»
+        reporting = sentence.keys[index].removeprefix("و").startswith(("افاد", "يفيد", "تفيد"))
+        if reporting and j > index + 1 and key[:1] == "ب" and _glued_preposition(key):
+            return j, "indirect"  # «أفاد مراسل "العربية"، صباح الاثنين، بإطلاق صفارات الإنذار»
         relaying = sentence.keys[index].removeprefix("و").startswith(("نقل", "نسب"))
         if key.startswith("قول") and (j == index + 1 or relaying):
             continue  # «وأضاف قوله:», «نسبت الوكالة للافروف قوله إن»
@@ -548,6 +551,8 @@ def _accusative(key: str) -> bool:
     marked is never taken for one."""
     fa_il = len(key) == 5 and key[1] == "ا"
     taf_il = len(key) >= 6 and key[0] == "ت" and key[-3] == "ي"
+    if key.endswith("نا") and len(key) > 5:
+        return False  # «مراسلنا»: a noun with «our», not an accusative
     return _adverbial(key) or (key.endswith("ا") and (fa_il or taf_il))
 
 

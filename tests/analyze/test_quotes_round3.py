@@ -382,3 +382,13 @@ def test_words_in_marks_followed_by_ala_hadd_qawlihi_are_the_clauses_subjects():
         'من "هذه السفينة التي تغرق" على حد قولها.'
     )
     assert speaker_at(quotes, 0) == "روسيا"
+
+
+def test_afada_with_a_verbal_noun_reports_and_our_correspondent_is_a_subject():
+    # «أفاد مراسل "العربية"، صباح الاثنين، بإطلاق صفارات الإنذار»; «مراسلنا» is no accusative
+    quotes = quotes_of(
+        'أفاد مراسل "العربية"، صباح الاثنين، بإطلاق صفارات الإنذار في مستوطنات قريبة من قطاع غزة.',
+        "أفاد مراسلنا في اليمن، الأربعاء، بمقتل عشرات المسلحين في مواجهات على جبهة الساحل الغربي.",
+    )
+    assert speaker_at(quotes, 0) == "مراسل العربية"
+    assert speaker_at(quotes, 0, doc="doc-1") == "مراسلنا"
