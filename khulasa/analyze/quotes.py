@@ -482,6 +482,8 @@ def _indefinite_accusative(key: str) -> bool:
 def _verb_like(key: str) -> bool:
     """A known word that never takes the article (راقب, أجراه, نشرتها): a verb, not an adjective or a
     noun of the description («أمني», «رفيع», «عيان» all do)."""
+    if key[:1] in "لب" and zipf(key[1:]) >= 3.0:
+        return False  # «لمجلس الشيوخ»: a preposition on a noun
     return key.isalpha() and zipf(key) >= 2.0 and zipf("ال" + key) < 1.0
 
 
@@ -583,8 +585,11 @@ def _explicit_subject(sentence: _Sentence, start: int, end: int, lam: bool = Fal
         key.startswith(("لل", "لـ")) or (key[:1] == "ل" and strip_proclitics(key) != key) or _addressee(sentence, index)
     ):
         return None  # «وأعلن لفريق سانتوس»: the verb's subject is a pronoun
-    if key[:1] == "ب" and _glued_preposition(key) and sentence.mention_at(index, ("PER", "ORG", "LOC")) is None:
-        return None  # «ونوهت بقدرة المرأة»: what the verb is about, its subject a pronoun
+    # «ونوهت بقدرة المرأة»: what the verb is about, its subject a pronoun (a short word may be a
+    # name the tagger missed: «وصف باول»)
+    glued = key[:1] == "ب" and len(key) >= 5 and _glued_preposition(key)
+    if glued and sentence.mention_at(index, ("PER", "ORG", "LOC")) is None:
+        return None
     phrase_start, phrase_end = _subject_phrase(sentence, index, end)
     if phrase_end == phrase_start:
         return None
