@@ -21,7 +21,12 @@ name before it (that gave Ashrawi's words to Netanyahu):
 - the subject phrase ends at the addressee («لبي بي سي»، «لوكالة»), at the object after a title's
   adjectives («اتهم وزير الإعلام الفنزويلي | المعارضة»), at a describing verb («رفض الكشف عن اسمه»);
   an unnamed source keeps its «في/من + NP» («مسؤولون في بولندا»); a title of the other gender than
-  the verb, or a thing after وصف/اعتبر/اتهم, is the object, not the subject.
+  the verb, or a thing after وصف/اعتبر/اتهم, is the object, not the subject;
+- it also ends at an accusative (قائلا، تعليقا), at a verb describing an unnamed source («شاهد |
+  راقب ...»), at بقيادة, before the country's adjective of a body's own name («صحيفة "ميرور" |
+  البريطانية»), and before an indefinite accusative or a document after a definite subject («ونشر
+  النادي | بيانا»); «أما X فقال», «غير أن X في Y تؤكد», «في أعقاب تقرير ذكر» give the subject before
+  the verb; «ووفقا لـX، + claim», «"..." على حد قولها» and «أفاد X بـ + verbal noun» are speech.
 
 Quoted words that are not speech (a title, a name, a scare-quoted term) and fragments of fewer
 than MIN_QUOTE_WORDS words are not quotes.
