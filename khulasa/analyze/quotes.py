@@ -21,7 +21,12 @@ name before it (that gave Ashrawi's words to Netanyahu):
 - the subject phrase ends at the addressee («لبي بي سي»، «لوكالة»), at the object after a title's
   adjectives («اتهم وزير الإعلام الفنزويلي | المعارضة»), at a describing verb («رفض الكشف عن اسمه»);
   an unnamed source keeps its «في/من + NP» («مسؤولون في بولندا»); a title of the other gender than
-  the verb, or a thing after وصف/اعتبر/اتهم, is the object, not the subject.
+  the verb, or a thing after وصف/اعتبر/اتهم, is the object, not the subject;
+- it also ends at an accusative (قائلا، تعليقا), at a verb describing an unnamed source («شاهد |
+  راقب ...»), at بقيادة, before the country's adjective of a body's own name («صحيفة "ميرور" |
+  البريطانية»), and before an indefinite accusative or a document after a definite subject («ونشر
+  النادي | بيانا»); «أما X فقال», «غير أن X في Y تؤكد», «في أعقاب تقرير ذكر» give the subject before
+  the verb; «ووفقا لـX، + claim», «"..." على حد قولها» and «أفاد X بـ + verbal noun» are speech.
 
 Quoted words that are not speech (a title, a name, a scare-quoted term) and fragments of fewer
 than MIN_QUOTE_WORDS words are not quotes.
@@ -30,7 +35,7 @@ than MIN_QUOTE_WORDS words are not quotes.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib.resources import files
 
@@ -70,8 +75,10 @@ _TIME = _keys(
     "فجر عصر الماضي الماضية السابق مؤخرا أيضا كذلك بدوره بدورها بدورهم جهته جهتها جانبه جانبها ناحيته ثم سابقا "
     "لاحقا مجددا حينها آنذاك بدوري أخيرا شهر أوائل أواخر منتصف مطلع الجاري الحالي يناير فبراير مارس أبريل مايو "
     "يونيو يوليو أغسطس سبتمبر أكتوبر نوفمبر ديسمبر كانون شباط آذار نيسان أيار حزيران تموز آب أيلول تشرين طوال طيلة"
-    " الأسبوع أسبوع الشهر"
+    " الأسبوع أسبوع الشهر عشية يومها وقتها ساعتها يومئذ حينئذ"
 )
+_TIME_NOUNS = _keys("يوم صباح مساء ليلة ظهر فجر عصر عشية مطلع أوائل أواخر منتصف طوال طيلة")
+"""Time words that take a genitive («عشية اللقاء», «مساء الأحد»), which is then no subject either."""
 _PREPOSITIONS = _keys(
     "في خلال عبر على أمام من مع عن إلى الى لدى حول بشأن منذ بعد قبل عقب أثناء اثناء ضمن وسط بين بحضور خلف داخل "
     "وفي وخلال وعلى ومن ومع وعن ل لـ إثر اثر جراء"
@@ -108,6 +115,7 @@ _SUBJECT_END = (
     | _KANA
     | _keys("كان وهو وهي وهم إذ حيث لكن ولكن بينما فيما")
     | _keys("رفض رفضت رفضوا طلب طلبت طلبوا فضل فضلت فضلوا اشترط اشترطت اشترطوا صدر صدرت تسمى يسمى تدعى يدعى أي")
+    | _keys("بقيادة بزعامة برئاسة")
 )
 """Words that end a subject phrase; the verbs describe an unnamed source («مصدر أمني رفض الكشف عن اسمه»)."""
 _DESCRIBED = _keys(
@@ -144,20 +152,21 @@ _RANKS = _keys("عقيد لواء عميد جنرال كولونيل مشير ر
 """Military ranks: «المتحدث باسم الجيش اللواء X» names the spokesman, not the one he speaks for."""
 _INSTITUTIONS = _keys(
     "وكالة منظمة مرصد هيئة لجنة مجلس اتحاد مركز جمعية معهد وفد مكتب بعثة جبهة حزب حركة شركة مؤسسة صندوق بنك "
-    "مصرف وزارة دائرة مديرية جامعة مفوضية"
+    "مصرف وزارة دائرة مديرية جامعة مفوضية نادي جهاز"
 )
 """Heads of names that go on with لل («وكالة مهر للأنباء», «الوفد الدائم للمملكة»)."""
 _TITLES = _keys(
     "رئيس رئيسة وزير وزيرة متحدث متحدثة ناطق ناطقة ملك ملكة أمير أميرة شيخ سيد سيدة دكتور مرشد مستشار مستشارة نائب "
     "نائبة أمين أمينة جنرال عقيد لواء عميد سفير سفيرة مبعوث مبعوثة زعيم زعيمة مدرب لاعب فنان فنانة قائد مدير مديرة "
     "باحث باحثة خبير خبيرة محلل محللة أستاذ أستاذة "
-    "محافظ عضو مسؤول مسؤولة المرشح مرشح نجم نجمة بابا"
+    "محافظ عضو مسؤول مسؤولة المرشح مرشح نجم نجمة بابا منسق منسقة مندوب مندوبة"
 )
 """Heads of titles that stand for a person («قال وزير الخارجية» = the minister named before)."""
 _ACTORS = (
     _TITLES
     | _INSTITUTIONS
     | _keys("جيش جيشان الجيشان حكومة حكومات سلطات شرطة قوات إدارة خارجية داخلية رئاسة وكالة صحيفة")
+    | _keys("كتل كتلة فصائل فصيل أحزاب دول قوى نواب زعماء قادة")
 )
 """Heads of a subject whose nisba adjectives are followed by the verb's object («دعت الحكومة الأميركية
 المستهلكين إلى»)."""
@@ -275,6 +284,13 @@ class _Sentence:
         sentence = cls(text, tokens, [m.start() for m in found], [normalize_key(t) for t in tokens])
         taken: set[int] = set()
         for mention in mentions:
+            words = mention.text.split()
+            last = normalize_key(words[-1]) if words else ""
+            plural = last.startswith("ال") and last.endswith("ات") and len(last) > 5
+            if mention.type == "PER" and len(words) > 1 and ((_verb(words[-1]) and _participle(words[-1])) or plural):
+                # «وأضاف كاوتيرسيو قائلا:»: the tagger took the participle after the name into it; «رفض علي
+                # أكبر صالحي المقترحات»: a definite plural noun (no family name) is the verb's object
+                mention = replace(mention, text=" ".join(words[:-1]))
             for start, end in sentence.locate(mention.text):
                 if not taken.intersection(range(start, end)):
                     sentence.mentions.append((start, end, mention))
@@ -329,11 +345,24 @@ class _Speech:
 
 def _content_after(sentence: _Sentence, index: int, spans: list[tuple[int, int]]) -> tuple[int, str] | None:
     """(token where the speech starts, 'direct'|'indirect') for the verb at `index`, if it governs one.
-    A name in marks on the way («في حديث مع "العربية.نت": ...») is passed over."""
+    A name in marks on the way («في حديث مع "العربية.نت": ...»), or after وفق/بحسب, is passed over."""
     j = index
-    while j + 1 < min(len(sentence.tokens), index + 1 + COMPLEMENT_WINDOW):
+    attributed = False
+    words = 0  # a colon may come later: marks and an abbreviation's dots («(د.ب.أ)») are no words
+    while j + 1 < len(sentence.tokens) and words < COMPLEMENT_WINDOW:
         j += 1
         key, token = sentence.keys[j], sentence.tokens[j]
+        words += token.isalnum() or key.isalnum()
+        if j > index + COMPLEMENT_WINDOW and token != ":" and not _verb(token):
+            continue  # past the token window only a colon opens the speech («وقال X، الطاهي ... (د.ب.أ) ...:»)
+        if key in _ATTRIBUTION:
+            attributed = True  # «...، بحسب رئيس عمليات "اللواء الأول"»: marks after it name its source
+        if token in _OPENERS and attributed:
+            span = _span_at(sentence, j, spans)
+            if span is None:
+                return None
+            j = sentence.token_at(span[1] + 1) - 1
+            continue
         if token in _OPENERS:
             span = _span_at(sentence, j, spans)
             if span is not None and _not_speech(sentence, span):
@@ -360,9 +389,15 @@ def _content_after(sentence: _Sentence, index: int, spans: list[tuple[int, int]]
             return j, "direct"
         if key in _STATED_NOUNS and _verb(sentence.tokens[index])[0] in _STATING and j > index + 1:
             return j, "indirect"  # «وأكدت الحكومة عدم تهاونها», «أعلن أردوغان عزم بلاده»
+        reporting = sentence.keys[index].removeprefix("و").startswith(("افاد", "يفيد", "تفيد"))
+        if reporting and j > index + 1 and key[:1] == "ب" and _glued_preposition(key):
+            return j, "indirect"  # «أفاد مراسل "العربية"، صباح الاثنين، بإطلاق صفارات الإنذار»
         relaying = sentence.keys[index].removeprefix("و").startswith(("نقل", "نسب"))
         if key.startswith("قول") and (j == index + 1 or relaying):
             continue  # «وأضاف قوله:», «نسبت الوكالة للافروف قوله إن»
+        following = sentence.keys[j + 1] if j + 1 < len(sentence.keys) else ""
+        if _verb(token) and following in _keys("فيه فيها") and j > index + 2:
+            continue  # «وقال X في تغريدة أعلن فيها خروجه إن ...»: a verb of a relative clause on the way
         if (_verb(token) and sentence.keys[j - 1] not in _MASDAR_BEFORE) or key in _WRITER:
             return None
     return None
@@ -388,15 +423,18 @@ def _subject_phrase(sentence: _Sentence, start: int, end: int) -> tuple[int, int
                 # marks hold what it says («وأكد البيان "ثبوت التهمة"»)
                 stop = closing + 1
                 continue
-        near = stop > start and sentence.keys[stop - 1] in _keys("قريب قريبة مقرب مقربة مطلع مطلعة مقربين")
-        if near and key in _keys("من على"):
-            stop += 1  # «مصدر قريب من التحقيق», «مصدر مطلع على المفاوضات»
+        near_words = _keys("قريب قريبة مقرب مقربة مطلع مطلعة مقربين صادر صادرة")
+        near = stop > start and sentence.keys[stop - 1].removeprefix("ال") in near_words
+        if near and key in _keys("من على عن"):
+            stop += 1  # «مصدر قريب من التحقيق», «مصدر مطلع على المفاوضات», «بيان صادر عن الشركة»
             continue
         if key in _keys("في من") and stop > start and stop + 1 < end and _describes(sentence, start, stop):
             stop += 1  # «مسؤولون في بولندا», «شهود من السكان», «83٪ من الباحثين»
             continue
-        if token in _PUNCTUATION_STOPS or key in _SUBJECT_END or _verb(token):
-            break
+        midfield = key == "وسط" and stop > start and sentence.keys[stop - 1].removeprefix("ال") in _keys("لاعب خط")
+        ending = key in _SUBJECT_END and not _name_word(token)
+        if (token in _PUNCTUATION_STOPS or ending or _verb(token)) and not midfield:
+            break  # «لاعب وسط منتخب المغرب»: a midfielder, not «amid»
         head = sentence.keys[start].removeprefix("ال")
         institution = key[:1] == "ل" and (head in _INSTITUTIONS or (head in _DOCUMENTS and stop == start + 1))
         governed = (
@@ -406,19 +444,58 @@ def _subject_phrase(sentence: _Sentence, start: int, end: int) -> tuple[int, int
             or (_glued_preposition(key) and not any(m[0] <= stop < m[1] for m in sentence.mentions))
         )
         named = any(m[0] == stop for m in sentence.mentions)  # «ماليزيا» is a place, not an accusative like «متحدثا»
-        if stop > start and ((governed and not institution) or (_adverbial(key) and not named)):  # «بيان للجيش» goes on
+        # «بيان للجيش» goes on
+        if stop > start and ((governed and not institution) or (_accusative(key) and not named)):
             break  # لرويترز, للصحفيين; متحدثا, طالبا: the phrase is over
+        named_first = stop - start >= 2 and all(_plain(k) and k not in _TITLES for k in sentence.keys[start:stop])
+        if named_first and key in _TITLES and not any(m[0] <= stop < m[1] for m in sentence.mentions):
+            break  # «كيفن لاف | لاعب كافاليرز», «ليز غراندي | منسقة الأمم المتحدة»: the name, then its title
         if (
             stop > start
             and key.startswith("ال")
             and key.removeprefix("ال") in _TITLES
             and not any(k.startswith("ال") or k in _TITLES for k in sentence.keys[start:stop])
+            and sentence.keys[start] not in _INSTITUTIONS | _DESCRIBED
         ):
-            break  # «إنجي صدقي المتحدثة باسم الصليب الأحمر»: the name, then its title
+            break  # «إنجي صدقي المتحدثة باسم الصليب الأحمر»: the name, then its title (not «مكتب النائب العام»)
         if _object_after_adjective(sentence, start, stop):
             break  # «اتهم وزير الإعلام الفنزويلي | المعارضة اليمينية»: the object after the subject
+        indefinite = not any(k.startswith(("ال", "لل")) or k in _keys("في من") for k in sentence.keys[start : stop + 1])
+        accusative = _indefinite_accusative(key) or key in _DOCUMENTS
+        if stop > start and sentence.keys[stop - 1].startswith("ال") and accusative and not named:
+            break  # «ونشر النادي السعودي | بيانا», «الاتحاد الدنماركي | تغريدة»: the object after a definite subject
+        clause = _verb_like(key) or key == "ما"
+        if stop > start and sentence.keys[start] in _UNNAMED and indefinite and clause and not named:
+            # «شاهد | راقب عملية وصول السفينة», «مسح | أجراه معهد»: a clause describes the source;
+            # «وصف محللون عسكريون | ما يقوم به»: what the verb is about
+            break
         stop += 1
     return start, stop
+
+
+_UNNAMED = _DESCRIBED | _DOCUMENTS | _keys("تقارير مسح دراسة استطلاع")
+"""Indefinite heads of an unnamed source or a document («شاهد», «مسح», «تقارير»)."""
+
+
+@lru_cache(maxsize=65536)
+def _indefinite_accusative(key: str) -> bool:
+    """«بيانا», «هجوما»: a common noun (frequent with the article) in the indefinite accusative."""
+    return key.endswith("ا") and len(key) > 3 and zipf("ال" + key[:-1]) >= 3.5
+
+
+@lru_cache(maxsize=65536)
+def _verb_like(key: str) -> bool:
+    """A known word that never takes the article (راقب, أجراه, نشرتها): a verb, not an adjective or a
+    noun of the description («أمني», «رفيع», «عيان» all do)."""
+    if key[:1] in "لب" and zipf(key[1:]) >= 3.0:
+        return False  # «لمجلس الشيوخ»: a preposition on a noun
+    return key.isalpha() and zipf(key) >= 2.0 and zipf("ال" + key) < 1.0
+
+
+def _name_word(token: str) -> bool:
+    """Words the normalized key confuses with a preposition: the name علي (على) and إمام (أمام),
+    told apart by the letters as written («وأعلن علي العبوس», «قال إمام المسجد»)."""
+    return token.removeprefix("و") in ("علي", "إمام")
 
 
 def _object_after_adjective(sentence: _Sentence, start: int, stop: int) -> bool:
@@ -474,6 +551,18 @@ def _adverbial(key: str) -> bool:
     return key.endswith("ا") and ((key.startswith("م") and len(key) >= 5) or listed)
 
 
+def _accusative(key: str) -> bool:
+    """_adverbial, or an accusative of the patterns فاعلا (قائلا، نافيا) and تفعيلا (تعليقا، تعقيبا):
+    after a subject the subject is over, the words say how it spoke («وأضاف كاوتيرسيو قائلا:», «قال
+    سفر آيجان تعليقا على الانتخابات:»). Names have these shapes too (باندا), so a word the tagger
+    marked is never taken for one."""
+    fa_il = len(key) == 5 and key[1] == "ا"
+    taf_il = len(key) >= 6 and key[0] == "ت" and key[-3] == "ي"
+    if key.endswith("نا") and len(key) > 5:
+        return False  # «مراسلنا»: a noun with «our», not an accusative
+    return _adverbial(key) or (key.endswith("ا") and (fa_il or taf_il))
+
+
 def _nisba(key: str) -> bool:
     return key.startswith("ال") and key.endswith(("يه", "ي")) and len(key) > 4
 
@@ -486,17 +575,26 @@ def _explicit_subject(sentence: _Sentence, start: int, end: int, lam: bool = Fal
         sentence.keys[index] in _TIME or sentence.tokens[index] in "،,#" or _object_pronoun(sentence.keys[index])
     ):
         index += 1  # «كشفت عنها #أصالة»: the subject after a pronoun object
+        if index < end and sentence.keys[index - 1] in _TIME_NOUNS and sentence.keys[index].startswith("ال"):
+            index += 1  # «أكد عشية اللقاء أن»: a time noun's genitive is part of the time
     if index >= end:
         return None
     key = sentence.keys[index]
-    if key in _PREPOSITIONS or key in _COMPLEMENTIZERS:
+    if (key in _PREPOSITIONS and not _name_word(sentence.tokens[index])) or key in _COMPLEMENTIZERS:
         return None
+    if _accusative(key) and sentence.mention_at(index, ("PER", "ORG", "LOC")) is None:
+        return None  # «وأضاف مخاطبا المسؤولين:»: how the verb's own (pronoun) subject spoke
     if sentence.tokens[index] in _PUNCTUATION_STOPS and sentence.tokens[index] not in _OPENERS:
         return None
     if not lam and (
         key.startswith(("لل", "لـ")) or (key[:1] == "ل" and strip_proclitics(key) != key) or _addressee(sentence, index)
     ):
         return None  # «وأعلن لفريق سانتوس»: the verb's subject is a pronoun
+    # «ونوهت بقدرة المرأة»: what the verb is about, its subject a pronoun (a short word may be a
+    # name the tagger missed: «وصف باول»)
+    glued = key[:1] == "ب" and len(key) >= 5 and _glued_preposition(key)
+    if glued and sentence.mention_at(index, ("PER", "ORG", "LOC")) is None:
+        return None
     phrase_start, phrase_end = _subject_phrase(sentence, index, end)
     if phrase_end == phrase_start:
         return None
@@ -506,8 +604,12 @@ def _explicit_subject(sentence: _Sentence, start: int, end: int, lam: bool = Fal
 def _phrase_speaker(sentence: _Sentence, phrase_start: int, phrase_end: int, end: int) -> tuple[str, str]:
     """Who a subject phrase names: an organisation (with its nisba adjectives), a person named in it or
     in its apposition, or else the description itself («الشرطة الفرنسية», «مصدر أمني»)."""
-    while phrase_end - phrase_start > 1 and sentence.keys[phrase_start].removeprefix("ال") in _HONORIFICS:
-        phrase_start += 1  # العقيد صادق الدويد, المشير خليفة حفتر: the name
+    while (
+        phrase_end - phrase_start > 1
+        and sentence.keys[phrase_start].removeprefix("ال") in _HONORIFICS
+        and not sentence.keys[phrase_start + 1].startswith(("ال", "لل"))
+    ):
+        phrase_start += 1  # العقيد صادق الدويد, المشير خليفة حفتر: the name; «سفير الاتحاد الأوروبي» is a title
     leading = sentence.mention_at(phrase_start, ("PER", "ORG", "LOC"))
     if leading is None and sentence.keys[phrase_start].removeprefix("ال") in _INSTITUTIONS:
         leading = sentence.mention_at(phrase_start + 1, ("ORG",))  # حزب | جبهة التحرير الوطني
@@ -519,13 +621,14 @@ def _phrase_speaker(sentence: _Sentence, phrase_start: int, phrase_end: int, end
             stop = sentence.tokens.index(")", stop) + 1  # بنك (إيه.إن.زد)
         while stop < end and _nisba(sentence.keys[stop]):
             stop += 1  # وزارة الدفاع + الروسية
-        return sentence.words(phrase_start, stop), "ORG"
+        return sentence.words(phrase_start, _before_descriptor(sentence, phrase_start, stop)), "ORG"
     if leading is not None and leading[2].type == "PER":
         return leading[2].text, "PER"
     if sentence.keys[phrase_start].removeprefix("ال") in _RELATIONS:
         return sentence.words(phrase_start, phrase_end), "DESC"  # محامي واينستين, والد الشابة سبيكة شيخ
     if sentence.keys[phrase_start].removeprefix("ال") in _INSTITUTIONS:
-        return sentence.words(phrase_start, phrase_end), "ORG"  # a person after it is an object
+        # a person after it is an object
+        return sentence.words(phrase_start, _before_descriptor(sentence, phrase_start, phrase_end)), "ORG"
     # A person named in the subject or its apposition («وزير الخارجية، مايك بومبيو،»), before anything
     # the verb governs other than its subject (عن/حول/إلى ... introduce someone else).
     for m_start, m_end, mention in sentence.mentions:
@@ -534,6 +637,8 @@ def _phrase_speaker(sentence: _Sentence, phrase_start: int, phrase_end: int, end
         between = sentence.keys[phrase_end:m_start]
         if any(k in _keys("عن حول بشأن إلى الى مع على ضد") for k in between):
             break
+        if any(k[:1] == "ل" and k[1:] in _MEDIA for k in between):
+            break  # «صرح روز لصحيفة (إيفينينغ ستاندارد)»: the name of whom it was said to
         opening, closing = sentence.starts[phrase_end], sentence.starts[m_start]
         spoken = any(t in _OPENERS for t in sentence.tokens[phrase_end:m_start]) and any(
             opening <= a - 1 < closing for a, _ in quoted_spans(sentence.text)
@@ -562,15 +667,70 @@ def _phrase_speaker(sentence: _Sentence, phrase_start: int, phrase_end: int, end
     if named is not None:
         sentence.titles[sentence.words(phrase_start, phrase_end)] = named
         return named, "PER"
+    if sentence.keys[phrase_start].removeprefix("ال") in _MEDIA:  # «صحيفة فستفالن-بلات المحلية»
+        phrase_end = _before_descriptor(sentence, phrase_start, phrase_end)
     return sentence.words(phrase_start, phrase_end), "DESC"
+
+
+_NATIONS = _keys(
+    "أمريك أميرك بريطان إنجليز إنكليز فرنس ألمان إيطال إسبان برتغال روس صين يابان كور هند باكستان أفغان "
+    "إيران إسرائيل تركي سعود مصر سور عراق أردن لبنان فلسطين قطر إمارات كويت بحرين عمان يمن ليب تونس جزائر "
+    "مغرب سودان أوروب أمم دول محل برازيل أرجنتين مكسيك كند أسترال بلجيك هولند سويد نرويج دنمارك نمساو سويسر "
+    "يونان بولند أوكران كرواتي صرب مجر تشيك روماني إثيوب نيجير كين أمازيغ كتالون كاتالون أسكتلند إيرلند"
+)
+"""Stems of the adjectives of countries and regions (البريطانية، الإنجليزي، الأممية، المحلية)."""
+
+
+def _nationality(key: str) -> bool:
+    stem = re.sub("(يه|ي)$", "", key.removeprefix("ال"))
+    return key.startswith("ال") and stem != key.removeprefix("ال") and stem in _NATIONS
+
+
+def _before_descriptor(sentence: _Sentence, start: int, stop: int) -> int:
+    """Where a body's name ends before the adjective of its country: after a proper name (a word
+    without ال, or a name in marks) it says where the body is from and is not its name («صحيفة
+    "ميرور" البريطانية», «نادي واتفورد الإنجليزي», «وكالة كيودو اليابانية للأنباء», «صحيفة فستفالن-بلات
+    المحلية»), where after a common noun it is («وزارة الدفاع الروسية», «وكالة الأنباء السورية»)."""
+    for k in range(start + 2, stop):
+        before = sentence.keys[k - 1]
+        proper = sentence.tokens[k - 1] in ('"', "»", "”") or not before.startswith(("ال", "لل"))
+        if _nationality(sentence.keys[k]) and proper and before not in _keys("شبه"):
+            return k
+    return stop
 
 
 def _name_in_phrase(sentence: _Sentence, start: int, end: int) -> str | None:
     """«المتحدث باسم الوزارة سيف بدر»: a title phrase ending in two to four name-like words."""
     if sentence.keys[start].removeprefix("ال") not in _TITLES - _keys("مسؤول مسؤولة"):
         return None
-    last = max((k for k in range(start, end) if sentence.keys[k].startswith(("ال", "لل"))), default=None)
-    if last is None or not 2 <= end - last - 1 <= 4 or not all(_plain(k) for k in sentence.keys[last + 1 : end]):
+    # «حث رئيس الوزراء الإسرائيلي بنيامين نتانياهو | فرنسا على»: a place or body the tagger found is
+    # the object after the name
+    end = next(
+        (
+            m[0]
+            for m in sentence.mentions
+            if start < m[0] < end and m[2].type in ("LOC", "ORG") and not sentence.keys[m[0]].startswith("ال")
+        ),
+        end,
+    )
+    keys = sentence.keys
+
+    def definite(k: int) -> bool:  # «محب الله محب», «عبد الله»: الله inside a name is no definite word
+        return keys[k].startswith(("ال", "لل")) and not (keys[k] == "الله" and k > start and _plain(keys[k - 1]))
+
+    def name(k: int) -> bool:
+        return _plain(keys[k]) or not definite(k)
+
+    last = max((k for k in range(start, end) if definite(k)), default=None)
+    if last is not None and last == end - 1 and last - start >= 2:
+        # «الزعيم الشيعي مقتدى الصدر»: a name may end with a word with ال (the family's)
+        title_end = max((k for k in range(start, end - 1) if definite(k)), default=None)
+        given = range(title_end + 1, end - 1) if title_end is not None else range(0)
+        # after the title's adjective, given names that are not common nouns («قيادات الحوثي» is the object)
+        given_names = all(name(k) and zipf("ال" + keys[k]) < 3.5 for k in given)
+        if title_end is not None and _nisba(keys[title_end]) and 1 <= len(given) <= 3 and given_names:
+            return sentence.words(title_end + 1, end)
+    if last is None or not 2 <= end - last - 1 <= 4 or not all(name(k) for k in range(last + 1, end)):
         return None
     return sentence.words(last + 1, end)
 
@@ -658,8 +818,14 @@ def _titled_apposition(sentence: _Sentence, index: int, end: int) -> str | None:
 
 
 def _subject_before(sentence: _Sentence, index: int) -> tuple[str, str] | None:
-    """Subject standing before the verb: «X، الذي قال», «وكان X قد قال»."""
+    """Subject standing before the verb: «X، الذي قال», «وكان X قد قال», «أما X فقال»."""
     before = index - 1
+    if sentence.keys[index][:1] == "ف" and _verb(sentence.tokens[index][1:]):
+        for k in range(before, max(-1, before - MAX_DESCRIPTION_WORDS), -1):
+            if sentence.tokens[k] in _PUNCTUATION_STOPS:
+                break
+            if sentence.keys[k] in _keys("أما وأما"):
+                return _explicit_subject(sentence, k + 1, index)  # «أما ترامب فقال إنه»: the topic speaks
     if before >= 0 and sentence.keys[before] in _RELATIVES:
         k = before - 1
         while k >= 0 and sentence.tokens[k] in "،,":
@@ -699,7 +865,21 @@ def _verb_subject(sentence: _Sentence, index: int, end: int, verb: tuple[str, st
         or (raw.endswith(("ه", "ها", "هم")) and not raw.endswith("ة"))  # «نفسه», «اسمه»
         or (raw.endswith("ا") and len(raw) > 3)  # an indefinite accusative: «دليلا», «كثيرا»
     )
-    if transitive and subject[1] == "DESC" and head not in _AGENTS and common:
+    # «اعتبر الطبيبان أن»: a clause after the noun leaves the verb no room for an object (only «بأن»,
+    # «وصف الانتخابات بأنها», follows one)
+    complement = end - 1 if 0 < end <= len(sentence.keys) else None
+    clause = (
+        complement is not None
+        and sentence.keys[complement] in _COMPLEMENTIZERS
+        and not sentence.keys[complement].startswith("ب")
+    )
+    close = clause and sum(sentence.keys[k] not in _TIME for k in range(first, complement)) <= 2
+    if transitive and subject[1] == "DESC" and head not in _AGENTS and common and not close:
+        return None
+    # طالب/ناشد/حث take whom they urge right after them: a described subject must be one who speaks
+    # («كما حث شطري كوريا على» urges the two Koreas), and a ب-word is the demand («وطالبت بإجراء»)
+    urging = verb[0].startswith(("طالب", "يطالب", "تطالب", "ناشد", "يناشد", "تناشد", "حث", "يحث", "تحث"))
+    if urging and subject[1] == "DESC" and head not in _AGENTS | _DESCRIBED:
         return None
     return subject
 
@@ -801,6 +981,7 @@ def _speeches(sentence: _Sentence) -> list[_Speech]:
     found: list[_Speech] = []
     spans = _all_spans(sentence.text)
     governed: set[int] = set()
+    starts: set[int] = set()  # tokens where a speech found so far starts
     embedded: set[int] = set()  # verbs inside an earlier speech's content: part of what it reports
     for index, token in enumerate(sentence.tokens):
         document = _written_in(sentence, index)
@@ -821,11 +1002,15 @@ def _speeches(sentence: _Sentence) -> list[_Speech]:
         if start is None:
             # «ولفت التقرير إلى ...» says something without reported words: its subject is still
             # whom a later «وأوضح أن» continues.
-            subject = None if _participle(token) else _explicit_subject(sentence, index + 1, len(sentence.tokens))
+            # (a title of the other gender, or whom طالب/حث urge, is the object here too)
+            subject = None if _participle(token) else _verb_subject(sentence, index, len(sentence.tokens), verb)
             if subject is not None:
                 found.append(_Speech(index, token, verb[1], "", "", subject[0], subject[1], silent=True))
             continue
         content_at, kind = start
+        if content_at in starts:
+            continue  # the words an earlier verb of the sentence already reports («... أعلن فيها ... إن»)
+        starts.add(content_at)
         relayed = _source_subject(sentence, index, content_at)
         if verb[0].startswith(("نقل", "نسب")) and relayed is None:
             continue  # نقل without «عن X» is moving things, not words; نسب without «لـX القول» is not speech
@@ -878,6 +1063,8 @@ def _speeches(sentence: _Sentence) -> list[_Speech]:
             or (None if participle else _verb_subject(sentence, index, content_at, verb))
             or (None if participle else _subject_preverbal(sentence, index))
         )
+        if kind == "indirect" and subject is not None and _relays_quote(sentence, subject, content_at, spans):
+            continue  # «وأعلنت الوكالة أن الأسد قال "..."»: the agency relays the words, they are the one quoted's
         if subject is not None:
             speech.speaker, speech.speaker_type = subject
         elif index:
@@ -889,6 +1076,22 @@ def _speeches(sentence: _Sentence) -> list[_Speech]:
         found += _attributed_at_end(sentence)
     found.sort(key=lambda s: s.position)
     return found
+
+
+def _relays_quote(sentence: _Sentence, subject: tuple[str, str], start: int, spans: list[tuple[int, int]]) -> bool:
+    """Whether a medium's indirect speech only relays another's words in marks: its content opens with
+    a subject and a reporting verb whose complement is a quotation («أعلنت وكالة الأنباء أن الأسد قال
+    "سأزور كوريا الشمالية"»), as «نقلت الوكالة عن الأسد قوله» would."""
+    head = normalize_key(subject[0].split()[0]).removeprefix("ال") if subject[0] else ""
+    if head not in _MEDIA:
+        return False
+    for j in range(start + 1, min(len(sentence.tokens), start + 1 + MAX_DESCRIPTION_WORDS // 2)):
+        if sentence.tokens[j] in _PUNCTUATION_STOPS:
+            return False
+        if _verb(sentence.tokens[j]):
+            inner = _content_after(sentence, j, spans)
+            return inner is not None and inner[1] == "direct"
+    return False
 
 
 def _text_from(sentence: _Sentence, token: int) -> str:
@@ -939,6 +1142,16 @@ def _subject_preverbal(sentence: _Sentence, index: int) -> tuple[str, str] | Non
             break
         k -= 1
     if k >= 0 and sentence.keys[k] in _PREPOSITIONS:
+        following = sentence.keys[index + 1] if index + 1 < len(sentence.keys) else ""
+        if sentence.keys[index - 1] in _UNNAMED and following not in _keys("فيه فيها"):
+            return sentence.words(index - 1, index), "DESC"  # «في أعقاب تقرير ذكر أن»: the report that said it
+        # «غير أن الفصائل الفلسطينية المختلفة في غزة تؤكد أن»: a place inside the subject of أن
+        opening = next(
+            (j for j in range(k - 1, max(-1, index - MAX_DESCRIPTION_WORDS - 1), -1) if _ends_before(sentence, j)),
+            None,
+        )
+        if opening is not None and sentence.keys[opening] in _COMPLEMENTIZERS and opening + 1 < k:
+            return _phrase_speaker(sentence, opening + 1, index, index)
         return None
     if k + 1 >= index or all(key in _TIME for key in sentence.keys[k + 1 : index]):
         return None
@@ -951,6 +1164,12 @@ def _subject_preverbal(sentence: _Sentence, index: int) -> tuple[str, str] | Non
     ):
         return None  # «مثل ...», «بوسعكم ...», «لأشياء ...»: not a subject
     return _phrase_speaker(sentence, start, index, index)
+
+
+def _ends_before(sentence: _Sentence, j: int) -> bool:
+    """Whether token j closes what stands before a preverbal subject (punctuation, أن/إن, a verb)."""
+    token = sentence.tokens[j]
+    return token in _PUNCTUATION_STOPS or sentence.keys[j] in _COMPLEMENTIZERS or _verb(token) is not None
 
 
 def _clause_subject(sentence: _Sentence, index: int) -> str | None:
@@ -970,14 +1189,18 @@ def _clause_subject(sentence: _Sentence, index: int) -> str | None:
             continue
         inside = [m for m in sentence.mentions if start <= m[0] < end]
         following = sentence.keys[start + 1] if start + 1 < len(sentence.keys) else ""
-        prepositional = opening in _PREPOSITIONS and following not in _TIME  # «من جانبها» is not one
+        # «من جانبها» is not one, nor «وفي حين» (while)
+        prepositional = opening in _PREPOSITIONS and following not in _TIME | _keys("حين")
+        opener = _opening_subject(sentence, bodies=True) if start == 0 else None
+        if opener is not None and opener[1] == "ORG":
+            # «ورحبت اليابان بالقمة ... نحو نزع سلاح بيونغ يانغ، لكنها قالت»: the body the sentence's
+            # opening verb names, before a name further in its clause
+            return opener[0]
         person = next((m for m in inside if m[2].type == "PER" and not _governed_name(sentence, m)), None)
         if person is not None and not prepositional:
             return person[2].text
-        if start == 0:
-            opener = _opening_subject(sentence)
-            if opener is not None:
-                return opener[0]
+        if opener is not None:
+            return opener[0]
         if fallback is None and not prepositional:
             fallback = next(
                 (
@@ -1014,7 +1237,7 @@ def _governed_name(sentence: _Sentence, mention: tuple[int, int, Mention]) -> bo
     return key in _PREPOSITIONS | _keys("ضد لصالح") or (key[:1] in "لب" and strip_proclitics(key) != key)
 
 
-def _opening_subject(sentence: _Sentence) -> tuple[str, str] | None:
+def _opening_subject(sentence: _Sentence, bodies: bool = False) -> tuple[str, str] | None:
     """«وعاد اللاعب آدم لالانا إلى ...»: the person a sentence opening with a verb names as its
     subject, found by the subject phrase (a title and a name the tagger missed), or None."""
     first = sentence.keys[0] if sentence.keys else ""
@@ -1031,7 +1254,7 @@ def _opening_subject(sentence: _Sentence) -> tuple[str, str] | None:
         return subject[0], "PER"  # «وسيذهب غريفيث»: a name the tagger missed
     if ranked and subject is not None and 2 <= len(subject[0].split()) <= 3 and all(map(_plain, subject[0].split())):
         return subject[0], "PER"  # «المشير خليفة حفتر»: the name after the rank
-    return subject if subject is not None and subject[1] == "PER" else None
+    return subject if subject is not None and subject[1] in (("PER", "ORG") if bodies else ("PER",)) else None
 
 
 def _attributed_before(sentence: _Sentence, spans: list[tuple[int, int]], governed: set[int]) -> list[_Speech]:
@@ -1044,7 +1267,25 @@ def _attributed_before(sentence: _Sentence, spans: list[tuple[int, int]], govern
             if sentence.keys[k] in _keys("فإن فان فإنه فانه فإنها"):
                 break
         else:
-            continue
+            # «ووفقا لمراسل "سكاي نيوز عربية"، قطعت القوات ...»: the source, a comma, then its claim
+            k = next(
+                (
+                    j
+                    for j in range(index + 2, min(len(sentence.tokens), index + 3 + MAX_DESCRIPTION_WORDS))
+                    if sentence.tokens[j] in "،,"
+                ),
+                None,
+            )
+            if k is None or any(_verb(t) for t in sentence.tokens[index + 1 : k]):
+                continue
+            # only a source that speaks, and a claim of its own (not «وبحسب الاستطلاع، قال ...» whose
+            # words have their own verb, nor «وبحسب التشكيلة، التي نشرها ...»)
+            source = _attributed_source(sentence, index + 1, k)
+            claim = sentence.keys[k + 1 : k + 7]
+            if source is None or not _speaks(source) or (claim and claim[0] in _RELATIVES):
+                continue
+            if any(_verb(t) for t in sentence.tokens[k + 1 : k + 7]):
+                continue
         content = _text_from(sentence, k + 1)
         subject = _attributed_source(sentence, index + 1, k)
         if subject is None or len(content.split()) < MIN_QUOTE_WORDS:
@@ -1060,6 +1301,15 @@ def _attributed_before(sentence: _Sentence, spans: list[tuple[int, int]], govern
         speech.speaker, speech.speaker_type = subject
         found.append(speech)
     return found
+
+
+def _speaks(subject: tuple[str, str]) -> bool:
+    """A person or a body the tagger found, or a description headed by a word for someone who can
+    speak (a title, an unnamed source, a medium: «مراسل», «مصادر», «صحيفة»), not a plan or a list."""
+    if subject[1] in ("PER", "ORG"):
+        return True
+    head = normalize_key(subject[0].split()[0]).removeprefix("ال") if subject[0] else ""
+    return head in _AGENTS | _MEDIA | _DESCRIBED | _keys("مراسل مراسلة مراسلو")
 
 
 def _attributed_at_end(sentence: _Sentence) -> list[_Speech]:
@@ -1102,6 +1352,15 @@ def _attributed_after(sentence: _Sentence, spans: list[tuple[int, int]], governe
         after = sentence.token_at(span[1] + 1)
         while after < len(sentence.tokens) and sentence.tokens[after] in "،,":
             after += 1
+        as_put = sentence.keys[after : after + 3]
+        if len(as_put) == 3 and as_put[:2] == ["علي", "حد"] and as_put[2].startswith(("قول", "تعبير")):
+            # «الانسحاب من "هذه السفينة التي تغرق" على حد قولها»: the words of the clause's subject
+            speech = _Speech(sentence.token_at(span[0] - 1), sentence.tokens[after + 2], "", "", "direct")
+            speech.content = sentence.text[span[0] : span[1]].strip()
+            speech.clause = _clause_subject(sentence, after)
+            governed.add(span[0])
+            found.append(speech)
+            continue
         if after >= len(sentence.tokens) or sentence.keys[after] not in _ATTRIBUTION:
             continue
         subject = _attributed_source(sentence, after + 1)
@@ -1162,20 +1421,54 @@ class _Speakers:
     """Speakers of one story, canonicalized, and the last speakers of each article (for «وأضاف»)."""
 
     def __init__(self, story: Story, mentions: list[Mention], entities: list[Entity]) -> None:
-        written = {normalize_key(t) for s in story.sentences for t in _TOKEN.findall(s.text)}
+        # each article's sentences with a hashtag, as tokens and keys (for a surname written as a tag)
+        self.tagged: dict[str, list[tuple[list[str], list[str]]]] = {}
+        written: set[str] = set()
+        for s in story.sentences:
+            tokens = _TOKEN.findall(s.text)
+            keys = [normalize_key(t) for t in tokens]
+            written.update(keys)
+            if "#" in tokens:
+                self.tagged.setdefault(s.doc_id, []).append((tokens, keys))
         written |= {"ال" + k[2:] if k.startswith("لل") else k[1:] for k in written if k[:1] in "وبلك"}
         self.names: dict[tuple[str, ...], str] = {}
         for entity in entities:
             # A name with a word the story never writes, alone or after و/ب/ل/ك («اتو بنسودا» of «فاتو
             # بنسودا»: ف rarely joins a name, it was the name's letter) is not shown: the speaker stays
             # as the sentence writes it.
-            if entity.type in ("PER", "ORG") and all(normalize_key(w) in written for w in _TOKEN.findall(entity.name)):
+            # Nor one opening with a preposition glued to a common word («بأعمال غلينكور» of «فيما يتعلق
+            # بأعمال غلينكور»): the tagger took the word before the name into it.
+            words = _TOKEN.findall(entity.name)
+            glued = bool(words) and len(words) > 1 and _glued_preposition(normalize_key(words[0]))
+            if entity.type in ("PER", "ORG") and all(normalize_key(w) in written for w in words) and not glued:
                 for variant in entity.variants:
                     self.names.setdefault(name_key(variant), entity.name)
         self.titles = _titles(story, mentions, self.names)
         self.recent: dict[str, list[tuple[str, str]]] = {}
+        self.written = written
 
     def canonical(self, doc: str, speaker: str, kind: str) -> str:
+        return self._as_written(doc, self._canonical(doc, speaker, kind))
+
+    def _as_written(self, doc: str, speaker: str) -> str:
+        """The speaker with the words the article writes: a name's first ف the tagger read as a
+        conjunction («اليري زوكين» of «وقال فاليري زوكين»: «اليري» is never written alone), and a
+        surname written as a hashtag after it («أنطونيو #غوتيريس»)."""
+        words = speaker.split()
+        words = [
+            "ف" + w if normalize_key(w) not in self.written and "ف" + normalize_key(w) in self.written else w
+            for w in words
+        ]
+        key = [normalize_key(w) for w in words]
+        for tokens, keys in self.tagged.get(doc, []):
+            for i in range(len(keys) - len(key) - 1):
+                if keys[i].endswith(key[0]) and keys[i + 1 : i + len(key)] == key[1:]:
+                    after = i + len(key)
+                    if tokens[after] == "#" and after + 1 < len(tokens) and _plain(keys[after + 1]):
+                        return " ".join([*words, tokens[after + 1]])
+        return " ".join(words)
+
+    def _canonical(self, doc: str, speaker: str, kind: str) -> str:
         key = name_key(speaker)
         if key in self.names:
             return self.names[key]

@@ -248,7 +248,8 @@ def test_a_bodys_name_in_marks_is_its_subject_before_or_after_the_verb():
         'لكن صحيفة "فايننشال تايمز" البريطانية ذكرت أن المحللين يشككون في تكرار هذه الأرباح.'
     )
     assert speaker_at(quotes, 0) == "أطباء بلا حدود"
-    assert speaker_at(quotes, 1) == "صحيفة فايننشال تايمز البريطانية"
+    # the country's adjective after the paper's own name is not part of it (round 3, as the labels write it)
+    assert speaker_at(quotes, 1) == "صحيفة فايننشال تايمز"
 
 
 def test_an_organisation_ends_before_a_time_word_the_tagger_took_in():
@@ -334,7 +335,7 @@ def test_a_clubs_name_starting_with_b_is_not_a_preposition():
     quotes = quotes_of(
         "أعلن نادي بوروسيا دورتموند الألماني، الأربعاء، أن مهاجمه الأوكراني سينتقل إلى فريق ويست هام الإنجليزي."
     )
-    assert speaker_at(quotes, 0) == "نادي بوروسيا دورتموند الألماني"
+    assert speaker_at(quotes, 0) == "نادي بوروسيا دورتموند"  # without the country's adjective (round 3)
 
 
 def test_time_words_and_conjunctions_before_a_verb_are_not_its_subject():
