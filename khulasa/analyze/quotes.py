@@ -41,10 +41,11 @@ from importlib.resources import files
 
 from khulasa.analyze.entities import Entity, Mention, name_key
 from khulasa.analyze.ner.clitics import strip_proclitics
+from khulasa.analyze.ner.rules import given_names
 from khulasa.represent.story import Story
 from khulasa.represent.terms import sentence_terms
 from khulasa.text.frequency import zipf
-from khulasa.text.normalize import normalize_key
+from khulasa.text.normalize import normalize_key, normalize_light
 from khulasa.text.tokenize import WORD
 
 MIN_QUOTE_WORDS = 3
@@ -659,8 +660,10 @@ def _phrase_speaker(sentence: _Sentence, phrase_start: int, phrase_end: int, end
         named = sentence.words(rank + 1, phrase_end)
         sentence.titles[sentence.words(phrase_start, rank)] = named
         return named, "PER"
-    named = (titled and _titled_apposition(sentence, phrase_end, end)) or _name_in_phrase(
-        sentence, phrase_start, phrase_end
+    named = (
+        (titled and _titled_apposition(sentence, phrase_end, end))
+        or _name_in_phrase(sentence, phrase_start, phrase_end)
+        or _name_after_noun(sentence, phrase_start, phrase_end)
     )
     if named is None and sentence.keys[phrase_start].removeprefix("ال") in _TITLES - _keys("مسؤول مسؤولة"):
         named = _name_before(sentence, end)
@@ -703,17 +706,22 @@ def _name_in_phrase(sentence: _Sentence, start: int, end: int) -> str | None:
     """«المتحدث باسم الوزارة سيف بدر»: a title phrase ending in two to four name-like words."""
     if sentence.keys[start].removeprefix("ال") not in _TITLES - _keys("مسؤول مسؤولة"):
         return None
-    # «حث رئيس الوزراء الإسرائيلي بنيامين نتانياهو | فرنسا على»: a place or body the tagger found is
-    # the object after the name
+    keys = sentence.keys
+    # «حث رئيس الوزراء الإسرائيلي بنيامين نتانياهو | فرنسا على»: a place or body the tagger found
+    # after a name is the object; one that follows باسم is whom the title is of
+    # («الناطق باسم طالبان ذبيح الله مجاهد»)
     end = next(
         (
             m[0]
             for m in sentence.mentions
-            if start < m[0] < end and m[2].type in ("LOC", "ORG") and not sentence.keys[m[0]].startswith("ال")
+            if start < m[0] < end
+            and m[2].type in ("LOC", "ORG")
+            and not keys[m[0]].startswith("ال")
+            and _plain(keys[m[0] - 1])
+            and keys[m[0] - 1] != "باسم"
         ),
         end,
     )
-    keys = sentence.keys
 
     def definite(k: int) -> bool:  # «محب الله محب», «عبد الله»: الله inside a name is no definite word
         return keys[k].startswith(("ال", "لل")) and not (keys[k] == "الله" and k > start and _plain(keys[k - 1]))
@@ -722,6 +730,10 @@ def _name_in_phrase(sentence: _Sentence, start: int, end: int) -> str | None:
         return _plain(keys[k]) or not definite(k)
 
     last = max((k for k in range(start, end) if definite(k)), default=None)
+    # the tagger's body or place the title is of («باسم حركة طالبان») closes the title like a definite word
+    bodies = [m[1] - 1 for m in sentence.mentions if start < m[0] and m[1] < end and m[2].type in ("LOC", "ORG")]
+    if bodies and (last is None or max(bodies) > last) and all(name(k) for k in range(max(bodies) + 1, end)):
+        last = max(bodies)
     if last is not None and last == end - 1 and last - start >= 2:
         # «الزعيم الشيعي مقتدى الصدر»: a name may end with a word with ال (the family's)
         title_end = max((k for k in range(start, end - 1) if definite(k)), default=None)
@@ -733,6 +745,29 @@ def _name_in_phrase(sentence: _Sentence, start: int, end: int) -> str | None:
     if last is None or not 2 <= end - last - 1 <= 4 or not all(name(k) for k in range(last + 1, end)):
         return None
     return sentence.words(last + 1, end)
+
+
+RARE_NAME_ZIPF = 3.5
+"""A surname rarer than this in wordfreq's Arabic is no common word (قطامين 0, تسيان 0; مجاهد 3.9)."""
+NAME_WORD_ZIPF = 4.5
+"""A word before the surname is a given name (the list) or rarer than this (معن 3.4, جريجوري 3.0;
+تفاصيل 4.9, حتى 6.3)."""
+
+
+def _name_after_noun(sentence: _Sentence, start: int, end: int) -> str | None:
+    """«الطبيب جريجوري تسيان», «الاقتصادي معن قطامين»: a definite noun the title list does not hold (a
+    profession), then two or three name-like words the tagger missed, the last a rare word, ending the
+    phrase: the name is the speaker («الشرطة المحلية» has no such words and stays the description)."""
+    keys, tokens = sentence.keys, sentence.tokens
+    if not keys[start].startswith("ال") or not 2 <= end - start - 1 <= 3:
+        return None
+    if not all(_plain(keys[k]) for k in range(start + 1, end)) or zipf(tokens[end - 1]) >= RARE_NAME_ZIPF:
+        return None  # (as written: a normalized key such as اضافيه is rarer than the word إضافية)
+    names = given_names()
+    given = range(start + 1, end - 1)
+    if not all(normalize_light(tokens[k]) in names or zipf(tokens[k]) < NAME_WORD_ZIPF for k in given):
+        return None  # «البيان | تفاصيل إضافية», «الجميع | حتى معارضوه»: common words, no name
+    return sentence.words(start + 1, end)
 
 
 def _object_pronoun(key: str) -> bool:

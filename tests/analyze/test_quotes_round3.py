@@ -392,3 +392,22 @@ def test_afada_with_a_verbal_noun_reports_and_our_correspondent_is_a_subject():
     )
     assert speaker_at(quotes, 0) == "مراسل العربية"
     assert speaker_at(quotes, 0, doc="doc-1") == "مراسلنا"
+
+
+def test_the_body_a_spokesman_speaks_for_is_not_the_object_after_his_name():
+    # «الناطق باسم | طالبان»: the tagger's organisation is the principal after باسم; the name that
+    # follows it is the spokesman's (the body was cut off as an object, and the whole phrase came back)
+    quotes = quotes_of("وقال الناطق باسم حركة طالبان ذبيح الله مجاهد إن الحركة لن تشارك في المحادثات المقبلة.")
+    assert speaker_at(quotes, 0) == "ذبيح الله مجاهد"
+
+
+def test_a_name_the_tagger_missed_after_a_profession_is_the_speaker():
+    # a definite common noun (a profession the title list does not hold) and a rare name after it
+    quotes = quotes_of(
+        "وقال الطبيب جريجوري تسيان إن المريض في حالة مستقرة بعد العملية. "
+        "وقال الاقتصادي معن قطامين إن الأسعار سترتفع في الأشهر المقبلة. "
+        "وقالت الشرطة المحلية إن التحقيقات ما زالت جارية في الحادث."
+    )
+    assert speaker_at(quotes, 0) == "جريجوري تسيان"
+    assert speaker_at(quotes, 1) == "معن قطامين"
+    assert speaker_at(quotes, 2) == "الشرطة المحلية"
