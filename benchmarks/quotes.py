@@ -136,7 +136,7 @@ def run(split: str, errors: bool = False) -> dict:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--split", choices=("train", "dev", "test", "test2", "test3", "test4"), default="dev")
+    parser.add_argument("--split", choices=("train", "dev", "test", "test2", "test3", "test4", "test5"), default="dev")
     parser.add_argument("--errors", action="store_true", help="print every candidate the extractor gets wrong")
     args = parser.parse_args()
     result = run(args.split, args.errors)

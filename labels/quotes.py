@@ -8,7 +8,7 @@
 
 Candidates are sentences of ANT news articles (../shared/data/ant-news-2018), drawn with a fixed
 seed inside the story pairs' date blocks: train = 2018-02..05 and 08..10, dev = 2018-07,
-test = 2018-06, as are the later held-out rounds test2, test3 and test4 (articles not drawn before).
+test = 2018-06, as are the later held-out rounds test2 to test5 (articles not drawn before).
 The detector that finds them is deliberately independent of the extractor under test
 (khulasa.analyze.quotes) and wider than it, so that recall and "not a quote" are measured too:
 a sentence is a candidate when it has a quotation mark pair around at least one word («», “”, "")
@@ -44,12 +44,18 @@ LABELS = FOLDER / "labels.jsonl"
 SEED = 20261201
 ROUND3_SEED = SEED + 2  # round 1 drew with SEED, round 2 with SEED + 1
 ROUND4_SEED = SEED + 3
+ROUND5_SEED = SEED + 4
 TEST3_SIZE = 120
 TEST4_SIZE = 120
+TEST5_SIZE = 120
 # The held-out rounds drawn after the first two, in order: split name, seed, size. Each draws from
 # June 2018 (the test month) by the same detector and per-article draw, skipping every article
 # of the rounds before it.
-HELD_OUT = (("test3", ROUND3_SEED, TEST3_SIZE), ("test4", ROUND4_SEED, TEST4_SIZE))
+HELD_OUT = (
+    ("test3", ROUND3_SEED, TEST3_SIZE),
+    ("test4", ROUND4_SEED, TEST4_SIZE),
+    ("test5", ROUND5_SEED, TEST5_SIZE),
+)
 SIZES = {"train": 110, "dev": 110, "test": 110}
 PER_ARTICLE = 2
 
@@ -128,7 +134,7 @@ def sample(out: Path = OUT) -> None:
 
     Round 2 (after the test split had been run once): 60 more train candidates (q-train-0111 on)
     and a fresh held-out split `test2` of 100 from June 2018, from articles not drawn before, with
-    a second seed; round 1 is drawn exactly as before. Rounds 3 and 4: `draw_held_out`."""
+    a second seed; round 1 is drawn exactly as before. Rounds 3, 4 and 5: `draw_held_out`."""
     rng = random.Random(SEED)
     rows: list[dict] = []
     by_split = _articles()
@@ -155,7 +161,8 @@ def sample(out: Path = OUT) -> None:
 
 def draw_held_out(by_split: dict[str, list[dict]], used: set[str], split: str) -> list[dict]:
     """A held-out round of HELD_OUT (`test3`, drawn 2026-11-29 after test2 had been run once;
-    `test4`, drawn 2026-11-29 after test3 had been run with two extractors): its size in
+    `test4`, drawn 2026-11-29 after test3 had been run with two extractors; `test5`, drawn
+    2026-11-29 after test4 had been run once, to hold out session 8's extractor): its size in
     candidates from June 2018 articles that no earlier round drew (`used`: every article of
     candidates.jsonl before it), by the same detector and per-article draw as the earlier rounds,
     with its own seed so the rounds before it are drawn exactly as before."""

@@ -1,8 +1,8 @@
-"""The quote labelling tools: the held-out sample rounds (test3, test4) are reproducible and share
+"""The quote labelling tools: the held-out sample rounds (test3, test4, test5) are reproducible and share
 no article with earlier rounds, and two labelling passes are compared the way the scoring compares
 speakers.
 
-test3 and test4 are held-out splits: if one of their articles had been drawn in an earlier round, the
+test3, test4 and test5 are held-out splits: if one of their articles had been drawn in an earlier round, the
 extractor could have been tuned on that article's other sentences, and the split would no longer
 measure unseen text. The draw is re-run from ../shared and compared with the stored candidates.
 """
@@ -30,7 +30,7 @@ def by_split(stored):
     return _articles()
 
 
-@pytest.mark.parametrize("split", ["test3", "test4"])
+@pytest.mark.parametrize("split", ["test3", "test4", "test5"])
 def test_held_out_round_is_redrawn_identically_and_disjoint_by_article(stored, by_split, split):
     from labels.quotes import HELD_OUT, draw_held_out
 
@@ -52,18 +52,24 @@ def test_held_out_round_is_redrawn_identically_and_disjoint_by_article(stored, b
     assert not {row["article"] for row in draw_held_out(by_split, taken, split)} & taken
 
 
-def test_round4_shares_no_article_with_any_earlier_round(stored, by_split):
-    """test4 is drawn after test3 from the same month: without the filter its seeded order would
-    reach articles rounds 1-3 drew (checked here, so the filter is what keeps them apart)."""
+@pytest.mark.parametrize(
+    "split, earlier",
+    [
+        ("test4", ("train", "dev", "test", "test2", "test3")),
+        ("test5", ("train", "dev", "test", "test2", "test3", "test4")),
+    ],
+)
+def test_late_round_shares_no_article_with_any_earlier_round(stored, by_split, split, earlier):
+    """test4 and test5 are drawn after the rounds before them from the same month: without the
+    filter their seeded order would reach articles earlier rounds drew (checked here, so the filter
+    is what keeps them apart)."""
     from labels.quotes import draw_held_out
 
-    rounds = {
-        split: {row["article"] for row in stored if row["split"] == split}
-        for split in ("train", "dev", "test", "test2", "test3")
-    }
-    test4 = {row["article"] for row in stored if row["split"] == "test4"}
-    assert all(not test4 & articles for articles in rounds.values())
-    unfiltered = {row["article"] for row in draw_held_out(by_split, set(), "test4")}
+    rounds = {name: {row["article"] for row in stored if row["split"] == name} for name in earlier}
+    drawn = {row["article"] for row in stored if row["split"] == split}
+    assert drawn
+    assert all(not drawn & articles for articles in rounds.values())
+    unfiltered = {row["article"] for row in draw_held_out(by_split, set(), split)}
     assert unfiltered & set().union(*rounds.values())
 
 
