@@ -37,12 +37,18 @@ def key_shingles(keys: list[str]) -> set[bytes]:
 
 _digest = methodcaller("digest")
 
+try:  # CPython's own SHA-1: on a shingle of ~30 bytes it costs ~60% of OpenSSL's (hashlib.sha1),
+    # whose per-object set-up dominates such short inputs; the same digests (it is SHA-1).
+    from _sha1 import sha1 as _short_sha1
+except ImportError:  # pragma: no cover - a Python built without it
+    _short_sha1 = sha1
+
 
 def _sha1_hash32(shingles: Iterable[bytes]) -> np.ndarray:
     """datasketch's sha1_hash32 of each shingle (the first 4 bytes of its SHA-1, little-endian):
     the digests are made and joined in C (no Python loop) and read as one array, every fifth
     32-bit word of the 20-byte digests."""
-    return np.frombuffer(b"".join(map(_digest, map(sha1, shingles))), dtype="<u4")[::5]
+    return np.frombuffer(b"".join(map(_digest, map(_short_sha1, shingles))), dtype="<u4")[::5]
 
 
 # MurmurHash3's 32-bit finalizer, as datasketch's affine32 scheme premixes the hash values.

@@ -185,3 +185,20 @@ def test_checkpoints_leave_out_what_is_rebuilt_and_resume_the_same(ant_days):
             r["title"], r["text"], when, r["id"], r["src"]
         )
     assert linked >= 1
+
+
+def test_shingles_are_hashed_by_the_builtin_sha1_with_hashlibs_digests(example_articles):
+    """Shingles are hashed by CPython's built-in SHA-1 (cheaper than OpenSSL's on short inputs):
+    the digests, and so datasketch's 32-bit hash values, are hashlib's."""
+    import hashlib
+
+    import numpy as np
+    from datasketch.hashfunc import sha1_hash32
+
+    from khulasa.stream.dedup import _sha1_hash32, _short_sha1
+
+    assert _short_sha1 is not hashlib.sha1
+    shingles = sorted(key_shingles(matching_keys(" ".join(a.text for a in example_articles))))
+    shingles += [b"", "عاجل".encode(), bytes(range(256)) * 3]
+    assert all(_short_sha1(s).digest() == hashlib.sha1(s).digest() for s in shingles)
+    assert np.array_equal(_sha1_hash32(shingles), np.array([sha1_hash32(s) for s in shingles], dtype=np.uint32))
