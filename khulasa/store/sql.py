@@ -359,6 +359,17 @@ class SQLStore:
         row = self._sql("SELECT state FROM stream_state WHERE name = ?", (name,)).fetchone()
         return bytes(row[0]) if row else None
 
+    def load_states(self, prefix: str) -> list[tuple[str, bytes]]:
+        """The checkpoints saved under names that start with `prefix`, in the order of their names."""
+        rows = self._sql(
+            "SELECT name, state FROM stream_state WHERE substr(name, 1, ?) = ? ORDER BY name", (len(prefix), prefix)
+        ).fetchall()
+        return [(row[0], bytes(row[1])) for row in rows]
+
+    def delete_states(self, names: Iterable[str]) -> None:
+        """Remove checkpoints by name (in the caller's transaction)."""
+        self._sql_many("DELETE FROM stream_state WHERE name = ?", [(name,) for name in names])
+
     def save_state(self, name: str, state: bytes) -> None:
         """Store a checkpoint (in the caller's transaction, so it commits with the batch it
         describes); `version` counts the checkpoints written."""

@@ -177,6 +177,7 @@ class StoryClusterer:
         self.max_age = max_days * DAY
         self.next_id = first_id
         self.document_frequency: Counter = Counter()
+        self.df_changed: set[str] = set()  # terms whose document frequency changed since a checkpoint
         self.documents = 0
         self.open: dict[int, OpenStory] = {}
         # term -> {open story id: the term's weight in its centroid}: candidate retrieval reads the
@@ -235,7 +236,7 @@ class StoryClusterer:
         return state
 
     def __setstate__(self, state: dict) -> None:
-        self.__dict__.update({"unprofiled": {}, **state})
+        self.__dict__.update({"unprofiled": {}, "df_changed": set(), **state})
         if "index" not in state or any(isinstance(postings, set) for postings in self.index.values()):
             self._reindex()  # not pickled, or pickled before weights were kept
         if "deadlines" not in state:  # a checkpoint written before the heap was kept
@@ -381,6 +382,7 @@ class StoryClusterer:
         placed: at its publication time, or, without one, at the time of the newest open story."""
         self.documents += 1
         self.document_frequency.update(counts.keys())
+        self.df_changed.update(counts.keys())
         now = published if published is not None else max((s.last_seen for s in self.open.values()), default=0.0)
         self._close_old(now)
         return self._vector(counts), now
