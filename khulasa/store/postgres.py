@@ -6,7 +6,7 @@ store = PostgresStore("postgresql://user@host/khulasa")   # or "host=/run/postgr
 from __future__ import annotations
 
 import zlib
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from typing import Any
 
@@ -46,6 +46,12 @@ class PostgresStore(SQLStore):
 
     def _sql(self, query: str, parameters: Sequence = ()) -> Any:
         return self.connection.execute(query.replace("?", "%s"), tuple(parameters))
+
+    def _sql_many(self, query: str, rows: Iterable[Sequence]) -> None:
+        rows = list(rows)
+        if rows:
+            with self.connection.cursor() as cursor:
+                cursor.executemany(query.replace("?", "%s"), rows)
 
     def _transaction(self) -> AbstractContextManager:
         return self.connection.transaction()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import fcntl
 import os
 import sqlite3
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -34,6 +34,9 @@ class SQLiteStore(SQLStore):
 
     def _sql(self, query: str, parameters: Sequence = ()) -> sqlite3.Cursor:
         return self.connection.execute(query, tuple(parameters))
+
+    def _sql_many(self, query: str, rows: Iterable[Sequence]) -> None:
+        self.connection.executemany(query, rows)
 
     @contextmanager
     def _transaction(self) -> Iterator[None]:

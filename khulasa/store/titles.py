@@ -16,9 +16,17 @@ import math
 from collections import Counter
 from collections.abc import Sequence
 
+from khulasa.text.cache import word_cache
 from khulasa.text.headlines import UNINFORMATIVE, content_stems, headline_kind
 
 RECENT_HOURS = 24.0
+
+
+@word_cache(50_000, max_chars=1_000)
+def _headline(title: str) -> tuple[int, frozenset[str]]:
+    """The headline's kind and distinct content stems. A story's title is chosen again each time it
+    grows, among all its headlines: each headline is read once instead of at every refresh."""
+    return headline_kind(title), frozenset(content_stems(title))
 
 
 def story_title(headlines: Sequence[tuple[str | None, float | None]]) -> str | None:
@@ -26,11 +34,12 @@ def story_title(headlines: Sequence[tuple[str | None, float | None]]) -> str | N
     None when no headline is informative."""
     if not headlines:
         return None
-    kinds = [headline_kind(title) for title, _ in headlines]
+    read = [_headline(title or "") for title, _ in headlines]
+    kinds = [kind for kind, _ in read]
     best = min(kinds)
     if best == UNINFORMATIVE:
         return None
-    stems = [set(content_stems(title)) for title, _ in headlines]
+    stems = [distinct for _, distinct in read]
     frequency = Counter(s for distinct in stems for s in distinct)
     chosen = [i for i, kind in enumerate(kinds) if kind == best]
     dated = [headlines[i][1] for i in chosen if headlines[i][1] is not None]

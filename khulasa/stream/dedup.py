@@ -37,12 +37,18 @@ def key_shingles(keys: list[str]) -> set[bytes]:
 
 _digest = methodcaller("digest")
 
+try:  # CPython's own SHA-1: on a shingle of ~30 bytes it costs ~60% of OpenSSL's (hashlib.sha1),
+    # whose per-object set-up dominates such short inputs; the same digests (it is SHA-1).
+    from _sha1 import sha1 as _short_sha1
+except ImportError:  # pragma: no cover - a Python built without it
+    _short_sha1 = sha1
+
 
 def _sha1_hash32(shingles: Iterable[bytes]) -> np.ndarray:
     """datasketch's sha1_hash32 of each shingle (the first 4 bytes of its SHA-1, little-endian):
     the digests are made and joined in C (no Python loop) and read as one array, every fifth
     32-bit word of the 20-byte digests."""
-    return np.frombuffer(b"".join(map(_digest, map(sha1, shingles))), dtype="<u4")[::5]
+    return np.frombuffer(b"".join(map(_digest, map(_short_sha1, shingles))), dtype="<u4")[::5]
 
 
 # MurmurHash3's 32-bit finalizer, as datasketch's affine32 scheme premixes the hash values.
@@ -84,6 +90,18 @@ def _empty_signature(num_perm: int) -> MinHash:
     seed for each article cost a fifth of the MinHash time, for the same values. Shared, the
     checkpoint pickles them once instead of with every signature of the horizon."""
     return MinHash(num_perm=num_perm)
+
+
+def _is_plain(signature: MinHash, empty: MinHash) -> bool:
+    """Whether the signature is `empty` with other hash values (rebuilt from them alone)."""
+    return (
+        type(signature) is MinHash
+        and signature.seed == empty.seed
+        and getattr(signature, "scheme", None) == getattr(empty, "scheme", None)
+        and signature.hashfunc is empty.hashfunc
+        and len(signature.hashvalues) == len(empty.hashvalues)
+        and signature.hashvalues.dtype == empty.hashvalues.dtype
+    )
 
 
 def minhash(text: str, num_perm: int = NUM_PERM) -> MinHash:
@@ -166,8 +184,38 @@ class DuplicateIndex:
             self.published.append((published, article_id))
         return None
 
+    def __getstate__(self) -> dict:
+        """The index as ingest checkpoints it with every batch: the signatures' hash values as one
+        (articles x permutations) array beside their ids, and no LSH tables. Both are rebuilt on load
+        (`__setstate__`): the tables hold each signature's bands and nothing else, and a signature is
+        its hash values over the shared empty one (`key_minhash`). Pickled as objects, the MinHashes
+        (a dict copy each) and the tables (every band twice) were half the checkpoint's bytes and
+        time. Signatures that are not plain copies of the shared empty one (another seed or scheme,
+        as a checkpoint of an older datasketch holds) are pickled as they are."""
+        state = {k: v for k, v in self.__dict__.items() if k not in ("lsh", "signatures")}
+        empty = _empty_signature(self.num_perm)
+        plain = all(_is_plain(signature, empty) for signature in self.signatures.values())
+        if plain and self.signatures:
+            state["signature_ids"] = list(self.signatures)
+            state["hashvalues"] = np.stack([signature.hashvalues for signature in self.signatures.values()])
+        else:
+            state["signatures"] = self.signatures
+        return state
+
     def __setstate__(self, state: dict) -> None:
-        self.__dict__.update({"undated_first": [], **state})  # checkpoints written before it was kept
+        state = dict(state)
+        ids, values = state.pop("signature_ids", None), state.pop("hashvalues", None)
+        self.__dict__.update({"undated_first": [], "signatures": {}, **state})  # undated_first: older checkpoints
+        if ids is not None:
+            empty = _empty_signature(self.num_perm)
+            for article_id, row in zip(ids, values, strict=True):
+                signature = copy.copy(empty)
+                signature.hashvalues = row.copy()
+                self.signatures[article_id] = signature
+        if "lsh" not in state:  # in insertion order, as `add` inserted them
+            self.lsh = MinHashLSH(threshold=self.threshold, num_perm=self.num_perm)
+            for article_id, signature in self.signatures.items():
+                self.lsh.insert(article_id, signature)
 
     def _forget_before(self, cutoff: float) -> None:
         # Articles arrive in publication order (ingest sorts each batch), so the oldest come first;

@@ -25,6 +25,7 @@ import heapq
 import math
 import pickle
 import time
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from operator import itemgetter
@@ -42,6 +43,9 @@ from khulasa.text.keys import matching_keys
 
 Warn = Callable[[str], None]
 STATE_NAME = "ingest"
+# The clusterer's document frequencies are checkpointed apart (`_checkpoint`): a full copy under
+# this name, and the counts changed by each batch since, under this name and a sequence number.
+FREQUENCY_STATE = STATE_NAME + ".df"
 # Near-duplicates are looked for among articles published within this many days of the newest.
 DUPLICATE_HORIZON_DAYS = 7.0
 # A publication time this long after the moment of ingest is a feed's error, not news.
@@ -178,6 +182,8 @@ class StreamState:
 
     duplicates: DuplicateIndex
     clusterer: StoryClusterer
+    frequency_logs: int = 0  # checkpoints of changed document frequencies since their full copy
+    frequency_logged: int = 0  # the counts those hold
 
 
 def _fresh_state(threshold: float, window_days: float, join_probability: float | None) -> StreamState:
@@ -196,6 +202,13 @@ def load_state(
     if saved is not None:
         # The checkpoint was written by this program into its own database (trusted input).
         state: StreamState = pickle.loads(saved)
+        if state.clusterer.document_frequency is None:  # checkpointed apart: the full copy, then the changes
+            frequency: Counter = Counter()
+            for _, counts in store.load_states(FREQUENCY_STATE):
+                dict.update(frequency, pickle.loads(counts))
+            state.clusterer.document_frequency = frequency
+        else:  # a checkpoint of the counts inside the state: the next one makes their full copy
+            state.frequency_logs, state.frequency_logged = 0, len(state.clusterer.document_frequency)
         state.clusterer.threshold = threshold
         state.clusterer.window = window_days * DAY
         state.clusterer.join_probability = join_probability
@@ -324,4 +337,31 @@ def _assign(store: SQLStore, state: StreamState, items: list[Item], report: Inge
         assignments.append((article.id, story_id))
         report.stories.add(story_id)
     store.assign(assignments, new_stories=range(first_new, state.clusterer.next_id))
-    store.save_state(STATE_NAME, pickle.dumps(state, protocol=pickle.HIGHEST_PROTOCOL))
+    _checkpoint(store, state)
+
+
+def _checkpoint(store: SQLStore, state: StreamState) -> None:
+    """Save the state (in the batch's transaction). The document frequencies, which grow with the
+    vocabulary of the whole feed (49,000 terms after 22,000 articles; pickled with the state they
+    were its largest part, 12-17 ms a batch), are saved apart: the counts this batch changed (about
+    7,000), and a full copy instead once the changes saved since the last one would hold as many
+    counts as it, so the counts written a batch stay within twice those the batch changed, however
+    long the feed."""
+    clusterer = state.clusterer
+    frequency, changed = clusterer.document_frequency, clusterer.df_changed
+    logs = [f"{FREQUENCY_STATE}.{k:08d}" for k in range(state.frequency_logs)]
+    if state.frequency_logged + len(changed) >= len(frequency):
+        store.save_state(FREQUENCY_STATE, pickle.dumps(frequency, protocol=pickle.HIGHEST_PROTOCOL))
+        store.delete_states(logs)
+        state.frequency_logs = state.frequency_logged = 0
+    else:
+        counts = {term: frequency[term] for term in changed}
+        store.save_state(f"{FREQUENCY_STATE}.{len(logs):08d}", pickle.dumps(counts, protocol=pickle.HIGHEST_PROTOCOL))
+        state.frequency_logs += 1
+        state.frequency_logged += len(counts)
+    changed.clear()
+    clusterer.document_frequency = None  # type: ignore[assignment]
+    try:
+        store.save_state(STATE_NAME, pickle.dumps(state, protocol=pickle.HIGHEST_PROTOCOL))
+    finally:
+        clusterer.document_frequency = frequency

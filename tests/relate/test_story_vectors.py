@@ -135,3 +135,55 @@ def test_lead_numbers_are_those_of_the_whole_lead_key(example_articles):
         assert lead_numbers(lead) == frozenset(number.findall(normalize_key(lead)))
     assert {"23", "15", "2014"} <= lead_numbers(leads[-3]) and {"12", "3.5", "1,000"} <= lead_numbers(leads[-2])
     assert any(profile(a).numbers for a in example_articles)
+
+
+def test_profiles_are_counted_as_arrays_with_the_loops_counts_order_and_floats(example_articles):
+    """A profile counts its grams and stems as arrays (`first_seen_counts`): the counts of a loop, keys
+    in the order first seen, for a prefix and the whole, leaving the scratch arrays clean; each of the
+    five vectors is the loop's tf-idf of the loop's counts, bit for bit, also for a headline whose
+    grams repeat beyond the table of term frequencies."""
+    import numpy as np
+
+    from khulasa.model import Article
+    from khulasa.relate.story.features import (
+        _scratch_counts,
+        _token_grams,
+        _token_stem,
+        first_seen_counts,
+    )
+
+    for ids, prefix in (([5, 3, 5, 7, 3, 3, 9], 3), ([], 0), ([4, 4], 0), ([4, 4], 2), ([1, 2, 1], 1)):
+        (head, head_counts), (distinct, counts) = first_seen_counts(np.array(ids, dtype=np.intp), prefix)
+        assert dict(zip(head.tolist(), head_counts.tolist(), strict=True)) == loop_counts(ids[:prefix])
+        assert list(zip(head.tolist(), head_counts.tolist(), strict=True)) == list(loop_counts(ids[:prefix]).items())
+        assert list(zip(distinct.tolist(), counts.tolist(), strict=True)) == list(loop_counts(ids).items())
+    first, count = _scratch_counts()
+    assert (first == np.iinfo(np.intp).max).all() and not count.any()
+
+    background = shipped_background()
+    storm = Article("", "ضرب الإعصار سواحل عمان واليمن وقتل 3 أشخاص", "الإعصار " * 1500, "x")
+    for article in [*example_articles, storm]:
+        p = profile(article)
+        words = article.text.split()
+        title, lead, rest = (
+            tokenize(article.title),
+            tokenize(" ".join(words[:100])),
+            tokenize(" ".join(words[100:400])),
+        )
+        stems = [s for s in map(_token_stem, title + lead + rest) if s is not None]
+        n_title = sum(_token_stem(t) is not None for t in title)
+        n_lead = sum(_token_stem(t) is not None for t in title + lead)
+        grams = [g for t in title for g in _token_grams(t)]
+        expected = {
+            "char_title": loop_tfidf(loop_counts(grams), background.char_weights),
+            "char_lead": loop_tfidf(
+                loop_counts(grams + [g for t in lead for g in _token_grams(t)]), background.char_weights
+            ),
+            "word_title": loop_tfidf(loop_counts(stems[:n_title]), background.word_weights),
+            "word_lead": loop_tfidf(loop_counts(stems[:n_lead]), background.word_weights),
+            "word_body": loop_tfidf(loop_counts(stems[n_title:]), background.word_weights),
+        }
+        for name, vector in expected.items():
+            assert list(getattr(p, name).items()) == list(vector.items()), name
+    assert (first == np.iinfo(np.intp).max).all() and not count.any()
+    assert max(loop_counts(g for t in tokenize(storm.title) for g in _token_grams(t)).values()) >= 1024

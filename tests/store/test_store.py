@@ -170,3 +170,34 @@ def test_an_article_hashed_before_diacritized_words_stayed_whole_is_recognized(m
         copy = store.add_articles([replace(article, id="jo-1-copy")])  # the refreshed key links exact copies
         assert copy.new == [] and copy.exact_copies == 1
         assert store.article_count() == 2
+
+
+def test_a_batch_is_assigned_in_a_fixed_number_of_round_trips(make_store, example_articles, monkeypatch):
+    """Placing a batch costs the same few statements however many articles and stories it holds
+    (batched: the new stories and the articles' story ids one statement each, the stories' articles
+    read by one query), and every story gets the counts, outlets, time span and title it had when
+    each was refreshed on its own."""
+    from khulasa.store.titles import story_title
+
+    with make_store() as store:
+        articles = [
+            replace(a, id=f"{a.id}-{k}", text=f"{a.text} {k}", time=f"2014-09-1{k}T10:0{i}:00Z")
+            for k in range(4)
+            for i, a in enumerate(example_articles)
+        ]
+        store.add_articles(articles)
+        statements: list[str] = []
+        real = type(store)._sql
+        monkeypatch.setattr(type(store), "_sql", lambda self, q, p=(): statements.append(q) or real(self, q, p))
+        assignments = [(a.id, 1 + i % 5) for i, a in enumerate(articles)]
+        store.assign(assignments, new_stories=range(1, 5))  # story 5 is not new: created on the way
+        assert len(statements) <= 5, statements
+        for story_id in range(1, 6):
+            members = [a for a, (_, s) in zip(articles, assignments, strict=True) if s == story_id]
+            members.sort(key=lambda a: (a.time, a.id))
+            story = store.story(story_id)
+            assert story.article_count == len(members)
+            assert story.outlets == tuple(dict.fromkeys(a.source for a in members))
+            stored = {s.article.id: s.published for s in store.articles(story_id=story_id)}
+            assert story.first_published == min(stored.values()) and story.last_published == max(stored.values())
+            assert story.title == story_title([(a.title, stored[a.id]) for a in members])

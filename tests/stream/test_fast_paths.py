@@ -144,3 +144,61 @@ def test_whole_array_permutation_is_datasketchs_update_batch_in_both_schemes(exa
         reference.update_batch(list(shingles))
         assert np.array_equal(_permuted_minimum(empty, hashes), reference.hashvalues)
         assert np.array_equal(empty.hashvalues, MinHash(num_perm=NUM_PERM, scheme=scheme).hashvalues)  # untouched
+
+
+def test_checkpoints_leave_out_what_is_rebuilt_and_resume_the_same(ant_days):
+    """The checkpoint pickles neither the clusterer's inverted index (its centroids' weights) nor the
+    near-duplicate LSH tables and MinHash objects (a signature is its hash values): both are rebuilt
+    on load. Pickled half-way through two ANT days, the restored state holds the same index and
+    signatures, and places every later article as the uninterrupted one does (duplicates too)."""
+    import pickle
+
+    import numpy as np
+
+    from khulasa.read.timestamps import parse_time
+    from khulasa.stream.clustering import StoryClusterer
+    from khulasa.stream.dedup import DuplicateIndex
+
+    _, records = ant_days
+    dated = sorted((parse_time(r["time"]).timestamp(), r["id"], r) for r in records if parse_time(r["time"]))
+    duplicates = DuplicateIndex(horizon=0.5 * 86400)
+    clusterer = StoryClusterer(window_days=0.25, max_days=0.5, join_probability=None)
+    half = len(dated) // 2
+    for when, _, r in dated[:half]:
+        duplicates.add(r["id"], r["text"], when)
+        clusterer.add(r["title"], r["text"], when, r["id"], r["src"])
+    dup_state, story_state = duplicates.__getstate__(), clusterer.__getstate__()
+    assert "lsh" not in dup_state and "signatures" not in dup_state and "index" not in story_state
+    restored_dups = pickle.loads(pickle.dumps(duplicates))
+    restored = pickle.loads(pickle.dumps(clusterer))
+    assert restored.index == clusterer.index and len(clusterer.index) > 100
+    assert list(restored_dups.signatures) == list(duplicates.signatures) and len(duplicates.signatures) > 50
+    for key, signature in duplicates.signatures.items():
+        assert restored_dups.signatures[key] == signature
+        assert np.array_equal(restored_dups.signatures[key].hashvalues, signature.hashvalues)
+    linked = 0
+    for when, _, r in dated[half:]:
+        original = duplicates.add(r["id"], r["text"], when)
+        assert restored_dups.add(r["id"], r["text"], when) == original
+        linked += original is not None
+        assert restored.add(r["title"], r["text"], when, r["id"], r["src"]) == clusterer.add(
+            r["title"], r["text"], when, r["id"], r["src"]
+        )
+    assert linked >= 1
+
+
+def test_shingles_are_hashed_by_the_builtin_sha1_with_hashlibs_digests(example_articles):
+    """Shingles are hashed by CPython's built-in SHA-1 (cheaper than OpenSSL's on short inputs):
+    the digests, and so datasketch's 32-bit hash values, are hashlib's."""
+    import hashlib
+
+    import numpy as np
+    from datasketch.hashfunc import sha1_hash32
+
+    from khulasa.stream.dedup import _sha1_hash32, _short_sha1
+
+    assert _short_sha1 is not hashlib.sha1
+    shingles = sorted(key_shingles(matching_keys(" ".join(a.text for a in example_articles))))
+    shingles += [b"", "عاجل".encode(), bytes(range(256)) * 3]
+    assert all(_short_sha1(s).digest() == hashlib.sha1(s).digest() for s in shingles)
+    assert np.array_equal(_sha1_hash32(shingles), np.array([sha1_hash32(s) for s in shingles], dtype=np.uint32))

@@ -219,3 +219,42 @@ def test_the_same_file_ingested_twice_at_once_is_stored_once(tmp_path, ant_days)
     assert stories_of(db) == stories_of(single)
     assert len(stories_of(db)["articles"]) == len(records)
     assert any(f"{len(records)} already stored" in out for out in outputs)
+
+
+def test_document_frequencies_are_checkpointed_apart_as_changes(tmp_path, ant_days, monkeypatch):
+    """The clusterer's document frequencies, which grow with the vocabulary of the whole feed, are
+    not pickled with the state each batch: a batch saves the counts it changed, and a full copy only
+    once the changes saved since the last would hold as many counts. A state loaded from a full
+    copy and its changes has the counts of one saved whole (one batch)."""
+    import pickle
+
+    from khulasa.stream.ingest import FREQUENCY_STATE, STATE_NAME, load_state
+
+    _, records = ant_days
+    articles = [Article(r["id"], r["text"], r["title"], r["src"], r["url"], r["time"]) for r in records[:300]]
+    written: list[tuple[str, int]] = []
+    real = SQLiteStore.save_state
+
+    def save_state(self, name, state):
+        if name.startswith(FREQUENCY_STATE):
+            written.append((name, len(pickle.loads(state))))
+        return real(self, name, state)
+
+    monkeypatch.setattr(SQLiteStore, "save_state", save_state)
+    with SQLiteStore(tmp_path / "batches.sqlite") as store:
+        ingest_articles(store, articles, batch_size=20)
+        batches = load_state(store, 3.0, 0.2)
+        main = pickle.loads(store.load_state(STATE_NAME))
+        rows = [name for name, _ in store.load_states(FREQUENCY_STATE)]
+    written_in_batches = list(written)
+    with SQLiteStore(tmp_path / "whole.sqlite") as store:
+        ingest_articles(store, articles, batch_size=1000)
+        whole = load_state(store, 3.0, 0.2)
+    assert main.clusterer.document_frequency is None
+    assert batches.clusterer.document_frequency == whole.clusterer.document_frequency
+    assert len(whole.clusterer.document_frequency) > 2000
+    full = [n for name, n in written_in_batches if name == FREQUENCY_STATE]
+    changes = [n for name, n in written_in_batches if name != FREQUENCY_STATE]
+    assert len(written_in_batches) == 15 and 1 < len(full) < 15 and changes
+    assert max(changes) < len(whole.clusterer.document_frequency) / 2
+    assert rows[0] == FREQUENCY_STATE and len(rows) == 1 + main.frequency_logs

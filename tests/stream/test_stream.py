@@ -206,7 +206,7 @@ def test_stories_close_exactly_when_their_window_or_age_ends(ant_days):
         assert set(clusterer.open) == scan | {story_id}
         if i == len(dated) // 2:
             state = clusterer.__getstate__()
-            index = state["index"]
+            index = clusterer.index
             del state["deadlines"]
             state["index"] = {term: set(postings) for term, postings in index.items()}
             clusterer = StoryClusterer.__new__(StoryClusterer)

@@ -82,3 +82,27 @@ def test_template_headlines_never_win_over_a_real_one():
     )
     assert story_title([("عاجل", 1.0), ("", 2.0), (None, None)]) is None
     assert story_title([]) is None
+
+
+def test_each_headline_is_read_once_however_often_its_story_is_retitled(monkeypatch):
+    """A story is retitled each time it grows, among all its headlines: each headline's kind and
+    stems are worked out once (also when read back from the store as a new string), and the titles
+    are those of reading every headline every time."""
+    import khulasa.store.titles as titles
+
+    headlines = [
+        ("إعصار ماكونو يضرب سلطنة عمان ويخلف قتلى", 1_527_000_000.0),
+        ("عاجل", 1_527_000_600.0),
+        ("شاهد.. إعصار مكونو يجتاح صلالة", 1_527_001_200.0),
+        ("الإعصار ميكونو يضرب صلالة في سلطنة عمان", 1_527_001_800.0),
+    ]
+    expected = [story_title(headlines[: n + 1]) for n in range(len(headlines))]
+    titles._headline.cache_clear()
+    read: list[str | None] = []
+    real = titles.headline_kind
+    monkeypatch.setattr(titles, "headline_kind", lambda title: read.append(title) or real(title))
+    for n in range(len(headlines)):
+        again = [("".join(list(title)), when) for title, when in headlines[: n + 1]]  # new string objects
+        assert story_title(again) == expected[n]
+    assert sorted(read) == sorted(title for title, _ in headlines)
+    assert expected[-1] != "عاجل" and expected[0] == headlines[0][0]

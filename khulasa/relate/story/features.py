@@ -227,6 +227,67 @@ def _token_stem(token: str) -> int | None:
     return _bucket("w:" + stem(token))
 
 
+# The profile's word caches hold each word's buckets as the bytes of an intp array: a lead's ~1,500
+# grams are joined in C and read as one array (np.frombuffer), never as Python ints (each one an
+# object of its own, scattered in memory; a bytes value is also a quarter of a tuple's size).
+@word_cache(200_000)
+def _token_gram_bytes(token: str) -> bytes:
+    """`_token_grams` of the token, as the bytes of an intp array."""
+    return np.array(_token_grams.__wrapped__(token), dtype=np.intp).tobytes()
+
+
+@word_cache(200_000)
+def _token_stem_bytes(token: str) -> bytes:
+    """`_token_stem` of the token as the bytes of a one-item intp array, empty for None."""
+    bucket = _token_stem.__wrapped__(token)
+    return b"" if bucket is None else np.array([bucket], dtype=np.intp).tobytes()
+
+
+def _bucket_array(parts: list[bytes]) -> np.ndarray:
+    """The buckets of a list of `_token_gram_bytes` / `_token_stem_bytes` values, as one array."""
+    return np.frombuffer(b"".join(parts), dtype=np.intp)
+
+
+_UNSEEN = np.iinfo(np.intp).max
+_BUCKET_BYTES = np.dtype(np.intp).itemsize
+
+
+def _scratch_counts() -> tuple[np.ndarray, np.ndarray]:
+    """Two HASH_SIZE intp arrays for this thread, of first positions (all _UNSEEN) and counts (all
+    0); `first_seen_counts` leaves them so."""
+    first = getattr(_scratch, "first", None)
+    if first is None:
+        first = _scratch.first = np.full(HASH_SIZE, _UNSEEN, dtype=np.intp)
+        _scratch.count = np.zeros(HASH_SIZE, dtype=np.intp)
+    return first, _scratch.count
+
+
+Counts = tuple[np.ndarray, np.ndarray]  # distinct buckets in the order first seen, and their counts
+
+
+def first_seen_counts(ids: np.ndarray, prefix: int) -> tuple[Counts, Counts]:
+    """The counts of ids[:prefix] and of ids, as `Counter` makes them (keys in the order first seen)
+    but as arrays: the first position of each bucket is its minimum position (np.minimum.at, in a
+    scratch array), the distinct buckets are those read at their first position, in the order of
+    the input, and the counts are added up in another scratch array (np.add.at); both are reset. The
+    distinct buckets of the prefix are the first ones of the whole, since it comes first."""
+    first, count = _scratch_counts()
+    positions = np.arange(len(ids))
+    try:
+        np.minimum.at(first, ids, positions)
+        is_first = first[ids] == positions
+        distinct = ids[is_first]
+        head = distinct[: int(np.count_nonzero(is_first[:prefix]))]
+        np.add.at(count, ids[:prefix], 1)
+        head_counts = count[head]
+        np.add.at(count, ids[prefix:], 1)
+        counts = count[distinct]
+    finally:
+        first[ids] = _UNSEEN
+        count[ids] = 0
+    return (head, head_counts), (distinct, counts)
+
+
 def char_counts(text: str) -> dict[int, int]:
     """Hashed character 3-5-grams of each word's matching key (news vocabulary repeats, so each
     word's grams are computed once per process)."""
@@ -292,8 +353,16 @@ def tfidf_vector(counts: dict[int, int], idf: np.ndarray) -> SparseVector:
     ids = np.fromiter(counts, np.intp, n)
     if n and max(counts.values()) >= len(_SUBLINEAR):
         return SparseVector(ids, np.array(list(tfidf(counts, idf).values()), dtype=np.float64))
-    weights = _SUBLINEAR_ARRAY[np.fromiter(counts.values(), dtype=np.intp, count=n)] * idf[ids]
-    if n:  # a left-to-right sum of squares, as the loop's (never numpy's pairwise sum)
+    return tfidf_arrays((ids, np.fromiter(counts.values(), dtype=np.intp, count=n)), idf)
+
+
+def tfidf_arrays(counted: Counts, idf: np.ndarray) -> SparseVector:
+    """`tfidf_vector` of counts given as arrays (`first_seen_counts`): the same floats in the same order."""
+    ids, counts = counted
+    if len(counts) and int(counts.max()) >= len(_SUBLINEAR):
+        return tfidf_vector(dict(zip(ids.tolist(), counts.tolist(), strict=True)), idf)
+    weights = _SUBLINEAR_ARRAY[counts] * idf[ids]
+    if len(ids):  # a left-to-right sum of squares, as the loop's (never numpy's pairwise sum)
         weights /= math.sqrt(float(np.add.accumulate(weights * weights)[-1])) or 1.0
     return SparseVector(ids, weights)
 
@@ -331,25 +400,31 @@ def profile(article: Article, background: Background | None = None) -> ArticlePr
     # Tokens never span white space, so the lead's tokens are the headline's and the first
     # LEAD_WORDS words' (the body's first tokens): each part is tokenized, stemmed and cut into
     # grams once, and the counts of a longer part continue those of the part it starts with.
+    # Counted as arrays (`first_seen_counts`): the counts of `token_char_counts` and
+    # `token_word_counts`, keys in the same order, without a Python int per gram.
     title_tokens = tokenize(title)
     lead_tokens = tokenize(" ".join(words[:LEAD_WORDS]))
-    title_stems = _token_stem.many(title_tokens)
-    lead_stems = _token_stem.many(lead_tokens)
-    body_stems = lead_stems + _token_stem.many(tokenize(" ".join(words[LEAD_WORDS:BODY_WORDS])))
-    lead_words = _stem_counts(title_stems + lead_stems)
-    title_grams = token_char_counts(title_tokens)
-    lead_grams = Counter(title_grams)
-    lead_grams.update(chain.from_iterable(_token_grams.many(lead_tokens)))
+    title_stems = b"".join(_token_stem_bytes.many(title_tokens))
+    lead_stems = b"".join(_token_stem_bytes.many(lead_tokens))
+    rest_stems = b"".join(_token_stem_bytes.many(tokenize(" ".join(words[LEAD_WORDS:BODY_WORDS]))))
+    title_words, lead_words = first_seen_counts(
+        _bucket_array([title_stems, lead_stems]), len(title_stems) // _BUCKET_BYTES
+    )
+    _, body_words = first_seen_counts(_bucket_array([lead_stems, rest_stems]), 0)
+    title_grams = _token_gram_bytes.many(title_tokens)
+    title_chars, lead_chars = first_seen_counts(
+        _bucket_array(title_grams + _token_gram_bytes.many(lead_tokens)), sum(map(len, title_grams)) // _BUCKET_BYTES
+    )
     first = normalize_key(title.split()[0]).strip(".:…،") if title.split() else ""
     published = parse_time(article.time)
     char_idf, word_idf = background.char_weights64, background.word_weights64
-    word_lead = tfidf_vector(lead_words, word_idf)
+    word_lead = tfidf_arrays(lead_words, word_idf)
     return ArticleProfile(
-        char_title=tfidf_vector(title_grams, char_idf),
-        char_lead=tfidf_vector(lead_grams, char_idf),
-        word_title=tfidf_vector(_stem_counts(title_stems), word_idf),
+        char_title=tfidf_arrays(title_chars, char_idf),
+        char_lead=tfidf_arrays(lead_chars, char_idf),
+        word_title=tfidf_arrays(title_words, word_idf),
         word_lead=word_lead,
-        word_body=tfidf_vector(_stem_counts(body_stems), word_idf),
+        word_body=tfidf_arrays(body_words, word_idf),
         rare_lead=frozenset(word_lead.ids[word_idf[word_lead.ids] >= RARE_IDF].tolist()),
         numbers=lead_numbers(lead),
         template=first in TEMPLATES,
