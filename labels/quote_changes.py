@@ -28,6 +28,8 @@ import random
 import sys
 from pathlib import Path
 
+import numpy as np
+
 from labels.common import read_jsonl
 
 SEED = 20261129
@@ -122,9 +124,11 @@ def score(key: list[dict], verdicts: list[dict]) -> dict:
             value = (1 if right else -1) if row["kind"] == "added" else (-1 if right else 1)
         counts[f"{row['kind']}: {outcome}"] = counts.get(f"{row['kind']}: {outcome}", 0) + 1
         effect.append(value)
-    rng = random.Random(0)
-    sums = sorted(sum(rng.choice(effect) for _ in effect) for _ in range(4000))
-    return {"items": len(effect), "counts": counts, "net": sum(effect), "ci95": [sums[100], sums[3899]]}
+    from khulasa.evaluate.binary import bootstrap
+
+    values = np.array(effect)
+    low, high = bootstrap(lambda pick: (values[pick].sum(),), len(values))
+    return {"items": len(effect), "counts": counts, "net": sum(effect), "ci95": [float(low[0]), float(high[0])]}
 
 
 def main(argv: list[str] | None = None) -> None:
