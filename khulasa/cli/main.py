@@ -81,7 +81,13 @@ def build_parser() -> argparse.ArgumentParser:
         "--db", default="khulasa.sqlite", help="SQLite file (default khulasa.sqlite) or postgresql:// address"
     )
     ingest.add_argument("--window-days", type=float, default=3.0, help="a story stays open this long (default 3)")
-    ingest.add_argument("--threshold", type=float, default=0.2, help="cosine to join a story (default 0.2)")
+    ingest.add_argument(
+        "--threshold",
+        type=float,
+        default=0.2,
+        help="cosine of an article to an open story's centroid for the story to be a candidate (default 0.2); "
+        "it joins a candidate only when the same-event model links it to the story's core",
+    )
     ingest.add_argument("--no-summaries", action="store_true", help="do not summarize the stories touched")
     ingest.add_argument(
         "--batch-size", type=int, default=500, help="articles committed together with their stories (default 500)"
@@ -100,8 +106,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="time partitions (of at most 1,000 articles; one Dask task each) prepared at once (default 8)",
     )
     archive.add_argument("--scheduler", help="Dask scheduler address (default: local processes)")
-    archive.add_argument("--window-days", type=float, default=3.0)
-    archive.add_argument("--threshold", type=float, default=0.2)
+    archive.add_argument("--window-days", type=float, default=3.0, help="as for ingest (default 3)")
+    archive.add_argument("--threshold", type=float, default=0.2, help="as for ingest (default 0.2)")
     archive.add_argument("--on-error", choices=["stop", "skip"], default="stop")
 
     stories = commands.add_parser("stories", help="list stored stories, newest first")
