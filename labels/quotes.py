@@ -199,13 +199,29 @@ def article_story(record: dict):
 
 
 def checked_sentences(candidates: list[dict], records: dict[str, dict]) -> dict[str, list[str]]:
-    """Each candidate article's sentences, after checking every candidate's hash."""
+    """Each candidate article's sentences, after finding every candidate's sentence by its hash.
+
+    The stored index is where the sentence was when it was sampled; when the cleaner has since
+    dropped an earlier line (page furniture), the same sentence is found at its new index (the
+    occurrence nearest the old one) and the candidate's `index` is updated in place. A candidate
+    that is itself a line the cleaner now drops as page furniture gets index None: the pipeline
+    shows nothing of it, so it holds no quote. A sentence whose words changed stops the run."""
+    from khulasa.clean.boilerplate import boilerplate_reason
+
     sentences = {}
     for candidate in candidates:
         article = candidate["article"]
         if article not in sentences:
             sentences[article] = article_sentences(records[article])
-        if sentence_hash(sentences[article][candidate["index"]]) != candidate["hash"]:
+        found = [k for k, text in enumerate(sentences[article]) if sentence_hash(text) == candidate["hash"]]
+        if found:
+            candidate["index"] = min(found, key=lambda k: (abs(k - candidate["index"]), k))
+        elif any(
+            sentence_hash(line.strip()) == candidate["hash"] and boilerplate_reason(line.strip())
+            for line in records[article]["text"].splitlines()
+        ):
+            candidate["index"] = None
+        else:
             raise SystemExit(f"{candidate['id']}: the sentence changed since sampling (cleaner or splitter)")
     return sentences
 
@@ -218,6 +234,9 @@ def show(candidates: list[dict], context: int) -> None:
         record = records[candidate["article"]]
         index = candidate["index"]
         print(f"=== {candidate['id']}  {record['src']} | {(record.get('title') or '').strip()}")
+        if index is None:
+            print("    (the cleaner now drops this line as page furniture)\n")
+            continue
         for line in sentences[candidate["article"]][max(0, index - context) : index]:
             print(f"    (before) {line}")
         print(f"    SENTENCE: {sentences[candidate['article']][index]}\n")

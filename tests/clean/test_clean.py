@@ -70,3 +70,29 @@ def test_page_furniture_that_became_single_outlet_claims_is_dropped():
     # News about an app, or a sentence that merely contains the words, stays.
     assert boilerplate_reason("ويقول ممثلو الادعاء إن كيليش قام بتحميل تطبيق للتراسل") is None
     assert boilerplate_reason("ولا تحتاج هذه الخاصية إلى تحميل تطبيق جديد على هواتف الأفراد") is None
+
+
+def test_furniture_found_by_the_june_2018_audit_is_dropped():
+    # Lines a reader's audit of June 2018 stories found shown as summary sentences or as "only one
+    # outlet reports this", and the most frequent short lines of the ANT corpus (session 9).
+    assert boilerplate_reason("-" * 39) == "separator"
+    assert boilerplate_reason("_____________________________________________") == "separator"
+    assert boilerplate_reason("×××") == "separator"
+    assert boilerplate_reason("فرانس24/ أ ف ب") == "agency credit"
+    assert boilerplate_reason("فرانس 24/ أ ف ب/ رويترز") == "agency credit"
+    assert boilerplate_reason("*نقلاً عن الرؤية الإماراتية") == "source credit"
+    assert boilerplate_reason('* نقلا عن "الشرق الأوسط"') == "source credit"
+    assert boilerplate_reason("** جميع المقالات المنشورة تمثل رأي كتابها فقط.") == "disclaimer"
+    assert boilerplate_reason("**حقوق النشر محفوظة لمجلة القافلة، أرامكو السعودية") == "copyright"
+    assert boilerplate_reason("التوقيت: غرينتش + 3 ساعات.") == "timestamp"
+    assert boilerplate_reason("للمزيد: اطلع على ملفنا الخاص بمونديال روسيا") == "related link"
+    assert boilerplate_reason("اطلع على ملفنا الخاص بمونديال روسيا 2018") == "related link"
+    assert boilerplate_reason("عودة على البث المباشر للمباراة") == "related link"
+    assert boilerplate_reason("عودة على التغطية المباشرة لمباراة المغرب - إيران") == "related link"
+    # Reporting that starts with the same words stays: a source named in the sentence, a list
+    # item after a dash, the outlet named without a credit's slash, a return that is news.
+    assert boilerplate_reason("نقلا عن مصادر مطلعة، قال مسؤول إن المحادثات ستستأنف الأسبوع المقبل") is None
+    assert boilerplate_reason("- تعليق العمل بالاتفاق النووي حتى إشعار آخر") is None
+    assert boilerplate_reason("فرانس 24 تكشف تفاصيل جديدة عن الهجوم") is None
+    assert boilerplate_reason("عودة على بدء: الحكومة تعيد طرح مشروع القانون") is None
+    assert boilerplate_reason("وتابع على ملف المفاوضات وزير الخارجية بنفسه") is None
