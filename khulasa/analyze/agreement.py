@@ -84,6 +84,13 @@ def _relation_facts(story: Story) -> list[Fact]:
     ]
     order = sorted(rows, key=lambda i: (-len({outlet[j] for j in links[i]}), -len(links[i]), i))
     grouped: set[int] = set()
+    # An outlet that carries the same sentence in two of its articles (an update, a re-post) states
+    # one fact once: its later copies are neither cores nor members.
+    first: dict[tuple[str, str], int] = {}
+    for i in rows:
+        twin = first.setdefault((outlet[i], " ".join(story.sentences[i].text.split())), i)
+        if twin != i:
+            grouped.add(i)
     facts: list[Fact] = []
     threshold = relations.model.related_threshold
     for core in order:

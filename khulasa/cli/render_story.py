@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from khulasa.analyze.agreement import Fact
 from khulasa.analyze.quotes import group_quotes
 from khulasa.analyze.story import StoryAnalysis
 from khulasa.cli.render import render_markdown, render_text
@@ -11,6 +12,15 @@ from khulasa.records import story_record
 
 TYPE_NAMES = {"PER": "أشخاص", "ORG": "منظمات", "LOC": "أماكن", "MISC": "أخرى"}
 COVERAGE = {"all": "كل المصادر", "several": "عدة مصادر", "one": "مصدر واحد فقط"}
+
+
+def _fact_outlets(fact: Fact) -> str:
+    """«كل المصادر: A، B؛ يتقاطع: C»: the outlets that state the fact as a whole, then those that
+    share part of it — as a summary sentence names its sources and «يتقاطع مع» apart, so the two
+    sections of one story never credit a claim differently."""
+    whole = fact.same_outlets or fact.outlets[:1]
+    part = [o for o in fact.outlets if o not in whole]
+    return f"{COVERAGE[fact.coverage]}: {'، '.join(whole)}" + (f"؛ يتقاطع: {'، '.join(part)}" if part else "")
 
 
 def _sections(analysis: StoryAnalysis, bullet: str, heading: str) -> list[str]:
@@ -40,7 +50,7 @@ def _sections(analysis: StoryAnalysis, bullet: str, heading: str) -> list[str]:
     lines += ["", f"{heading}ما تتفق عليه المصادر وما ينفرد به أحدها"]
     for fact in analysis.facts:
         if fact.coverage in ("all", "several"):
-            lines.append(f"{bullet}[{COVERAGE[fact.coverage]}: {'، '.join(fact.outlets)}] {fact.sentences[0].text}")
+            lines.append(f"{bullet}[{_fact_outlets(fact)}] {fact.sentences[0].text}")
     for fact in analysis.single_outlet_facts:
         ref = fact.sentences[0]
         lines.append(f"{bullet}[{COVERAGE['one']}: {ref.source}] {ref.text}")

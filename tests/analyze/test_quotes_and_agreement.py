@@ -51,3 +51,36 @@ def test_dates_are_listed_with_their_sources(example_analysis):
     texts = {(d.outlet, d.text) for d in example_analysis.dates}
     assert ("report-b", "يونيو/حزيران الماضي") in texts
     assert ("report-b", "الاسبوع الماضي") in texts
+
+
+def test_one_outlets_same_sentence_in_two_of_its_articles_is_one_fact(example_articles):
+    # A reader's audit of June 2018 stories found one outlet's sentence listed two or three times
+    # as "only one outlet reports this": the outlet had carried it in more than one article.
+    from dataclasses import replace
+
+    from khulasa.analyze.agreement import group_facts
+    from khulasa.pipeline import prepare_story
+
+    report_c = next(a for a in example_articles if a.outlet == "report-c")
+    update = replace(report_c, id="report-c-update", text=report_c.text + "\n\nوتابع المصدر أن المشاورات مستمرة.")
+    story, _ = prepare_story([*example_articles, update])
+    facts = group_facts(story)
+    shown = [(ref.source, " ".join(ref.text.split())) for f in facts for ref in f.sentences]
+    assert len(shown) == len(set(shown))
+    # The sentence only the update has is still a fact of its own.
+    assert any("المشاورات مستمرة" in ref.text for f in facts for ref in f.sentences)
+
+
+def test_a_fact_line_credits_whole_and_partial_outlets_apart_as_the_summary_does(example_analysis):
+    # The audit found a claim badged "1 of 3" in the summary and "all outlets" in the facts section
+    # of the same screen: the facts line counted outlets that share only part of it.
+    from khulasa.cli.render_story import render_story_text
+
+    text = render_story_text(example_analysis)
+    for fact in example_analysis.facts:
+        if fact.coverage not in ("all", "several"):
+            continue
+        line = next(x for x in text.splitlines() if x.endswith(fact.sentences[0].text))
+        whole, _, part = line.split("] ", 1)[0].partition("؛ يتقاطع: ")
+        assert whole.split(": ", 1)[1].split("، ") == list(fact.same_outlets)
+        assert set(part.split("، ") if part else []) == set(fact.outlets) - set(fact.same_outlets)
