@@ -1011,6 +1011,17 @@ def _opens_clause(sentence: _Sentence, index: int) -> bool:
     return _participle(sentence.tokens[index]) or after_break or conjunction
 
 
+_NEGATIONS = frozenset({"لا", "لم", "لن"})  # not «ما»: «بحسب ما قال» is "what he said"
+
+
+def _shown_verb(sentence: _Sentence, index: int) -> str:
+    """The reporting verb at `index` as the reader must see it: with the negation before it
+    («لا ينفي», «لم يؤكد»), which shown alone would say the opposite of the source."""
+    if index and sentence.keys[index - 1] in _NEGATIONS:
+        return f"{sentence.tokens[index - 1]} {sentence.tokens[index]}"
+    return sentence.tokens[index]
+
+
 def _speeches(sentence: _Sentence) -> list[_Speech]:
     """Every reported speech of the sentence, in reading order, with the speaker its own words give."""
     found: list[_Speech] = []
@@ -1085,7 +1096,7 @@ def _speeches(sentence: _Sentence) -> list[_Speech]:
                     if len(trimmed.split()) >= MIN_QUOTE_WORDS:
                         content = trimmed
         # The verb of relayed speech agrees with the outlet, not with the one quoted: gender unknown.
-        speech = _Speech(index, token, "" if relayed else verb[1], content, kind)
+        speech = _Speech(index, _shown_verb(sentence, index), "" if relayed else verb[1], content, kind)
         participle = _participle(token)
         subject = (
             None
@@ -1332,7 +1343,7 @@ def _attributed_before(sentence: _Sentence, spans: list[tuple[int, int]], govern
             if direct:
                 governed.add(span[0])
                 content = sentence.text[span[0] : span[1]].strip()
-        speech = _Speech(index, sentence.tokens[index], "m", content, "direct" if direct else "indirect")
+        speech = _Speech(index, _shown_verb(sentence, index), "m", content, "direct" if direct else "indirect")
         speech.speaker, speech.speaker_type = subject
         found.append(speech)
     return found
@@ -1596,7 +1607,9 @@ def extract_quotes(story: Story, mentions: list[Mention], entities: list[Entity]
                 continue
             if speech.speaker:
                 speaker = speakers.canonical(sentence.doc_id, speech.speaker, speech.speaker_type)
-            elif previous is not None and (previous[1] in (speech.gender, "") or _participle(speech.verb or "")):
+            elif previous is not None and (
+                previous[1] in (speech.gender, "") or _participle((speech.verb or " ").split()[-1])
+            ):
                 # «قال مسؤولون (m) ...، مشيرين (p)»: a participle's subject is its clause's
                 speaker = previous[0]  # «قال X إن ...، مضيفا أن»: the same subject
             elif speech.clause:

@@ -143,3 +143,15 @@ def test_two_statements_of_one_sentence_stay_two():
     assert first.group != second.group
     assert "المحادثات" not in first.text and second.text.startswith("المحادثات")
     assert first.speaker == second.speaker == "سيرغي لافروف"
+
+
+def test_a_negated_reporting_verb_is_shown_with_its_negation():
+    # A reader's audit of June 2018 stories: «لا ينفي حجازيين أن ...» was shown as «ينفي» (denies),
+    # the opposite of the source.
+    quotes = quotes_of(
+        'لا ينفي حجازيين أن هذه المساعدات ستعطي بعض الأريحية للاقتصاد الأردني، و"لكن لا تكفي، إذ لا بد أن تستتبع بتدفق المزيد من الاستثمارات".'
+    )
+    assert quotes and all(q.verb.startswith("لا ") for q in quotes)
+    # «بحسب ما قال» is "according to what he said", not a negation.
+    said = quotes_of("وقال الوزير إن المحادثات ستستأنف الأسبوع المقبل، بحسب ما قال مسؤول آخر أيضا.")
+    assert said and not any(q.verb.startswith("ما ") for q in said)
