@@ -1547,7 +1547,13 @@ class _Speakers:
         """The last speaker of the article whose gender and number agree with the verb's."""
         earlier = self.recent.get(doc, [])
         agreeing = next((name for name, g in reversed(earlier) if g in (gender, "")), None)  # "": not known
-        return agreeing or (earlier[-1][0] if earlier else None)
+        if agreeing or not earlier:
+            return agreeing
+        # A plural verb after a singular one can be the same subject («وأشار قادة الاستخبارات» then
+        # «وأكدوا»: a verb before its subject is singular); a feminine verb after a masculine
+        # speaker, or the reverse, is someone else (the audit's «لكنها قالت» given to Kim Jong Un).
+        name, last = earlier[-1]
+        return None if {gender, last} == {"m", "f"} else name
 
     def said(self, doc: str, speaker: str, gender: str) -> None:
         self.recent.setdefault(doc, []).append((speaker, gender))

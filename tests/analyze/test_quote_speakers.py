@@ -155,3 +155,22 @@ def test_a_negated_reporting_verb_is_shown_with_its_negation():
     # «بحسب ما قال» is "according to what he said", not a negation.
     said = quotes_of("وقال الوزير إن المحادثات ستستأنف الأسبوع المقبل، بحسب ما قال مسؤول آخر أيضا.")
     assert said and not any(q.verb.startswith("ما ") for q in said)
+
+
+def test_a_feminine_verb_does_not_fall_back_to_a_masculine_speaker():
+    # The audit of June 2018 stories: «لكنها قالت» after the White House spokeswoman (a name the
+    # tagger misses) was given to Kim Jong Un, the last speaker the article had; none is better.
+    quotes = quotes_of(
+        "أعلن البيت الأبيض، الاثنين، أن موعدا تحدد للقائهما يوم 12 يونيو.\n"
+        "وهذا هو أول إعلان لتوقيت أول اجتماع بين الزعيمين، وذلك بعد استقبال ترامب وفدا كوريا شماليا نقل إليه رسالة من كيم.\n"
+        "ورفضت سارة ساندرز المتحدثة باسم البيت الأبيض الحديث عن تفاصيل هذه الرسالة.\n"
+        'لكنها قالت: "أستطيع أن أخبركم بأن الرئيس يتلقى إفادات يومية".'
+    )
+    said = next(q for q in quotes if "إفادات يومية" in q.text)
+    assert said.speaker in (None, "سارة ساندرز")
+    # A plural verb after a singular one keeps its subject (a verb before its subject is singular).
+    plural = quotes_of(
+        "وأشار قادة الاستخبارات في الاجتماع إلى أن الرسائل المقرصنة شوهدت على شبكات روسية.\n"
+        "وأكدوا أن ضباطا من وكالة المخابرات الروسية تآمروا مع مجموعات لنشر الرسائل المقرصنة."
+    )
+    assert next(q for q in plural if "تآمروا" in q.text).speaker == "قادة الاستخبارات"
