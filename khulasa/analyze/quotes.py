@@ -413,6 +413,7 @@ def _subject_phrase(sentence: _Sentence, start: int, end: int) -> tuple[int, int
     """The noun phrase a subject runs over from `start`: up to a preposition, a time word, a relative
     pronoun, a complementizer or punctuation, at most MAX_DESCRIPTION_WORDS words."""
     stop = start
+    in_marks = False  # the phrase holds a name in marks: an institution then has its name
     while stop < end and stop - start < MAX_DESCRIPTION_WORDS:
         token, key = sentence.tokens[stop], sentence.keys[stop]
         if token in _OPENERS or token == "(":
@@ -423,6 +424,7 @@ def _subject_phrase(sentence: _Sentence, start: int, end: int) -> tuple[int, int
                 # صحيفة "كومرسانت", وكالة (إيلنا): a name in marks is part of the phrase; after «البيان» the
                 # marks hold what it says («وأكد البيان "ثبوت التهمة"»)
                 stop = closing + 1
+                in_marks = in_marks or token in _OPENERS  # «وكالة (إيلنا) شبه الرسمية للأنباء» goes on
                 continue
         near_words = _keys("قريب قريبة مقرب مقربة مطلع مطلعة مقربين صادر صادرة")
         near = stop > start and sentence.keys[stop - 1].removeprefix("ال") in near_words
@@ -437,7 +439,11 @@ def _subject_phrase(sentence: _Sentence, start: int, end: int) -> tuple[int, int
         if (token in _PUNCTUATION_STOPS or ending or _verb(token)) and not midfield:
             break  # «لاعب وسط منتخب المغرب»: a midfielder, not «amid»
         head = sentence.keys[start].removeprefix("ال")
-        institution = key[:1] == "ل" and (head in _INSTITUTIONS or (head in _DOCUMENTS and stop == start + 1))
+        # «مفوضية الأمم المتحدة لشؤون اللاجئين» goes on; after a name in marks a ل-word is what the
+        # verb is about («أسفت منظمة "هيومن رايتس ووتش" لقرار واشنطن»)
+        institution = key[:1] == "ل" and (
+            (head in _INSTITUTIONS and (not in_marks or key == "للانباء")) or (head in _DOCUMENTS and stop == start + 1)
+        )
         governed = (
             key.startswith(("لل", "لـ"))
             or (key[:1] in "لب" and strip_proclitics(token) != token)
@@ -549,6 +555,8 @@ def _glued_preposition(key: str) -> bool:
 def _adverbial(key: str) -> bool:
     """An accusative participle or verbal noun after a subject (متحدثا، موجها، طالبا، ردا)."""
     listed = key in _keys("طالبا رافضا ردا حاملا استنادا نقلا")
+    if key.endswith("ها") and key[:-2] in _TITLES:
+        return False  # «وأكد مديرها التنفيذي كينيث روث»: a title with «its», the verb's subject
     return key.endswith("ا") and ((key.startswith("م") and len(key) >= 5) or listed)
 
 
@@ -891,7 +899,7 @@ def _verb_subject(sentence: _Sentence, index: int, end: int, verb: tuple[str, st
     head = sentence.keys[first].removeprefix("ال") if first is not None else ""
     if head in _TITLES and verb[1] in ("m", "f") and (head.endswith("ه") != (verb[1] == "f")):
         return None
-    transitive = verb[0].startswith(("وصف", "يصف", "تصف", "اعتبر", "يعتبر", "تعتبر", "اتهم", "يتهم", "تتهم"))
+    transitive = verb[0].startswith(("وصف", "يصف", "تصف", "اعتبر", "يعتبر", "تعتبر", "اتهم", "يتهم", "تتهم", "ادان"))
     # A definite thing, a noun with a pronoun or an accusative is the object; another indefinite word
     # there is more often a name the tagger missed («وصف باول», «وصف سامي المرشد»).
     raw = sentence.tokens[first]

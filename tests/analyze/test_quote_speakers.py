@@ -174,3 +174,18 @@ def test_a_feminine_verb_does_not_fall_back_to_a_masculine_speaker():
         "وأكدوا أن ضباطا من وكالة المخابرات الروسية تآمروا مع مجموعات لنشر الرسائل المقرصنة."
     )
     assert next(q for q in plural if "تآمروا" in q.text).speaker == "قادة الاستخبارات"
+
+
+def test_an_organisations_regret_and_its_directors_words_keep_their_speakers():
+    # The audit of June 2018 stories: Human Rights Watch's words and its director's went to the UN
+    # Secretary-General named before them. «أسفت منظمة X لقرار ...» states a stance (its subject
+    # goes on into «معتبرة»), the ل-word after a name in marks is what it regrets, and
+    # «مديرها التنفيذي» is a title with «its», not an accusative like «متحدثا».
+    quotes = quotes_of(
+        'في المقابل، أعرب الأمين العام للأمم المتحدة أنطونيو غوتيريس عن أسفه للقرار الأمريكي، معتبرا أنه كان "من الأفضل بكثير" لو بقيت واشنطن عضوا في هذه الهيئة الأممية.\n'
+        'من جهتها، أسفت منظمة "هيومن رايتس ووتش" لقرار واشنطن، معتبرة أنه "سيضع البلد على هامش المبادرات الدولية المصيرية للدفاع عن حقوق الإنسان".\n'
+        'وأكد مديرها التنفيذي كينيث روث أن "انسحاب إدارة ترامب هو انعكاس مؤسف لسياستها الأحادية البعد".'
+    )
+    assert speaker_at(quotes, 0) == "أنطونيو غوتيريس"
+    assert speaker_at(quotes, 1) == "منظمة هيومن رايتس ووتش"
+    assert speaker_at(quotes, 2) == "كينيث روث"
