@@ -167,3 +167,13 @@ def test_a_lone_name_is_a_surname_before_it_is_a_given_name():
     """«ترامب» is Donald Trump's surname; that a padded span «ترامب يقول» opens with it does not
     make a second candidate."""
     assert same_entity(mentions_of("دونالد ترامب", "ترامب", "ترامب يقول"), "ترامب", "دونالد ترامب")
+
+
+def test_a_place_is_named_by_its_most_used_spelling_not_a_one_off_longer_span():
+    # A reader's audit of June 2018 stories: Poland was listed as «بولندا هدفا» (once; the tagger ran
+    # into «a goal») beside «بولندا» nine times. A person keeps the full name written once.
+    poland = mentions_of(*(["بولندا"] * 9), "بولندا هدفا", kind="LOC")
+    [entity] = [e for e in canonicalize(poland) if "بولندا" in e.variants]
+    assert entity.name == "بولندا"
+    leader = mentions_of("علي خامنئي", "خامنئي", "خامنئي", "خامنئي", kind="PER")
+    assert {e.name for e in canonicalize(leader)} == {"علي خامنئي"}
