@@ -84,3 +84,21 @@ def test_a_fact_line_credits_whole_and_partial_outlets_apart_as_the_summary_does
         whole, _, part = line.split("] ", 1)[0].partition("؛ يتقاطع: ")
         assert whole.split(": ", 1)[1].split("، ") == list(fact.same_outlets)
         assert set(part.split("، ") if part else []) == set(fact.outlets) - set(fact.same_outlets)
+
+
+def test_one_speakers_different_statements_do_not_chain_into_one_quote():
+    # The audit of June 2018 stories found 14 different Pompeo statements shown as one quote: each
+    # linked to the next by shared words. A quote joins a group only through its first quote.
+    from khulasa.analyze.quotes import Quote, group_quotes, link_quotes
+
+    texts = [
+        "الاتفاق النووي سيء ويجب تعديله فورا قبل فوات الأوان",
+        "الاتفاق النووي سيء والعقوبات ستعود قريبا على طهران",
+        "العقوبات ستعود قريبا على طهران وعلى شركائها التجاريين",
+    ]
+    quotes = [
+        Quote(text, "مايك بومبيو", "وقال", "direct", f"doc-{n}", f"outlet-{n}", 0) for n, text in enumerate(texts)
+    ]
+    groups = group_quotes(link_quotes(quotes, "ar"))
+    assert not any({texts[0], texts[2]} <= {q.text for q in g.quotes} for g in groups)
+    assert any({texts[0], texts[1]} <= {q.text for q in g.quotes} for g in groups)  # still linked
