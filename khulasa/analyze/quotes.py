@@ -1157,6 +1157,8 @@ def _subject_preverbal(sentence: _Sentence, index: int) -> tuple[str, str] | Non
     """«لكن وسائل الإعلام الإسبانية أشارت إلى أن»: a subject before a verb with no و/ف of its own."""
     if not index or (normalize_key(sentence.tokens[index])[:1] in "وف" and _verb(sentence.tokens[index][1:])):
         return None
+    if sentence.keys[index - 1] in _keys("و ف"):
+        return None  # «و اعتبر أن»: the conjunction written apart, the verb's subject a pronoun
     if sentence.keys[index - 1] in _QAD:
         index -= 1  # «الهيئة قد أوضحت»
     if sentence.tokens[index - 1] in "،,":  # «الوزير الإماراتي، الذي يتولى ...، قال»
@@ -1502,7 +1504,8 @@ class _Speakers:
         self.written = written
 
     def canonical(self, doc: str, speaker: str, kind: str) -> str:
-        return self._as_written(doc, self._canonical(doc, speaker, kind))
+        # A name written as a hashtag («#منصور_العتيبي») is shown as the name, its words apart.
+        return self._as_written(doc, self._canonical(doc, speaker, kind)).replace("_", " ")
 
     def _as_written(self, doc: str, speaker: str) -> str:
         """The speaker with the words the article writes: a name's first ف the tagger read as a

@@ -189,3 +189,14 @@ def test_an_organisations_regret_and_its_directors_words_keep_their_speakers():
     assert speaker_at(quotes, 0) == "أنطونيو غوتيريس"
     assert speaker_at(quotes, 1) == "منظمة هيومن رايتس ووتش"
     assert speaker_at(quotes, 2) == "كينيث روث"
+
+
+def test_a_conjunction_written_apart_is_no_speaker_and_a_hashtag_name_is_shown_as_a_name():
+    # The audit of June 2018 stories: «و اعتبر أن ...» (the source wrote و apart) was given the
+    # speaker «و»; a speaker written as a hashtag was shown «منصور_العتيبي».
+    quotes = quotes_of(
+        "و أشار كُلاب إلى أن الاحتجاجات الأخيرة عنوانها اقتصادي. و اعتبر أن العون الخليجي يشكل طوق نجاة للبلاد."
+    )
+    assert speaker_at(quotes, 1) == "كُلاب"
+    tagged = quotes_of("وقال السفير #منصور_العتيبي إن البعثة تلقت تعديلات متأخرة على مشروع القرار من البعثة الأميركية.")
+    assert all("_" not in (q.speaker or "") for q in tagged) and any(q.speaker for q in tagged)
