@@ -1383,6 +1383,15 @@ def _attributed_at_end(sentence: _Sentence) -> list[_Speech]:
             if subject is None:
                 return []
             content = sentence.text[: sentence.starts[index - 1]].strip()
+            if len(content.split()) < MIN_QUOTE_WORDS:
+                # «ويهدف المجلس، بحسب الوكالة السعودية، إلى وضع رؤية ...»: set in the middle of the
+                # claim, the attribution leaves a fragment before it; the claim is the whole sentence
+                # (as written, the attribution with it), or nothing when no claim follows either.
+                closing = next((k for k in range(index + 1, len(sentence.tokens)) if sentence.tokens[k] in "،,"), None)
+                rest = 0 if closing is None else len(sentence.text[sentence.starts[closing] + 1 :].split())
+                if rest < MIN_QUOTE_WORDS:
+                    return []
+                content = sentence.text.strip()
             speech = _Speech(0, sentence.tokens[index], "m", content, "indirect")
             speech.speaker, speech.speaker_type = subject
             return [speech]

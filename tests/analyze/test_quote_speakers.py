@@ -200,3 +200,13 @@ def test_a_conjunction_written_apart_is_no_speaker_and_a_hashtag_name_is_shown_a
     assert speaker_at(quotes, 1) == "كُلاب"
     tagged = quotes_of("وقال السفير #منصور_العتيبي إن البعثة تلقت تعديلات متأخرة على مشروع القرار من البعثة الأميركية.")
     assert all("_" not in (q.speaker or "") for q in tagged) and any(q.speaker for q in tagged)
+
+
+def test_an_attribution_in_the_middle_of_a_claim_gives_the_whole_claim_not_a_fragment():
+    # The audit of June 2018 stories: «ويهدف المجلس، بحسب الوكالة السعودية، إلى ...» was shown as
+    # the two-word quote «ويهدف المجلس».
+    text = "ويهدف المجلس، بحسب الوكالة السعودية، إلى وضع رؤية مشتركة تعمل على تعميق واستدامة العلاقات بين البلدين."
+    [quote] = quotes_of(text)
+    assert quote.text == text and quote.speaker == "الوكالة السعودية"
+    # Nothing after the attribution: no claim, no quote.
+    assert not quotes_of("ويهدف المجلس، بحسب الوكالة.")
