@@ -128,3 +128,19 @@ def test_badge_precision_holds_on_the_labelled_dev_pairs():
     recall = (decided & truth).sum() / truth.sum()
     # Shipped: 0.958 / 0.451 on the 200 dev pairs (the thresholds were chosen there; test is in the card).
     assert precision >= 0.9 and recall >= 0.35
+
+
+def test_numbers_with_decimals_and_thousands_are_read_whole():
+    # The tokenizer splits at «.» and «,»: «74.00 دولارا» was read as 00 dollars, «1,500 جندي» as
+    # 500 soldiers, and «و76.69%» not at all, so prices and tolls clashed or agreed by accident.
+    from khulasa.relate.sentence.checks import clashing_counts, read_facts
+
+    oil = read_facts("وأنهت عقود برنت الجلسة مرتفعة 14 سنتا إلى 74.00 دولارا للبرميل")
+    assert 74.0 in oil.numbers and 0.0 not in oil.numbers
+    assert read_facts("نشر 1,500 جندي في المنطقة").numbers == {1500.0}
+    assert read_facts("وفاز بنسبة 76.69% من الأصوات").numbers == {76.69}
+    assert read_facts("وشوهد الشريط أكثر من 5,5 ملايين مرة").numbers == {5_500_000.0}
+    assert read_facts("بلغ سعر البرميل ٧٤٫٥ دولار").numbers == {74.5}
+    # The clashing counts are shown as the sources write them.
+    other = read_facts("وتم تداول برنت عند 74.66 دولار للبرميل")
+    assert clashing_counts(oil, other) == [("74.00 دولارا", "74.66 دولار")]

@@ -41,7 +41,9 @@ _UNITS = {
     "مئه": 100, "مائه": 100, "مئتين": 200, "مئتان": 200, "الف": 1000, "الفين": 2000, "الفا": 1000,
 }  # fmt: skip
 _SCALES = {"الف": 1000, "الاف": 1000, "مليون": 10**6, "ملايين": 10**6, "مليار": 10**9, "مليارات": 10**9}
-_DIGITS = re.compile(r"^\d+(?:[.,]\d+)?$")
+_DIGITS = re.compile(r"^\d+(?:d\d+)?$")  # a decimal as _joined_numbers writes it: 74d5
+_JOINED_NUMBER = re.compile(r"\d+(?:[.,٫٬]\d+)+")
+_SEPARATOR = re.compile(r"[.,٫٬]")
 _PREFIXES = ("وب", "ول", "و", "ف", "ب", "ل")
 NEGATIONS = frozenset(
     normalize_key(w)
@@ -167,14 +169,48 @@ def _name(key: str, bare: str, gazetteer: dict[str, str]) -> str | None:
 
 
 def _value(key: str) -> float | None:
+    if key[:1] in "وفبل" and key[1:2].isdigit():
+        key = key[1:]  # «و76d69»: a number with its conjunction
     if _DIGITS.match(key):
-        return float(key.replace(",", "."))
+        return float(key.replace("d", "."))
     return float(_UNITS[key]) if key in _UNITS else None
+
+
+def _joined_numbers(text: str) -> tuple[str, dict[str, str]]:
+    """The text with each number one token: the tokenizer splits at «.» and «,», so «74.00 دولارا»
+    read as 00 dollars and «1,500 جندي» as 500 soldiers. Thousands («1,500») are written 1500, a
+    decimal («74.00», «5,5», «٧٤٫٥») as 74d00 (one token; `_value` reads it); other runs (a date
+    19.06.2018) stay as they are. Returns the text and each joined token's original spelling, for
+    the counts shown as written."""
+    originals: dict[str, str] = {}
+
+    def join(match: re.Match[str]) -> str:
+        raw = match.group(0)
+        parts, separators = _SEPARATOR.split(raw), _SEPARATOR.findall(raw)
+        if all(s in ",٬" for s in separators) and all(len(p) == 3 for p in parts[1:]):
+            token = "".join(parts)
+        elif len(separators) == 1:
+            token = f"{parts[0]}d{parts[1]}"
+        else:
+            return raw
+        originals[token] = raw
+        return token
+
+    return _JOINED_NUMBER.sub(join, text), originals
+
+
+def _as_written(token: str, originals: dict[str, str]) -> str:
+    if token in originals:
+        return originals[token]
+    if token[:1] in "وفبل" and token[1:] in originals:
+        return token[0] + originals[token[1:]]
+    return token
 
 
 def read_facts(text: str) -> SentenceFacts:
     """The checkable details of one sentence."""
-    tokens = tokenize(text)
+    joined, originals = _joined_numbers(text)
+    tokens = tokenize(joined)
     keys = [normalize_key(t) for t in tokens]
     bare = [_strip_prefix(k) for k in keys]
     counts: set[tuple[float, str]] = set()
@@ -195,7 +231,7 @@ def read_facts(text: str) -> SentenceFacts:
         if found is not None:
             noun, position = found
             counts.add((value, noun))
-            phrases.setdefault((value, noun), " ".join(tokens[start : position + 1]))
+            phrases.setdefault((value, noun), " ".join(_as_written(t, originals) for t in tokens[start : position + 1]))
     directions = {d for d in (_direction(k) for k in bare) if d is not None}
     gazetteer = _gazetteer()
     named = (_name(k, b, gazetteer) for k, b in zip(keys, bare, strict=True))
