@@ -2,7 +2,8 @@
 
 The first article's headline describes how a story began, not what it became, and may be a
 bare «عاجل». The title is chosen among the headlines of the best kind the story has (plain, then
-opening with a template word such as «شاهد..»; template words only never win over either):
+a teaser that asks or points instead of telling — «ماذا قال ...؟», «في هذا الفندق ...» —, then
+opening with a template word such as «شاهد..»; template words only never win over any):
 among those published within RECENT_HOURS of the newest of them, the one that shares most
 content stems with the story's other headlines (the sum over its distinct stems of how many other
 headlines have them, divided by the square root of their number: a cosine with the story's

@@ -15,7 +15,18 @@ from khulasa.text.stem import stem
 from khulasa.text.stopwords import is_stopword
 from khulasa.text.tokenize import tokenize
 
-PLAIN, OPENS_WITH_TEMPLATE, UNINFORMATIVE = 0, 1, 2  # headline kinds, best first
+PLAIN, TEASER, OPENS_WITH_TEMPLATE, UNINFORMATIVE = 0, 1, 2, 3  # headline kinds, best first
+
+# A headline that asks or points instead of telling («ماذا قال الرئيس السيسي عقب مباراة مصر؟»,
+# «في هذا الفندق تعقد القمة التاريخية ...»): it names its event, but a story titled by it tells
+# the reader nothing (a reader's audit of June 2018 stories found two such titles in twelve).
+_TEASER_OPENINGS = tuple(
+    tuple(normalize_key(w) for w in phrase.split())
+    for phrase in (
+        "ماذا", "لماذا", "كيف", "هل", "من هو", "من هي", "من هم", "ما هو", "ما هي", "ما هذا", "ما الذي", "ما قصة",
+        "في هذا", "في هذه", "هذا هو", "هذه هي", "هكذا", "تعرف على", "تعرفوا على", "إليك", "اليكم",
+    )
+)  # fmt: skip
 
 
 @word_cache(200_000)
@@ -41,11 +52,18 @@ def informative_title(title: str | None) -> str | None:
 
 
 def headline_kind(title: str | None) -> int:
-    """PLAIN, OPENS_WITH_TEMPLATE or UNINFORMATIVE (empty or template words only)."""
+    """PLAIN, TEASER (a question, or a teaser opening: «ماذا»، «في هذا»), OPENS_WITH_TEMPLATE or
+    UNINFORMATIVE (empty or template words only)."""
     if not content_stems(title):
         return UNINFORMATIVE
     tokens = tokenize(title or "")
-    return OPENS_WITH_TEMPLATE if tokens and normalize_key(tokens[0]) in TEMPLATES else PLAIN
+    if tokens and normalize_key(tokens[0]) in TEMPLATES:
+        return OPENS_WITH_TEMPLATE
+    keys = tuple(normalize_key(t) for t in tokens)
+    asks = (title or "").rstrip(" .!\"'»”").endswith(("؟", "?"))
+    if asks or any(keys[: len(opening)] == opening for opening in _TEASER_OPENINGS):
+        return TEASER
+    return PLAIN
 
 
 def stand_in_title(text: str, words: int = 20) -> str | None:

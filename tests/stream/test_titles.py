@@ -106,3 +106,19 @@ def test_each_headline_is_read_once_however_often_its_story_is_retitled(monkeypa
         assert story_title(again) == expected[n]
     assert sorted(read) == sorted(title for title, _ in headlines)
     assert expected[-1] != "عاجل" and expected[0] == headlines[0][0]
+
+
+def test_a_teaser_headline_titles_a_story_only_when_nothing_tells_more():
+    # A reader's audit of June 2018 stories: «ماذا قال الرئيس السيسي عقب مباراة مصر المونديالية؟» and
+    # «في هذا الفندق تعقد القمة ...» titled their stories; a question or a pointer tells the reader
+    # nothing when a headline that says what happened is there.
+    when = 1_529_000_000.0
+    teaser = "ماذا قال الرئيس السيسي عقب مباراة مصر المونديالية؟"
+    plain = "السيسي يشيد بأداء لاعبي المنتخب المصري بعد الخسارة أمام أوروغواي"
+    headlines = [(teaser, when), (teaser, when + 60), (plain, when - 60)]
+    assert story_title(headlines) == plain
+    hotel = "في هذا الفندق تعقد القمة التاريخية بين ترامب وكيم جونغ أون"
+    assert story_title([(hotel, when), ("سنغافورة تستضيف قمة ترامب وكيم في فندق كابيلا", when)]) != hotel
+    # Still better than a template opening, and a story of teasers only is titled by one.
+    assert story_title([(teaser, when), ("شاهد.. السيسي عقب مباراة مصر", when)]) == teaser
+    assert story_title([(teaser, when)]) == teaser
