@@ -210,3 +210,9 @@ def test_an_attribution_in_the_middle_of_a_claim_gives_the_whole_claim_not_a_fra
     assert quote.text == text and quote.speaker == "الوكالة السعودية"
     # Nothing after the attribution: no claim, no quote.
     assert not quotes_of("ويهدف المجلس، بحسب الوكالة.")
+
+
+def test_the_speaker_ends_before_when_he_spoke():
+    # The audit of June 2018 stories: «وقال الشناوي عند تسلم الجائزة:» gave «الشناوي عند تسلم الجائزة».
+    quotes = quotes_of('وقال الشناوي عند تسلم الجائزة: "أود أن أشكر كل اللاعبين في الفريق على ما قدموه."')
+    assert speaker_at(quotes, 0) == "الشناوي"
