@@ -129,20 +129,41 @@ class ArticleFeatures:
 
     terms: Counter
     profile: Any = None
+    # What the profile reads of the article's words (khulasa.stream.words.ProfileWords), when ingest
+    # read them (`read_words`): kept until the article is first compared, never pickled.
+    words: Any = field(default=None, compare=False, repr=False)
+
+    def __getstate__(self) -> dict:
+        return {**self.__dict__, "words": None}
 
 
-def article_features(title: str | None, text: str, source: str | None, with_profile: bool = True) -> ArticleFeatures:
-    """The terms and same-event profile of an article (its headline only when informative)."""
+def article_features(
+    title: str | None, text: str, source: str | None, with_profile: bool = True, words: Any = None
+) -> ArticleFeatures:
+    """The terms and same-event profile of an article (its headline only when informative).
+    `words` is the article's `khulasa.stream.words.read_words`, when read already: the terms of an
+    Arabic article and its profile's words come from it."""
     headline = informative_title(title)
-    return ArticleFeatures(
-        article_terms(headline, text), _article_profile(headline, text, source) if with_profile else None
-    )
+    if words is None or ENTITY_WEIGHT or (detect_script_language(text) or "ar") != "ar":
+        return ArticleFeatures(
+            article_terms(headline, text), _article_profile(headline, text, source) if with_profile else None
+        )
+    profile_words = words.profile_words(headline is not None)
+    profile = _words_profile(profile_words, title, text, source) if with_profile else None
+    return ArticleFeatures(words.terms(headline is not None), profile, profile_words)
 
 
 def _article_profile(headline: str | None, text: str, source: str | None) -> Any:
     from khulasa.relate.story import profile
 
     return profile(Article("", text, headline, source))
+
+
+def _words_profile(words: Any, title: str | None, text: str, source: str | None) -> Any:
+    """`_article_profile` of the article from the words ingest read of it (`ArticleFeatures.words`)."""
+    from khulasa.relate.story.features import profile_of_parts
+
+    return profile_of_parts(words.parts(title, text), None, source)
 
 
 @dataclass
@@ -169,8 +190,9 @@ class StoryClusterer:
     ) -> None:
         self.join_probability = join_probability
         self.profiles: dict[str, Any] = {}
-        # Core members not compared yet: (title, text, source, profile if computed beforehand).
-        self.unprofiled: dict[str, tuple[str | None, str, str | None, Any]] = {}
+        # Core members not compared yet: (title, text, source, profile if computed beforehand, the
+        # words ingest read of it or None).
+        self.unprofiled: dict[str, tuple[str | None, str, str | None, Any, Any]] = {}
         self.fetch: Callable[[str], Article | None] | None = None
         self.threshold = threshold
         self.window = window_days * DAY
@@ -299,7 +321,7 @@ class StoryClusterer:
         else:
             # Profiled only when compared: 42% of the articles of a month have no candidate, and
             # most start stories no later article is compared with.
-            self.unprofiled[article_id] = (title, text, source, features.profile)
+            self.unprofiled[article_id] = (title, text, source, features.profile, features.words)
             top = [s for _, s in candidates[:CANDIDATES]]
             if top:
                 best, links = self._same_event_story(self._profile(article_id, published), top, self.join_probability)
@@ -321,8 +343,13 @@ class StoryClusterer:
         if cached is None:
             waiting = self.unprofiled.pop(article_id, None)
             if waiting is not None:
-                title, text, source, computed = waiting
-                cached = computed if computed is not None else _article_profile(informative_title(title), text, source)
+                title, text, source, computed, words = waiting
+                if computed is not None:
+                    cached = computed
+                elif words is not None:
+                    cached = _words_profile(words, title, text, source)
+                else:
+                    cached = _article_profile(informative_title(title), text, source)
             else:
                 stored = self.fetch(article_id) if self.fetch else None
                 if stored is None:
