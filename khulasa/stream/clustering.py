@@ -43,7 +43,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import partial
-from operator import is_not
+from operator import is_not, itemgetter
 from typing import Any
 
 from khulasa.model import Article
@@ -129,20 +129,41 @@ class ArticleFeatures:
 
     terms: Counter
     profile: Any = None
+    # What the profile reads of the article's words (khulasa.stream.words.ProfileWords), when ingest
+    # read them (`read_words`): kept until the article is first compared, never pickled.
+    words: Any = field(default=None, compare=False, repr=False)
+
+    def __getstate__(self) -> dict:
+        return {**self.__dict__, "words": None}
 
 
-def article_features(title: str | None, text: str, source: str | None, with_profile: bool = True) -> ArticleFeatures:
-    """The terms and same-event profile of an article (its headline only when informative)."""
+def article_features(
+    title: str | None, text: str, source: str | None, with_profile: bool = True, words: Any = None
+) -> ArticleFeatures:
+    """The terms and same-event profile of an article (its headline only when informative).
+    `words` is the article's `khulasa.stream.words.read_words`, when read already: the terms of an
+    Arabic article and its profile's words come from it."""
     headline = informative_title(title)
-    return ArticleFeatures(
-        article_terms(headline, text), _article_profile(headline, text, source) if with_profile else None
-    )
+    if words is None or ENTITY_WEIGHT or (detect_script_language(text) or "ar") != "ar":
+        return ArticleFeatures(
+            article_terms(headline, text), _article_profile(headline, text, source) if with_profile else None
+        )
+    profile_words = words.profile_words(headline is not None)
+    profile = _words_profile(profile_words, title, text, source) if with_profile else None
+    return ArticleFeatures(words.terms(headline is not None), profile, profile_words)
 
 
 def _article_profile(headline: str | None, text: str, source: str | None) -> Any:
     from khulasa.relate.story import profile
 
     return profile(Article("", text, headline, source))
+
+
+def _words_profile(words: Any, title: str | None, text: str, source: str | None) -> Any:
+    """`_article_profile` of the article from the words ingest read of it (`ArticleFeatures.words`)."""
+    from khulasa.relate.story.features import profile_of_parts
+
+    return profile_of_parts(words.parts(title, text), None, source)
 
 
 @dataclass
@@ -169,8 +190,9 @@ class StoryClusterer:
     ) -> None:
         self.join_probability = join_probability
         self.profiles: dict[str, Any] = {}
-        # Core members not compared yet: (title, text, source, profile if computed beforehand).
-        self.unprofiled: dict[str, tuple[str | None, str, str | None, Any]] = {}
+        # Core members not compared yet: (title, text, source, profile if computed beforehand, the
+        # words ingest read of it or None).
+        self.unprofiled: dict[str, tuple[str | None, str, str | None, Any, Any]] = {}
         self.fetch: Callable[[str], Article | None] | None = None
         self.threshold = threshold
         self.window = window_days * DAY
@@ -299,7 +321,7 @@ class StoryClusterer:
         else:
             # Profiled only when compared: 42% of the articles of a month have no candidate, and
             # most start stories no later article is compared with.
-            self.unprofiled[article_id] = (title, text, source, features.profile)
+            self.unprofiled[article_id] = (title, text, source, features.profile, features.words)
             top = [s for _, s in candidates[:CANDIDATES]]
             if top:
                 best, links = self._same_event_story(self._profile(article_id, published), top, self.join_probability)
@@ -321,8 +343,13 @@ class StoryClusterer:
         if cached is None:
             waiting = self.unprofiled.pop(article_id, None)
             if waiting is not None:
-                title, text, source, computed = waiting
-                cached = computed if computed is not None else _article_profile(informative_title(title), text, source)
+                title, text, source, computed, words = waiting
+                if computed is not None:
+                    cached = computed
+                elif words is not None:
+                    cached = _words_profile(words, title, text, source)
+                else:
+                    cached = _article_profile(informative_title(title), text, source)
             else:
                 stored = self.fetch(article_id) if self.fetch else None
                 if stored is None:
@@ -394,17 +421,25 @@ class StoryClusterer:
         term order, and candidates are sorted)."""
         best = story_id
         story = self.open.setdefault(best, OpenStory(best))
+        indexed = set(story.centroid)  # the story's postings: its centroid's terms
         story.centroid.update(vector)
-        centroid = Counter(dict(story.centroid.most_common(CENTROID_TERMS)))
-        # The old centroid's terms and the article's that the new one leaves out (unindexing a
-        # term that was never indexed for the story does nothing).
-        for term in story.centroid.keys() - centroid.keys():
+        # The top CENTROID_TERMS terms by weight, earlier ones first among equals: what
+        # Counter.most_common returns (heapq.nlargest, documented to equal this sort), sorted in C
+        # instead of pushed through a heap in Python (~110 summed terms a join).
+        centroid = Counter(dict(sorted(story.centroid.items(), key=itemgetter(1), reverse=True)[:CENTROID_TERMS]))
+        # The old centroid's terms (the story's postings, and only those) that the new one leaves
+        # out. The article's other terms were never indexed for the story: most of them do not make
+        # the top CENTROID_TERMS, and looking each up to unindex nothing was most of the unindexing.
+        for term in indexed - centroid.keys():
             self._unindex(term, best)
         story.centroid = centroid
         story.norm = math.sqrt(sum(w * w for w in centroid.values())) or 1.0
+        # Postings set where they change: the article's terms that made the centroid. The others
+        # kept their summed weight and were indexed with it (every term the article lacks was in the
+        # old centroid).
         index = self.index
-        for term, weight in centroid.items():
-            index[term][best] = weight
+        for term in vector.keys() & centroid.keys():
+            index[term][best] = centroid[term]
         story.last_seen = max(story.last_seen, now)
         story.first_seen = now if story.first_seen is None else min(story.first_seen, now)
         heapq.heappush(self.deadlines, (self._deadline(story), best))

@@ -39,7 +39,7 @@ from khulasa.store import SQLStore
 from khulasa.store.sql import keys_hash
 from khulasa.stream.clustering import DAY, JOIN_PROBABILITY, ArticleFeatures, StoryClusterer, article_features
 from khulasa.stream.dedup import DuplicateIndex, key_minhash
-from khulasa.text.keys import matching_keys
+from khulasa.stream.words import ArticleWords, read_words
 
 Warn = Callable[[str], None]
 STATE_NAME = "ingest"
@@ -87,16 +87,19 @@ def prepare(article: Article, with_profile: bool = True) -> Prepared:
     """Everything ingest computes of the article from it alone (the same in any process). The
     text's matching keys serve both the content hash and the MinHash; the same-event profile is
     left for the clusterer to make when the article is first compared, unless `with_profile`."""
-    text_keys = matching_keys(article.text)
-    return _prepared(article, keys_hash(matching_keys(article.title or ""), text_keys), text_keys, with_profile)
+    words = read_words(article.title, article.text)
+    text_keys = words.text_keys()
+    return _prepared(article, keys_hash(words.title_keys(), text_keys), text_keys, words, with_profile)
 
 
-def _prepared(article: Article, digest: str, text_keys: list[str], with_profile: bool = False) -> Prepared:
-    """`prepare` of an article whose content hash and text keys are known."""
+def _prepared(
+    article: Article, digest: str, text_keys: list[str], words: ArticleWords, with_profile: bool = False
+) -> Prepared:
+    """`prepare` of an article whose content hash, text keys and words are known."""
     return Prepared(
         digest,
         key_minhash(text_keys),
-        article_features(article.title, article.text, article.source, with_profile=with_profile),
+        article_features(article.title, article.text, article.source, with_profile=with_profile, words=words),
     )
 
 
@@ -287,11 +290,12 @@ def ingest_batches(
         for batch in batches:
             # The content hash decides whether an article is new; its MinHash and clustering
             # features are made only if it is (an exact copy or an article stored before is never
-            # placed), from the text keys the hash was made of.
-            text_keys = [matching_keys(a.text) if p is None else None for a, _, p in batch]
+            # placed), from the words the hash was made of (`read_words`: read once for all).
+            words = [read_words(a.title, a.text) if p is None else None for a, _, p in batch]
+            text_keys = [None if w is None else w.text_keys() for w in words]
             digests = [
-                p.digest if p is not None else keys_hash(matching_keys(a.title or ""), keys)
-                for (a, _, p), keys in zip(batch, text_keys, strict=True)
+                p.digest if p is not None else keys_hash(w.title_keys(), keys)  # type: ignore[union-attr]
+                for (_, _, p), w, keys in zip(batch, words, text_keys, strict=True)
             ]
             with store.transaction():
                 result = store.add_articles(
@@ -307,7 +311,7 @@ def ingest_batches(
                 for article, i in zip(result.new, result.positions, strict=True):
                     _, when, prepared = batch[i]
                     if prepared is None:
-                        prepared = _prepared(article, digests[i], text_keys[i])  # type: ignore[arg-type]
+                        prepared = _prepared(article, digests[i], text_keys[i], words[i])  # type: ignore[arg-type]
                     stored.append((article, when, prepared))
                 _assign(store, state, stored, report)
             bar.update(len(batch))

@@ -55,10 +55,13 @@ def strip_marks(text: str) -> str:
     return DIACRITICS.sub("", text).replace(TATWEEL, "")
 
 
+_HAMZA_ALEF = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا"})  # made once, not at every call
+
+
 def normalize_light(word: str) -> str:
     """Diacritics, tatweel and hamza-on-alef removed; ى and ي kept apart (على vs the name علي)."""
     word = strip_marks(unicodedata.normalize("NFKC", word)).lower()
-    return word.translate(str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا"}))
+    return word.translate(_HAMZA_ALEF)
 
 
 def normalize_key(word: str) -> str:

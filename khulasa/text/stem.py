@@ -37,12 +37,17 @@ def light10(word: str) -> str:
     words are precomputed (build_waw_words.py; the same decision on all 16,562 و-words of 4,000
     ANT articles), so stemming never loads wordfreq's 96 MB list.
     """
+    return light10_of_key(word, normalize_key(word))
+
+
+def light10_of_key(word: str, key: str) -> str:
+    """`light10` of a word whose matching key (`normalize_key`) is `key`, for a caller that has it."""
     conjunction = (
         len(word) > 3
         and word.startswith("و")
         and strip_marks(unicodedata.normalize("NFKC", word)).lower() not in _waw_words()
     )
-    word = normalize_key(word)
+    word = key
     if conjunction:
         word = word[1:]
     for prefix in _AR_PREFIXES:
@@ -61,6 +66,14 @@ def stem(word: str, language: str = "ar") -> str:
     if language == "en" or word.isascii():
         return _ENGLISH.stemWord(word.lower())
     return light10(word)
+
+
+def stem_of_key(word: str, key: str) -> str:
+    """`stem(word)` (Arabic unless the word is ASCII) of a word whose matching key is `key`: Light10
+    reads the key, which the caller has made already."""
+    if word.isascii():
+        return _ENGLISH.stemWord(word.lower())
+    return light10_of_key(word, key)
 
 
 def snowball_arabic(word: str) -> str:

@@ -4,12 +4,13 @@ paths to the plain loops they replaced, on real Arabic reports."""
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 
 from datasketch import MinHash
 from datasketch.hashfunc import sha1_hash32
 
-from khulasa.stream.clustering import LEAD_WORDS, article_terms
+from khulasa.stream.clustering import CENTROID_TERMS, LEAD_WORDS, article_features, article_terms
 from khulasa.stream.dedup import NUM_PERM, key_minhash, key_shingles
 from khulasa.text.keys import matching_keys
 from khulasa.text.normalize import normalize_key
@@ -93,7 +94,15 @@ def test_the_index_follows_the_centroids_and_candidates_are_a_full_scan(ant_days
         assert sorted(clusterer._candidates(vector)) == sorted(scan)
         found += len(scan)
         before = {s: set(story.centroid) for s, story in clusterer.open.items()}
-        clusterer.add(r["title"], r["text"], when, r["id"], r["src"])
+        summed = {s: Counter(story.centroid) for s, story in clusterer.open.items()}
+        story_id = clusterer.add(r["title"], r["text"], when, r["id"], r["src"])
+        # The joined story's centroid is Counter.most_common's top terms of the summed weights, in
+        # its order (ties: earlier terms first), and its norm their loop's.
+        used = clusterer._vector(article_features(r["title"], r["text"], r["src"], with_profile=False).terms)
+        summed.setdefault(story_id, Counter()).update(used)
+        top = summed[story_id].most_common(CENTROID_TERMS)
+        assert list(clusterer.open[story_id].centroid.items()) == top
+        assert clusterer.open[story_id].norm == (math.sqrt(sum(w * w for _, w in top)) or 1.0)
         dropped += sum(
             len(terms - set(clusterer.open[s].centroid)) for s, terms in before.items() if s in clusterer.open
         )

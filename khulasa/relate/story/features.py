@@ -19,6 +19,7 @@ import re
 import threading
 import unicodedata
 import zlib
+from array import array
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -35,7 +36,7 @@ from khulasa.text.cache import word_cache
 from khulasa.text.normalize import normalize_key, strip_marks
 from khulasa.text.stem import stem
 from khulasa.text.stopwords import is_stopword
-from khulasa.text.tokenize import tokenize
+from khulasa.text.tokenize import tokenize, tokenize_words
 
 HASH_SIZE = 2**18
 LEAD_WORDS = 100
@@ -213,10 +214,17 @@ def _bucket(key: str) -> int:
 @word_cache(200_000)
 def _token_grams(token: str) -> tuple[int, ...]:
     """Hashed character 3-5-grams of one word's matching key, padded with spaces (as char_wb)."""
-    padded = f" {normalize_key(token)} "
-    return tuple(
-        _bucket(padded[start : start + n]) for n in CHAR_NGRAMS for start in range(max(1, len(padded) - n + 1))
-    )
+    return _key_grams(normalize_key(token))
+
+
+def _key_grams(key: str) -> tuple[int, ...]:
+    """`_token_grams` of a token whose matching key this is (the grams depend on the key alone)."""
+    padded = f" {key} "
+    grams = [padded[start : start + n] for n in CHAR_NGRAMS for start in range(max(1, len(padded) - n + 1))]
+    return tuple(map(_HASH_SIZE_MOD, map(zlib.crc32, map(str.encode, grams))))  # `_bucket` of each, in C
+
+
+_HASH_SIZE_MOD = HASH_SIZE.__rmod__  # x -> x % HASH_SIZE
 
 
 @word_cache(200_000)
@@ -233,12 +241,32 @@ def _token_stem(token: str) -> int | None:
 @word_cache(200_000)
 def _token_gram_bytes(token: str) -> bytes:
     """`_token_grams` of the token, as the bytes of an intp array."""
-    return np.array(_token_grams.__wrapped__(token), dtype=np.intp).tobytes()
+    return key_gram_bytes(normalize_key(token))
+
+
+def key_gram_bytes(key: str) -> bytes:
+    """`_token_gram_bytes` of a token whose matching key this is."""
+    return array(_INTP_CODE, _key_grams(key)).tobytes()
+
+
+# The array module's type code of numpy's intp (the same item size and native byte order), whose
+# array of a few ints costs a fifth of numpy's; bucket ids are below HASH_SIZE, so fit any of them.
+_INTP_CODE = next(code for code in "qli" if array(code).itemsize == np.dtype(np.intp).itemsize)
+
+
+def stem_bytes(stemmed: str | None) -> bytes:
+    """`_token_stem_bytes` of a token whose stem is `stemmed` (None: a stop word or one letter)."""
+    return b"" if stemmed is None else array(_INTP_CODE, (_bucket("w:" + stemmed),)).tobytes()
 
 
 @word_cache(200_000)
 def _token_stem_bytes(token: str) -> bytes:
     """`_token_stem` of the token as the bytes of a one-item intp array, empty for None."""
+    return token_stem_bytes(token)
+
+
+def token_stem_bytes(token: str) -> bytes:
+    """`_token_stem_bytes` computed (not cached)."""
     bucket = _token_stem.__wrapped__(token)
     return b"" if bucket is None else np.array([bucket], dtype=np.intp).tobytes()
 
@@ -393,30 +421,65 @@ def cosine(a: Vector | SparseVector, b: Vector | SparseVector) -> float:
 
 def profile(article: Article, background: Background | None = None) -> ArticleProfile:
     """The article's profile; `background` defaults to the shipped one."""
-    background = background or shipped_background()
     title = (article.title or "").strip() or _first_line(article.text)
     words = article.text.split(None, BODY_WORDS)[:BODY_WORDS]  # no more words are read
-    lead = f"{title} {' '.join(words[:LEAD_WORDS])}"
     # Tokens never span white space, so the lead's tokens are the headline's and the first
     # LEAD_WORDS words' (the body's first tokens): each part is tokenized, stemmed and cut into
     # grams once, and the counts of a longer part continue those of the part it starts with.
-    # Counted as arrays (`first_seen_counts`): the counts of `token_char_counts` and
-    # `token_word_counts`, keys in the same order, without a Python int per gram.
     title_tokens = tokenize(title)
-    lead_tokens = tokenize(" ".join(words[:LEAD_WORDS]))
-    title_stems = b"".join(_token_stem_bytes.many(title_tokens))
-    lead_stems = b"".join(_token_stem_bytes.many(lead_tokens))
-    rest_stems = b"".join(_token_stem_bytes.many(tokenize(" ".join(words[LEAD_WORDS:BODY_WORDS]))))
-    title_words, lead_words = first_seen_counts(
-        _bucket_array([title_stems, lead_stems]), len(title_stems) // _BUCKET_BYTES
+    lead_tokens = tokenize_words(words[:LEAD_WORDS])
+    return profile_of_parts(
+        ProfileParts(
+            title,
+            " ".join(words[:LEAD_WORDS]),
+            b"".join(_token_stem_bytes.many(title_tokens)),
+            b"".join(_token_stem_bytes.many(lead_tokens)),
+            b"".join(_token_stem_bytes.many(tokenize_words(words[LEAD_WORDS:BODY_WORDS]))),
+            b"".join(_token_gram_bytes.many(title_tokens)),
+            b"".join(_token_gram_bytes.many(lead_tokens)),
+        ),
+        article.time,
+        article.source,
+        background,
     )
-    _, body_words = first_seen_counts(_bucket_array([lead_stems, rest_stems]), 0)
-    title_grams = _token_gram_bytes.many(title_tokens)
+
+
+@dataclass(frozen=True)
+class ProfileParts:
+    """What a profile is made of, word by word: the headline (stripped; the text's first line when
+    it has none), the first LEAD_WORDS words of the text joined by spaces, and the buckets of the
+    tokens of the headline, of those words and of the words up to BODY_WORDS, as the joined bytes of
+    `_token_stem_bytes` (stems) and `_token_gram_bytes` (grams) of each token. `profile` reads them
+    from the article; ingest (khulasa.stream.words) has them from the one reading of the article's
+    words it makes for every consumer."""
+
+    title: str
+    lead_words: str
+    title_stems: bytes
+    lead_stems: bytes
+    rest_stems: bytes
+    title_grams: bytes
+    lead_grams: bytes
+
+
+def profile_of_parts(
+    parts: ProfileParts, time: str | None, source: str | None, background: Background | None = None
+) -> ArticleProfile:
+    """The profile of the article these are the parts of (`profile`), published at `time` (its
+    time text). Grams and stems are counted as arrays (`first_seen_counts`): the counts of
+    `token_char_counts` and `token_word_counts`, keys in the same order, without a Python int per
+    gram."""
+    background = background or shipped_background()
+    title = parts.title
+    title_words, lead_words = first_seen_counts(
+        _bucket_array([parts.title_stems, parts.lead_stems]), len(parts.title_stems) // _BUCKET_BYTES
+    )
+    _, body_words = first_seen_counts(_bucket_array([parts.lead_stems, parts.rest_stems]), 0)
     title_chars, lead_chars = first_seen_counts(
-        _bucket_array(title_grams + _token_gram_bytes.many(lead_tokens)), sum(map(len, title_grams)) // _BUCKET_BYTES
+        _bucket_array([parts.title_grams, parts.lead_grams]), len(parts.title_grams) // _BUCKET_BYTES
     )
     first = normalize_key(title.split()[0]).strip(".:…،") if title.split() else ""
-    published = parse_time(article.time)
+    published = parse_time(time)
     char_idf, word_idf = background.char_weights64, background.word_weights64
     word_lead = tfidf_arrays(lead_words, word_idf)
     return ArticleProfile(
@@ -426,10 +489,10 @@ def profile(article: Article, background: Background | None = None) -> ArticlePr
         word_lead=word_lead,
         word_body=tfidf_arrays(body_words, word_idf),
         rare_lead=frozenset(word_lead.ids[word_idf[word_lead.ids] >= RARE_IDF].tolist()),
-        numbers=lead_numbers(lead),
+        numbers=lead_numbers(f"{title} {parts.lead_words}"),
         template=first in TEMPLATES,
         time=published.timestamp() if published else None,
-        source=article.source,
+        source=source,
     )
 
 
