@@ -39,3 +39,15 @@ def test_score_counts_a_change_by_the_readers_verdict():
     assert score(key, verdicts)["net"] == -1
     verdicts[0]["verdict"] = "both"
     assert score(key, verdicts)["net"] == -2
+
+
+def test_items_pair_quotes_by_their_words_when_the_cleaner_moved_their_sentence():
+    # A cleaner that drops a furniture line moves every later sentence up one: keyed by index, the
+    # same quote with the same speaker became a "removed" and an "added" item (99 items for 39
+    # real changes in session 9's audit).
+    moved = [[a, i - 1 if a == "SK-1" else i, words, who] for a, i, words, who in BEFORE]
+    blind, key = items(BEFORE, moved)
+    assert [k["kind"] for k in key] == []
+    blind, key = items(BEFORE, [*moved[:2], ["SK-1", 7, "إن الهدنة ما زالت قائمة", "مجاهد"]], prefix="r4")
+    # The truce quote said twice: the second saying is new; AL-7 lost its quote.
+    assert sorted(k["kind"] for k in key) == ["added", "removed"] and all(b["id"].startswith("r4-") for b in blind)
