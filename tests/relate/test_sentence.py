@@ -144,3 +144,27 @@ def test_numbers_with_decimals_and_thousands_are_read_whole():
     # The clashing counts are shown as the sources write them.
     other = read_facts("وتم تداول برنت عند 74.66 دولار للبرميل")
     assert clashing_counts(oil, other) == [("74.00 دولارا", "74.66 دولار")]
+
+
+def test_out_of_fold_scores_each_month_by_a_model_that_never_saw_it():
+    # The `same` threshold is chosen on dev and on the train pairs scored out of fold: a month's
+    # scores must not depend on that month's own labels, or the precision they promise is fitted.
+    from khulasa.relate.sentence.data import LabelledPair
+    from khulasa.relate.sentence.train import out_of_fold
+
+    rng = np.random.default_rng(0)
+    months = ["20180215", "20180320", "20180410"]
+    pairs = [
+        LabelledPair(f"p{n}", "a", "b", LABELS[n % 4], "ant", (f"SK-x-{n}-{months[n % 3]}", 0, "AL-y-1-x", 0))
+        for n in range(90)
+    ]
+    x = rng.normal(size=(90, len(FEATURES)))
+    y = np.array([n % 4 for n in range(90)])
+    none = (np.zeros((0, len(FEATURES))), np.zeros(0, dtype=int), 0.0)
+    first = out_of_fold(pairs, x, y, none, 0.1)
+    flipped = y.copy()
+    in_march = np.array([p.where[0].endswith("20180320") for p in pairs])
+    flipped[in_march] = (flipped[in_march] + 1) % 4  # March's own labels changed
+    second = out_of_fold(pairs, x, flipped, none, 0.1)
+    assert np.allclose(first[in_march], second[in_march])  # March scored without March
+    assert not np.allclose(first[~in_march], second[~in_march])  # the others did learn from March
