@@ -34,7 +34,7 @@ import sys
 from pathlib import Path
 
 from labels.common import read_jsonl, record_article, select
-from labels.sentence_pairs import article_sentences, sentence_hash
+from labels.sentence_pairs import article_sentences, locate, sentence_hash
 from labels.story_pairs import CORPUS, split_of
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -208,14 +208,15 @@ def checked_sentences(candidates: list[dict], records: dict[str, dict]) -> dict[
     shows nothing of it, so it holds no quote. A sentence whose words changed stops the run."""
     from khulasa.clean.boilerplate import boilerplate_reason
 
-    sentences = {}
+    sentences, hashes = {}, {}
     for candidate in candidates:
         article = candidate["article"]
         if article not in sentences:
             sentences[article] = article_sentences(records[article])
-        found = [k for k, text in enumerate(sentences[article]) if sentence_hash(text) == candidate["hash"]]
-        if found:
-            candidate["index"] = min(found, key=lambda k: (abs(k - candidate["index"]), k))
+            hashes[article] = [sentence_hash(text) for text in sentences[article]]
+        index = locate(hashes[article], candidate["hash"], candidate["index"])
+        if index is not None:
+            candidate["index"] = index
         elif any(
             sentence_hash(line.strip()) == candidate["hash"] and boilerplate_reason(line.strip())
             for line in records[article]["text"].splitlines()

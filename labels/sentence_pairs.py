@@ -129,6 +129,14 @@ def sentence_hash(text: str) -> str:
     return hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
 
 
+def locate(hashes: list[str], stored: str, index: int) -> int | None:
+    """Where a sampled sentence is now, by its hash: at its stored index when the sentence there
+    still has it, else the occurrence nearest that index (cleaning dropped an earlier line and the
+    sentence moved up), else None (its own line is gone, or its words changed)."""
+    found = [k for k, digest in enumerate(hashes) if digest == stored]
+    return min(found, key=lambda k: (abs(k - index), k)) if found else None
+
+
 def article_sentences(record: dict) -> list[str]:
     """The article's sentences as the pipeline splits them: `clean_article`, then `split_sentences`
     (verbatim slices of the kept paragraphs: cleaning never rewrites a word)."""
@@ -405,18 +413,18 @@ def pair_sentences(pairs: list[dict]) -> dict[str, tuple[Side, Side]]:
     DROPPED_BY_CLEANING are left out; any other sentence not found exits naming the pair.
     """
     records = _load_records({p["a"] for p in pairs} | {p["b"] for p in pairs})
-    cache: dict[str, list[str]] = {}
+    cache: dict[str, tuple[list[str], list[str]]] = {}  # article -> (sentences, their hashes)
     found: dict[str, tuple[Side, Side]] = {}
     for pair in pairs:
         sides: list[Side] = []
         for side in ("a", "b"):
             article_id = pair[side]
             if article_id not in cache:
-                cache[article_id] = article_sentences(records[article_id])
-            sentences, stored, index = cache[article_id], pair[f"{side}_hash"], pair[f"{side}_index"]
-            if index >= len(sentences) or sentence_hash(sentences[index]) != stored:
-                index = next((k for k, text in enumerate(sentences) if sentence_hash(text) == stored), -1)
-            if index >= 0:
+                sentences = article_sentences(records[article_id])
+                cache[article_id] = (sentences, [sentence_hash(text) for text in sentences])
+            sentences, hashes = cache[article_id]
+            index = locate(hashes, pair[f"{side}_hash"], pair[f"{side}_index"])
+            if index is not None:
                 sides.append((index, sentences[index]))
             elif pair["pair"] not in DROPPED_BY_CLEANING:
                 raise SystemExit(f"{pair['pair']}: sentence {side} changed since sampling (cleaner or splitter)")
