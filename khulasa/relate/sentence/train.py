@@ -79,15 +79,23 @@ def out_of_fold(
     """Probabilities of the ANT training pairs, each month's by a model fitted on the other months
     (and the shared pairs at their weight): scores no model saw the pair for, as dev's are."""
     months = np.array([p.where[0].rsplit("-", 1)[-1][:6] if p.where else "" for p in pairs])
-    x_shared, y_shared, weight = shared
     p = np.zeros((len(pairs), len(LABELS)))
     for month in sorted(set(months)):
         held = months == month
-        xs = np.vstack([x[~held], x_shared]) if weight else x[~held]
-        ys = np.concatenate([y[~held], y_shared]) if weight else y[~held]
-        w = np.concatenate([np.ones((~held).sum()), np.full(len(y_shared), weight)]) if weight else np.ones(len(ys))
-        p[held] = fit(xs, ys, w, c).probabilities(x[held])
+        p[held] = fit(*with_shared(x[~held], y[~held], shared), c).probabilities(x[held])
     return p
+
+
+def with_shared(
+    x: np.ndarray, y: np.ndarray, shared: tuple[np.ndarray, np.ndarray, float]
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(features, labels, sample weights) of the ANT pairs, and of the shared pairs at their weight
+    when it is not 0."""
+    x_shared, y_shared, weight = shared
+    if not weight:
+        return x, y, np.ones(len(y))
+    weights = np.concatenate([np.ones(len(y)), np.full(len(y_shared), weight)])
+    return np.vstack([x, x_shared]), np.concatenate([y, y_shared]), weights
 
 
 def log_loss(p: np.ndarray, y: np.ndarray) -> float:
@@ -119,9 +127,7 @@ def main() -> None:
     print(f"train: {len(ant_train)} ANT pairs + {len(shared)} shared; dev: {len(ant_dev)} ANT pairs", file=sys.stderr)
     best: tuple[float, float, float, RelationModel] | None = None
     for weight in SHARED_WEIGHTS:
-        x = np.vstack([x_ant, x_shared]) if weight else x_ant
-        y = np.concatenate([y_ant, y_shared]) if weight else y_ant
-        w = np.concatenate([np.ones(len(y_ant)), np.full(len(y_shared), weight)]) if weight else np.ones(len(y_ant))
+        x, y, w = with_shared(x_ant, y_ant, (x_shared, y_shared, weight))
         for c in C_GRID:
             model = fit(x, y, w, c)
             loss = log_loss(model.probabilities(x_dev), y_dev)
