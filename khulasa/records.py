@@ -8,8 +8,12 @@ from __future__ import annotations
 
 from dataclasses import asdict
 
+from khulasa.analyze.agreement import Contradiction, Fact
+from khulasa.analyze.entities import Entity, Mention
+from khulasa.analyze.quotes import Quote
 from khulasa.analyze.story import StoryAnalysis
-from khulasa.model import SourceRef, Summary
+from khulasa.analyze.timeline import DateMention
+from khulasa.model import SourceRef, Summary, SummarySentence
 
 
 def _ref(r: SourceRef) -> dict:
@@ -43,9 +47,15 @@ def summary_record(summary: Summary, story_id: str | None = None) -> dict:
 
 
 def story_record(analysis: StoryAnalysis) -> dict:
-    """The summary record plus entities, quotes, facts and dates, each with its sources."""
+    """The summary record plus entities, quotes, facts and dates, each with its sources; also the
+    summary's language, word budget and number of reports, so that `analysis_from_record` can
+    rebuild the analysis from a stored record and render it without recomputing."""
+    summary = analysis.summary
     return {
-        **summary_record(analysis.summary),
+        **summary_record(summary),
+        "language": summary.language,
+        "budget": summary.word_budget,
+        "documents": summary.document_count,
         "entities": [
             {
                 "name": e.name,
@@ -72,3 +82,54 @@ def story_record(analysis: StoryAnalysis) -> dict:
         ],
         "dates": [asdict(d) for d in analysis.dates],
     }
+
+
+def is_story_record(record: dict) -> bool:
+    """True when the record carries all `analysis_from_record` reads (records stored before the
+    language, budget and report count were written do not, and are recomputed)."""
+    return all(key in record for key in ("language", "budget", "documents", "facts", "dates"))
+
+
+def _source(r: dict) -> SourceRef:
+    return SourceRef(r["doc"], r["source"], r["sentence"], r["text"], r.get("similarity", 1.0))
+
+
+def analysis_from_record(record: dict) -> StoryAnalysis:
+    """The analysis a `story_record` was written from, so a stored record renders as text or
+    Markdown exactly as the analysis did (`story_record(analysis_from_record(r)) == r`)."""
+    summary = Summary(
+        sentences=tuple(
+            SummarySentence(
+                s["text"],
+                tuple(_source(r) for r in s["sources"]),
+                tuple(_source(r) for r in s["overlaps"]),
+                tuple(_source(r) for r in s["contradictions"]),
+            )
+            for s in record["sentences"]
+        ),
+        method=record["method"],
+        language=record["language"],
+        word_budget=record["budget"],
+        outlets=tuple(record["outlets"]),
+        document_count=record["documents"],
+        warnings=tuple(record.get("warnings", ())),
+    )
+    return StoryAnalysis(
+        summary=summary,
+        entities=tuple(
+            Entity(e["name"], e["type"], tuple(e["variants"]), tuple(Mention(**m) for m in e["mentions"]))
+            for e in record["entities"]
+        ),
+        quotes=tuple(Quote(**q) for q in record["quotes"]),
+        facts=tuple(
+            Fact(
+                tuple(_source(r) for r in f["sentences"]), tuple(f["outlets"]), f["coverage"], tuple(f["same_outlets"])
+            )
+            for f in record["facts"]
+        ),
+        dates=tuple(DateMention(**d) for d in record["dates"]),
+        contradictions=tuple(
+            Contradiction(_source(c["a"]), _source(c["b"]), c["probability"], tuple(tuple(x) for x in c["counts"]))
+            for c in record["contradictions"]
+        ),
+    )

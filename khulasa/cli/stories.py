@@ -123,20 +123,16 @@ def stories_command(args: argparse.Namespace) -> int:
 
 
 def show_command(args: argparse.Namespace) -> int:
-    import json
+    """Print a stored story: its stored record when current (any format renders from it, so
+    showing a story costs no analysis), else one computed now."""
+    from khulasa.cli.render_story import STORY_RENDERERS
+    from khulasa.records import analysis_from_record
 
     with _open(args.db, must_exist=True) as store:
         if store.story(args.story_id) is None:
             raise InputError(args.db, f"no story {args.story_id}")
-        if args.format == "json":
-            record = refresh_summary(store, args.story_id, args.words)
-            sys.stdout.write(json.dumps(record, ensure_ascii=False, indent=2) + "\n")
-            return 0
-        from khulasa.analyze.story import analyze_story
-        from khulasa.cli.render_story import STORY_RENDERERS
-        from khulasa.pipeline import prepare_story
-
-        articles = [s.article for s in store.articles(story_id=args.story_id) if s.duplicate_of is None]
-        story, _ = prepare_story(articles)
-        sys.stdout.write(STORY_RENDERERS[args.format](analyze_story(story, words=args.words, align="lexical")))
+        record = refresh_summary(store, args.story_id, args.words)
+    if record is None:
+        raise InputError(args.db, f"story {args.story_id} has no articles")
+    sys.stdout.write(STORY_RENDERERS[args.format](analysis_from_record(record)))
     return 0

@@ -201,3 +201,33 @@ def test_a_batch_is_assigned_in_a_fixed_number_of_round_trips(make_store, exampl
             stored = {s.article.id: s.published for s in store.articles(story_id=story_id)}
             assert story.first_published == min(stored.values()) and story.last_published == max(stored.values())
             assert story.title == story_title([(a.title, stored[a.id]) for a in members])
+
+
+def test_a_summary_at_another_budget_is_neither_stored_nor_served_from_the_store(make_store, example_articles):
+    from khulasa.stream.ingest import ingest_articles
+    from khulasa.stream.summaries import STORY_WORDS, current_summary, refresh_summary
+
+    with make_store() as store:
+        ingest_articles(store, example_articles, threshold=0.1)
+        story_id = next(s.story_id for s in store.articles() if s.article.id == "report-a")
+        standard = refresh_summary(store, story_id)
+        assert standard["budget"] == STORY_WORDS and current_summary(store, story_id) == standard
+        short = refresh_summary(store, story_id, words=40)
+        assert short["budget"] == 40 and short["words"] <= 40 < standard["words"]
+        assert current_summary(store, story_id, 40) is None  # asked again, computed again
+        assert store.summary(story_id)[1] == standard  # the story's own summary is untouched
+
+
+def test_a_record_stored_in_the_older_shape_is_made_again(make_store, example_articles):
+    from khulasa.stream.ingest import ingest_articles
+    from khulasa.stream.summaries import current_summary, refresh_summary
+
+    with make_store() as store:
+        ingest_articles(store, example_articles, threshold=0.1)
+        story_id = next(s.story_id for s in store.articles() if s.article.id == "report-a")
+        record = refresh_summary(store, story_id)
+        older = {k: v for k, v in record.items() if k not in ("language", "budget", "documents")}
+        store.save_summary(story_id, store.story(story_id).article_count, older)
+        assert current_summary(store, story_id) is None
+        assert refresh_summary(store, story_id) == record
+        assert store.summary(story_id)[1] == record

@@ -65,6 +65,10 @@ def test_ingest_stories_and_show_commands(tmp_path, example_dir):
     shown = khulasa("show", story_id, "--db", db, "--format", "json")
     record = json.loads(shown.stdout)
     assert record["sentences"] and record["entities"]
+    text = khulasa("show", story_id, "--db", db)  # rendered from the stored record
+    assert text.returncode == 0 and record["sentences"][0]["text"] in text.stdout and "من قال ماذا" in text.stdout
+    short = json.loads(khulasa("show", story_id, "--db", db, "--format", "json", "--words", "30").stdout)
+    assert short["budget"] == 30 and short["words"] <= 30 < record["words"]
     missing = khulasa("show", "999", "--db", db)
     assert missing.returncode == 2 and "no story 999" in missing.stderr
 
