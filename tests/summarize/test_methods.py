@@ -98,6 +98,14 @@ def test_sentences_leaning_on_their_neighbour_are_not_candidates():
     assert not stands_alone("«لم نتخذ قرارا حتى الان»، قال الوزير.", "ar")
     assert not stands_alone("وهو ما رفضته طهران.", "ar")
     assert stands_alone("وقال خامنئي إن بلاده رفضت الطلب.", "ar")
+    # A reporting verb whose speaker is the previous sentence's, and a demonstrative opening.
+    assert not stands_alone("وأضاف أن الحكومة ستعلن خطتها الأسبوع المقبل.", "ar")
+    assert not stands_alone("وتابعت: «لن نقبل بأي تدخل في شؤوننا».", "ar")
+    assert not stands_alone("وقال إن المفاوضات ستستأنف في جنيف.", "ar")
+    assert not stands_alone("وهذه سادس جلسة على التوالي تشهد تراجع المؤشر.", "ar")
+    assert stands_alone("وأضاف وزير الخارجية أن المفاوضات ستستأنف.", "ar")
+    assert stands_alone("وأكدت الوزارة في بيان أنها ستحقق في الحادث.", "ar")
+    assert stands_alone("وقالت مصادر طبية إن عدد القتلى ارتفع.", "ar")
 
 
 def test_the_cover_is_worth_what_weights_says(example_story):
