@@ -245,17 +245,19 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _all_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every outermost quotation, marks excluded: «» and “” by nesting, straight
+    marks by their direction (`_straight_spans`)."""
     spans = []
     index = 0
     while index < len(text):
-        for opener, closer in _QUOTE_PAIRS:
+        for opener, closer in _QUOTE_PAIRS[:2]:
             if text[index] != opener:
                 continue
             depth, position = 1, index + 1
             while position < len(text) and depth:
                 if text[position] == closer:
                     depth -= 1
-                elif text[position] == opener and opener != closer:
+                elif text[position] == opener:
                     depth += 1
                 position += 1
             if depth == 0:
@@ -263,7 +265,45 @@ def _all_spans(text: str) -> list[tuple[int, int]]:
                 index = position - 1
             break
         index += 1
-    return spans
+    outermost: list[tuple[int, int]] = []
+    for start, end in sorted(spans + _straight_spans(text), key=lambda span: (span[0], -span[1])):
+        if not outermost or start > outermost[-1][1]:
+            outermost.append((start, end))
+    return outermost
+
+
+_OPENS_AFTER = frozenset(" \t\n:(،,؛ـ")
+_CLOSES_BEFORE = frozenset(" \t\n.،,:؛)!؟?")
+_PROCLITICS = frozenset("لبوفك")
+
+
+def _faces(text: str, index: int) -> tuple[int, int]:
+    """How well the straight mark at `index` opens (2 after a colon, where speech begins; 1 after a
+    space or a proclitic: «لـ"», «و"») and closes (1 at a word's end before a space or a stop)."""
+    before = text[index - 1] if index else " "
+    after = text[index + 1] if index + 1 < len(text) else " "
+    opens = before in _OPENS_AFTER or (before in _PROCLITICS and (index < 2 or text[index - 2] in _OPENS_AFTER))
+    closes = (not before.isspace() and after in _CLOSES_BEFORE) or after in ".،,؛)!؟?"
+    return (2 if text[:index].rstrip().endswith(":") else int(opens)), int(closes)
+
+
+def _straight_spans(text: str) -> list[tuple[int, int]]:
+    """Quotations in straight marks, paired in turn. With an odd number of marks a source left one
+    out, and pairing in turn would quote the text *between* two quotations («حركة BDS" لمقاطعة ...
+    قالت نايدو:" قلت ...» gave the words around the verb as the quote): the stray mark is the one
+    whose removal lets the others pair up facing the right way (an opening mark after a colon best,
+    else after a space; a closing one at a word's end); on a tie, the later one."""
+    marks = [i for i, char in enumerate(text) if char == '"']
+    if len(marks) % 2:
+        faces = [_faces(text, i) for i in marks]
+
+        def fit(kept: list[int]) -> int:
+            return sum(faces[k][0] for k in kept[0::2]) + sum(faces[k][1] for k in kept[1::2])
+
+        options = [[k for k in range(len(marks)) if k != drop] for drop in range(len(marks))]
+        best = max(range(len(options)), key=lambda n: (fit(options[n]), n))
+        marks = [marks[k] for k in options[best]]
+    return [(marks[k] + 1, marks[k + 1]) for k in range(0, len(marks) - 1, 2)]
 
 
 @dataclass

@@ -47,6 +47,21 @@ def test_quoted_spans_handle_nesting_and_skip_scare_quotes():
     assert [text[s:e] for s, e in spans] == ["إن الحرب على «داعش» هي شعار للتدخل"]
 
 
+def test_a_left_out_straight_mark_does_not_quote_the_words_between_two_quotations():
+    # Sources leave a mark out: pairing marks in turn quoted the words around the verb, «لمقاطعة
+    # إسرائيل ...، قالت نايدو:», as what was said (a reader's audit saw such fragments on the page).
+    text = 'وفي مؤتمر لحركة BDS" لمقاطعة إسرائيل، قالت نايدو:" قلت في نفسي دائما إن لكل قصة طرفين".'
+    assert [text[s:e].strip() for s, e in quoted_spans(text)] == ["قلت في نفسي دائما إن لكل قصة طرفين"]
+    tweet = 'وانتقد الوزير القرار، قائلا في تغريدة له على "تويتر: "المسرحية مستمرة بلا أدلة ولا براهين".'
+    assert [tweet[s:e] for s, e in quoted_spans(tweet)] == ["المسرحية مستمرة بلا أدلة ولا براهين"]
+    # With the marks in pairs nothing changes, even where one is spaced oddly.
+    paired = 'وأشارت عضو اللجنة إلى" الاعتقال التعسفي لنحو مليون شخص" وسألت الوفد "ما هي الحماية المتوافرة لهم؟".'
+    assert [paired[s:e].strip() for s, e in quoted_spans(paired)] == [
+        "الاعتقال التعسفي لنحو مليون شخص",
+        "ما هي الحماية المتوافرة لهم؟",
+    ]
+
+
 def test_dates_are_listed_with_their_sources(example_analysis):
     texts = {(d.outlet, d.text) for d in example_analysis.dates}
     assert ("report-b", "يونيو/حزيران الماضي") in texts
