@@ -17,13 +17,14 @@ year ("YYYY") when they name only that; `text` is always the source's words as w
   day) — up to four days back; a weekday five or six days back is read as the coming one. Read in
   June 2018 ANT articles, the past reading was wrong for 8 of 8 weekdays six days back and 4 of 8
   five days back (announcements: «والتي تجرى الأحد», «تنقضي مدته الأحد»; and in an article of the
-  UTC evening the next day is already the outlet's "today"), but right for 4 of 7 four days back. With «الماضي/الماضية/المنصرم/الفائت» strictly before (a
-  Thursday's «الخميس الماضي» is a week before); with «المقبل/القادم» strictly after. When its
-  clause shows the future before it — «سوف», «المقرر/مقررا», «المنتظر», «المزمع», «المرتقب»,
-  «المتوقع», «يعتزم», «غدا», or a verb with the future prefix سـ (a word سيـ/ستـ/سنـ/سأـ of 4 letters
-  or more whose form without the س is the more frequent word: سيعقد/يعقد, but not سيارة or ستين)
-  within the eight words before it — an unqualified weekday is the next one on or after the day.
-  A present-tense verb («تجرى الخميس») is not read as future: it is also the historic present.
+  UTC evening the next day is already the outlet's "today"), but right for 4 of 7 four days back.
+  With «الماضي/الماضية/المنصرم/الفائت» strictly before (a Thursday's «الخميس الماضي» is a week
+  before); with «المقبل/القادم» strictly after. When its clause shows the future before it —
+  «سوف», «المقرر/مقررا», «المنتظر», «المزمع», «المرتقب», «المتوقع», «يعتزم», «غدا», or a verb with
+  the future prefix سـ (a word سيـ/ستـ/سنـ/سأـ of 4 letters or more whose form without the س is
+  the more frequent word: سيعقد/يعقد, but not سيارة or ستين) within the eight words before it — an
+  unqualified weekday is the next one on or after the day. A present-tense verb («تجرى الخميس») is
+  not read as future: it is also the historic present.
 - Two written together name one day: a weekday with its date («الأربعاء 20 حزيران») is that date,
   and «اليوم/أمس/غدا» with a weekday («اليوم الأربعاء») the day of that weekday within one day of
   the relative word's (so an evening article's «اليوم الأربعاء» is the outlet's Wednesday).
