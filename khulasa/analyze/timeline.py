@@ -101,22 +101,21 @@ def _word_set(words: str) -> frozenset[str]:
     return frozenset(words.split())
 
 
-_LETTER = r"\w\u0640\u064B-\u065F\u0670"  # letters, digits, tatweel and diacritics (غداً)
-_NO_LETTER_BEFORE = rf"(?<![{_LETTER}])"
+_LETTER = r"[^\W\d]|[\u0640\u064B-\u065F\u0670]"  # a letter, tatweel or diacritic (غداً), not a digit
+_NO_LETTER_BEFORE = rf"(?<!{_LETTER})"
 _START = rf"(?:{_NO_LETTER_BEFORE}|(?<={_NO_LETTER_BEFORE}[وفبل]))"  # a whole word, or after و/ف/ب/ل
-_END = rf"(?![{_LETTER}])"
+_END = rf"(?!{_LETTER})"  # a digit may follow: «(الاثنين25 حزيران» has lost a space
 _MONTHS = _names(_MONTH_NUMBER)
 _DATE = re.compile(
-    _START
-    + r"(?:"
-    + rf"(?P<weekday>(?:يوم\s+)?(?P<wd>{_names(_WEEKDAY_NUMBER)})(?:\s+(?P<wq>{_names(_PAST + _NEXT)}))?)"
-    + rf"|(?P<monthdate>(?:(?<!\d)(?P<day>\d{{1,2}})\s+(?:من\s+)?)?(?P<month>{_MONTHS})"
+    r"(?:"
+    + rf"{_START}(?P<weekday>(?:يوم\s+)?(?P<wd>{_names(_WEEKDAY_NUMBER)})(?:\s+(?P<wq>{_names(_PAST + _NEXT)}))?)"
+    + rf"|(?P<monthdate>(?:(?<!\d)(?P<day>\d{{1,2}})\s+(?:من\s+)?|{_START})(?P<month>{_MONTHS})"
     + rf"(?:\s*/\s*(?:{_MONTHS}))?"
-    + r"(?:\s*،?\s*(?:(?:من\s+)?(?:عام|العام|سنة)\s+)?(?P<year>\d{4})م?"
+    + r"(?:\s*،?\s*(?:(?:من\s+)?(?:عام|العام|سنة)\s+)?(?P<year>\d{4})(?!\d)م?"
     + rf"|\s+(?P<mq>{_names(_PAST + _NEXT + _CURRENT)}))?)"
-    + rf"|(?P<period>(?P<unit>الأسبوع|الاسبوع|الشهر|العام|السنة)\s+(?P<pq>{_names(_PAST + _NEXT + _CURRENT)}))"
-    + r"|(?P<yearonly>(?<!\d)(?:19|20|١٩|٢٠)\d{2}م?)"
-    + r"|(?P<relative>أول\s+(?:من\s+)?[أا]مس|[أا]مس\s+الأول|بعد\s+غد|غداً|غدًا|غدا|الأمس|[أا]مس|اليوم)"
+    + rf"|{_START}(?P<period>(?P<unit>الأسبوع|الاسبوع|الشهر|العام|السنة)\s+(?P<pq>{_names(_PAST + _NEXT + _CURRENT)}))"
+    + r"|(?P<yearonly>(?<!\d)(?:19|20|١٩|٢٠)\d{2}(?!\d)م?)"
+    + rf"|{_START}(?P<relative>أول\s+(?:من\s+)?[أا]مس|[أا]مس\s+الأول|بعد\s+غد|غداً|غدًا|غدا|الأمس|[أا]مس|اليوم)"
     + r")"
     + _END
 )
@@ -125,7 +124,9 @@ _DAY_NOUN_AFTER = _word_set(  # written with a bare alef: compared after _bare_a
     "الذي الاول الثاني الثالث الرابع الخامس السادس السابع الثامن التاسع العاشر التالي السابق الاخير "
     "العالمي الوطني الواحد المحدد الموعود نفسه ذاته"
 )
-_DAY_NOUN_BEFORE = _word_set("نفس ذات ذلك بمناسبة روسيا أخبار المصري")
+_DAY_NOUN_BEFORE = _word_set("نفس ذات ذلك بمناسبة")
+_TITLE_BEFORE = re.compile(r"(?:[\"«]|(?:قناة|صحيفة|جريدة|موقع|برنامج)\s+)(?:روسيا|أخبار|المصري)\s*$")
+"""«"روسيا اليوم», «قناة روسيا اليوم», «صحيفة المصري اليوم»: a title; «البرلمان المصري اليوم» is today."""
 _AMBIGUOUS_MONTHS = frozenset(("مارس", "آب", "نيسان"))
 _TIME_WORDS = _word_set(
     "في من منذ حتى خلال شهر لشهر مطلع أوائل أواخر منتصف نهاية بداية أول آخر إلى بين قبل بعد ومنذ وفي ففي"
@@ -194,7 +195,8 @@ def _is_date(match: re.Match[str], sentence: str) -> bool:
     if match.group("relative") == "اليوم":
         following = re.match(r"\s+([\w\u0640\u064B-\u065F]+)", sentence[match.end() :])
         after = following and _bare_alef(following.group(1))
-        return previous not in _DAY_NOUN_BEFORE and after not in _DAY_NOUN_AFTER
+        title = _TITLE_BEFORE.search(sentence, 0, match.start())
+        return previous not in _DAY_NOUN_BEFORE and after not in _DAY_NOUN_AFTER and not title
     if match.group("monthdate") and match.group("monthdate") in _AMBIGUOUS_MONTHS:
         return previous in _TIME_WORDS or previous in _MONTH_NUMBER
     return True

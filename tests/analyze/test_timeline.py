@@ -113,6 +113,9 @@ def test_without_a_publication_time_relative_dates_stay_unresolved():
 def test_a_weekday_written_with_its_date_is_that_date():
     found = mentions("وتلعب إيران وإسبانيا (الأربعاء 20 حزيران / يونيو في الساعة 18:00 غرينتش).", "2018-06-08T12:00:00")
     assert [(m.text, m.date) for m in found] == [("الأربعاء", "2018-06-20"), ("20 حزيران / يونيو", "2018-06-20")]
+    # A lost space between the weekday and its date («الاثنين25») does not hide either.
+    found = resolved("وإيران والبرتغال (الاثنين25 حزيران / يونيو في الساعة 18:00).", "2018-06-08T12:00:00")
+    assert found == {"الاثنين": ("2018-06-25", None), "25 حزيران / يونيو": ("2018-06-25", None)}
     # Two weekdays together are two days: «ليل الجمعة السبت».
     found = resolved("وتواصلت المظاهرات ليل الجمعة السبت في عمان.", "2018-06-02T18:00:00")
     assert found == {"الجمعة": ("2018-06-01", None), "السبت": ("2018-06-02", None)}
@@ -132,6 +135,9 @@ def test_whole_words_only_and_not_the_day_as_a_noun():
     assert mentions(text, SATURDAY) == []
     assert resolved("وقال في ذلك اليوم إنه سيعود.", SATURDAY) == {}
     assert resolved("وشاركت رئيسة الوزراء في اليوم الاول من القمة.", SATURDAY) == {}  # «الاول» without its hamza
+    # A channel's name is no date, but the Egyptian parliament's «اليوم» is today.
+    assert resolved('وقالت قناة روسيا اليوم إن الوفد وصل، ونقلت "روسيا اليوم" الخبر.', SATURDAY) == {}
+    assert resolved("وافق البرلمان المصري اليوم على القانون.", SATURDAY) == {"اليوم": ("2018-06-16", None)}
     # With a proclitic و/ب the word is still found: «والخميس», «بالأمس».
     assert resolved("وصل الوفد الأربعاء والخميس، وغادر بالأمس.", SATURDAY) == {
         "الأربعاء": ("2018-06-13", None),
