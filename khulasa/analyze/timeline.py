@@ -31,7 +31,8 @@ year ("YYYY") when they name only that; `text` is always the source's words as w
 - «اليوم» is the publication day, «أمس/الأمس» the day before, «أول أمس/أول من أمس/أمس الأول» two
   days before, «غدا/غداً» the day after and «بعد غد» two days after. «اليوم» is not a date where
   it is the noun "the day": before an ordinal or adjective («اليوم الأول/التالي/العالمي/الذي»,
-  «اليوم نفسه») or after «نفس/ذات/ذلك/بمناسبة», or in a title («روسيا اليوم», «أخبار اليوم»).
+  «اليوم نفسه») or after «نفس/ذات/ذلك/بمناسبة», or in a title in quotes or after «قناة/صحيفة/...»
+  («قناة روسيا اليوم», «"أخبار اليوم"»; «البرلمان المصري اليوم» is today).
 - A day and month («12 يونيو», «12 حزيران», «12 يونيو/حزيران», «12 من يونيو»): with a year, that
   year; with «الماضي» the latest such day before the publication day, with «المقبل» the first
   after it, with «الجاري/الحالي» the publication year; alone, the publication year unless that
