@@ -70,8 +70,10 @@ def _sections(analysis: StoryAnalysis, bullet: str, heading: str) -> list[str]:
             lines.append(f"    {c.a.source}: «{c.a.text}»")
             lines.append(f"    {c.b.source}: «{c.b.text}»")
     lines += ["", f"{heading}التواريخ المذكورة"]
-    for date in analysis.dates:
-        lines.append(f"{bullet}{date.text} — {date.outlet}، الجملة {date.sentence + 1}")
+    for date in analysis.dates:  # in publication order, each with the day (or month, year) it names
+        resolved = date.date or date.span
+        shown = f"{date.text} ({resolved})" if resolved else date.text
+        lines.append(f"{bullet}{shown} — {date.outlet}، الجملة {date.sentence + 1}")
     return lines
 
 

@@ -67,6 +67,14 @@ def test_story_page_shows_each_source_sentence_in_its_context(server):
     assert '<span class="context">' in page and "<mark>" in page
 
 
+def test_story_page_gives_each_date_the_day_it_names(server):
+    # The example articles are stored as published on Monday 15 September 2014: «الاثنين» is that day.
+    page = httpx.get(f"{server['base']}/stories/{server['story']}", timeout=SLOW).text
+    dates = page.split("<h2>التواريخ المذكورة</h2>")[1].split("</ul>")[0]
+    assert '<li>الاثنين (<time datetime="2014-09-15">2014-09-15</time>)' in dates
+    assert "الاسبوع الماضي <span" in dates  # a week names no day, month or year: no <time>
+
+
 def test_pages_escape_untrusted_article_text(server):
     page = httpx.get(f"{server['base']}/stories/{server['hostile']}", timeout=SLOW).text
     assert "<script>window.__xss" not in page and "&lt;script&gt;" in page
