@@ -83,14 +83,7 @@ def _relation_facts(story: Story) -> list[Fact]:
         for i in rows
     ]
     order = sorted(rows, key=lambda i: (-len({outlet[j] for j in links[i]}), -len(links[i]), i))
-    grouped: set[int] = set()
-    # An outlet that carries the same sentence in two of its articles (an update, a re-post) states
-    # one fact once: its later copies are neither cores nor members.
-    first: dict[tuple[str, str], int] = {}
-    for i in rows:
-        twin = first.setdefault((outlet[i], " ".join(story.sentences[i].text.split())), i)
-        if twin != i:
-            grouped.add(i)
+    grouped = _later_twins(story, rows, outlet)
     facts: list[Fact] = []
     threshold = relations.model.related_threshold
     for core in order:
@@ -105,6 +98,26 @@ def _relation_facts(story: Story) -> list[Fact]:
             coverage = "unclear"
         facts.append(Fact(tuple(_ref(story, m) for m in members), outlets, coverage, same))
     return sorted(facts, key=lambda f: (-len(f.outlets), story_position(story, f)))
+
+
+def _later_twins(story: Story, rows: list[int], outlet: list[str]) -> set[int]:
+    """Sentences an outlet already stated in another of its articles (an update, a re-post): the
+    same words, or the same fact in the words of a rewrite («وأضافت "نعلم ..."» / «وتابعت "نعلم
+    ..."») as the relation model judges it. An outlet states one fact once, so these later copies are
+    neither cores nor members of a fact (a reader's audit found one outlet's fact listed up to three
+    times as "only one outlet reports this")."""
+    twins: set[int] = set()
+    first: dict[tuple[str, str], int] = {}
+    for i in rows:
+        if first.setdefault((outlet[i], " ".join(story.sentences[i].text.split())), i) != i:
+            twins.add(i)
+            continue
+        if any(
+            r.other < i and r.other not in twins and outlet[r.other] == outlet[i] and r.label == "same"
+            for r in story.relations.related(i)
+        ):
+            twins.add(i)
+    return twins
 
 
 def related_score(story: Story, index: int) -> float:

@@ -117,3 +117,23 @@ def test_one_speakers_different_statements_do_not_chain_into_one_quote():
     groups = group_quotes(link_quotes(quotes, "ar"))
     assert not any({texts[0], texts[2]} <= {q.text for q in g.quotes} for g in groups)
     assert any({texts[0], texts[1]} <= {q.text for q in g.quotes} for g in groups)  # still linked
+
+
+def test_an_outlets_fact_rewritten_in_its_update_is_one_fact(example_articles, example_story):
+    # The second audit found an outlet's fact listed again in the words of its own update
+    # («وأضافت "نعلم ..."» / «وتابعت "نعلم ..."»): the relation model calls the two the same fact.
+    from dataclasses import replace
+
+    from khulasa.analyze.agreement import group_facts
+    from khulasa.pipeline import prepare_story
+
+    report_c = next(a for a in example_articles if a.outlet == "report-c")
+    sentence = max((s.text for s in example_story.sentences if s.outlet == "report-c"), key=len)
+    first, rest = sentence.split(" ", 1)
+    rewrite = f"{'وتابع' if first != 'وتابع' else 'وأضاف'} {rest}"
+    update = replace(report_c, id="report-c-update", text=f"{rewrite}\n\nوتابع المصدر أن المشاورات مستمرة.")
+    story, _ = prepare_story([*example_articles, update])
+    facts = group_facts(story)
+    listed = [ref.text for f in facts for ref in f.sentences]
+    assert sentence in listed and rewrite not in listed
+    assert any("المشاورات مستمرة" in text for text in listed)  # what only the update says stays
