@@ -15,12 +15,15 @@ COVERAGE = {"all": "كل المصادر", "several": "عدة مصادر", "one":
 
 
 def _fact_outlets(fact: Fact) -> str:
-    """«كل المصادر: A، B؛ يتقاطع: C»: the outlets that state the fact as a whole, then those that
+    """«كل المصادر: يذكره كاملا A، B؛ يتقاطع: C»: the outlets that state the fact as a whole, then those that
     share part of it — as a summary sentence names its sources and «يتقاطع مع» apart, so the two
     sections of one story never credit a claim differently."""
     whole = fact.same_outlets or fact.outlets[:1]
     part = [o for o in fact.outlets if o not in whole]
-    return f"{COVERAGE[fact.coverage]}: {'، '.join(whole)}" + (f"؛ يتقاطع: {'، '.join(part)}" if part else "")
+    if not part:
+        return f"{COVERAGE[fact.coverage]}: {'، '.join(whole)}"
+    # «كل المصادر: CNN؛ يتقاطع: ...» read as "all sources: CNN" (the second audit): say who states it whole.
+    return f"{COVERAGE[fact.coverage]}: يذكره كاملا {'، '.join(whole)}؛ يتقاطع: {'، '.join(part)}"
 
 
 def _sections(analysis: StoryAnalysis, bullet: str, heading: str) -> list[str]:

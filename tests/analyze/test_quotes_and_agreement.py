@@ -97,7 +97,8 @@ def test_a_fact_line_credits_whole_and_partial_outlets_apart_as_the_summary_does
             continue
         line = next(x for x in text.splitlines() if x.endswith(fact.sentences[0].text))
         whole, _, part = line.split("] ", 1)[0].partition("؛ يتقاطع: ")
-        assert whole.split(": ", 1)[1].split("، ") == list(fact.same_outlets)
+        whole = whole.split(": ", 1)[1].removeprefix("يذكره كاملا " if part else "")
+        assert whole.split("، ") == list(fact.same_outlets)
         assert set(part.split("، ") if part else []) == set(fact.outlets) - set(fact.same_outlets)
 
 
