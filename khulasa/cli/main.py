@@ -113,8 +113,10 @@ def build_parser() -> argparse.ArgumentParser:
     stories = commands.add_parser("stories", help="list stored stories, newest first")
     stories.add_argument("--db", default="khulasa.sqlite")
     stories.add_argument("--since", help="only stories with news on or after this date (YYYY-MM-DD)")
-    stories.add_argument("--min-articles", type=int, default=1)
-    stories.add_argument("--limit", type=int, default=50)
+    stories.add_argument("--min-articles", type=int, default=1, help="only stories of at least this many articles")
+    stories.add_argument(
+        "--limit", type=int, default=50, help="list at most this many, newest first (0: all); says when more exist"
+    )
 
     show = commands.add_parser("show", help="summary and analysis of one stored story")
     show.add_argument("story_id", type=int)

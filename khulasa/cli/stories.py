@@ -113,12 +113,16 @@ def stories_command(args: argparse.Namespace) -> int:
         except ValueError as exc:
             raise InputError("--since", f"not a date: {args.since}") from exc
     with _open(args.db, must_exist=True) as store:
-        for story in store.stories(since, args.min_articles)[: args.limit]:
-            outlets = "، ".join(story.outlets)
-            print(
-                f"{story.id:>6}  {_day(story.first_published)}..{_day(story.last_published)}  "
-                f"{story.article_count:>3} articles  [{outlets}]  {story.title or ''}"
-            )
+        found = store.stories(since, args.min_articles)
+    shown = found[: args.limit] if args.limit > 0 else found
+    for story in shown:
+        outlets = "، ".join(story.outlets)
+        print(
+            f"{story.id:>6}  {_day(story.first_published)}..{_day(story.last_published)}  "
+            f"{story.article_count:>3} articles  [{outlets}]  {story.title or ''}"
+        )
+    if len(shown) < len(found):  # never cut a list silently
+        print(f"khulasa: listed {len(shown)} of {len(found)} stories (--limit N for more, 0 for all)", file=sys.stderr)
     return 0
 
 

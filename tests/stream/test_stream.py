@@ -69,6 +69,12 @@ def test_ingest_stories_and_show_commands(tmp_path, example_dir):
     assert text.returncode == 0 and record["sentences"][0]["text"] in text.stdout and "من قال ماذا" in text.stdout
     short = json.loads(khulasa("show", story_id, "--db", db, "--format", "json", "--words", "30").stdout)
     assert short["budget"] == 30 and short["words"] <= 30 < record["words"]
+    apart = str(tmp_path / "apart.sqlite")  # no candidate story at this cosine: one story per article
+    khulasa("ingest", str(feed), "--db", apart, "--threshold", "0.99", "--no-summaries")
+    cut = khulasa("stories", "--db", apart, "--limit", "2")
+    assert len(cut.stdout.splitlines()) == 2 and "listed 2 of 3 stories" in cut.stderr
+    whole = khulasa("stories", "--db", apart, "--limit", "0")
+    assert len(whole.stdout.splitlines()) == 3 and not whole.stderr
     missing = khulasa("show", "999", "--db", db)
     assert missing.returncode == 2 and "no story 999" in missing.stderr
 
