@@ -83,7 +83,7 @@ def _relation_facts(story: Story) -> list[Fact]:
         for i in rows
     ]
     order = sorted(rows, key=lambda i: (-len({outlet[j] for j in links[i]}), -len(links[i]), i))
-    grouped = _later_twins(story, rows, outlet)
+    grouped = _later_twins(story, rows, outlet) | story.headings  # a heading is no claim of its own
     facts: list[Fact] = []
     threshold = relations.model.related_threshold
     for core in order:

@@ -84,9 +84,9 @@ def fitting_sentences(story: Story, budget: Budget) -> list[int]:
 
 
 def candidates(story: Story, budget: Budget) -> list[int]:
-    """Sentences long enough to stand alone, short enough to fit the budget, and not leaning on
-    the sentence before them (when enough others are left)."""
-    fitting = fitting_sentences(story, budget)
+    """Sentences long enough to stand alone, short enough to fit the budget, not headings (see
+    Story.headings), and not leaning on the sentence before them (when enough others are left)."""
+    fitting = [i for i in fitting_sentences(story, budget) if i not in story.headings]
     independent = [i for i in fitting if stands_alone(story.sentences[i].text, story.language)]
     return independent if len(independent) >= 3 else fitting
 

@@ -263,13 +263,16 @@ def fill_in_order(story: Story, budget: Budget) -> list[int]:
     sentence before it (a pronoun, a quotation mark) is taken only right after that sentence; one
     that restates a chosen sentence (an excluded pair, or similarity at the budget's redundancy)
     is passed over."""
-    lead = next((i for i, n in enumerate(story.word_counts) if n >= budget.min_sentence_words), None)
+    words = story.word_counts
+    lead = next((i for i, n in enumerate(words) if n >= budget.min_sentence_words and i not in story.headings), None)
     if lead is not None and budget.words < story.word_counts[lead] <= budget.allowance:
         return [lead]
     chosen: list[int] = []
     used = 0
     for index, sentence in enumerate(story.sentences):
-        if sentence.word_count < budget.min_sentence_words or not _continues(story, budget, chosen, index):
+        if sentence.word_count < budget.min_sentence_words or index in story.headings:
+            continue
+        if not _continues(story, budget, chosen, index):
             continue
         if used + sentence.word_count > budget.words:
             if chosen and budget.cut and budget.words - used >= MIN_FRAGMENT_WORDS:

@@ -127,3 +127,27 @@ def test_the_cover_is_worth_what_weights_says(example_story):
     )
     covered = summarize_story(example_story, words=100, method=ReferenceConcepts([target], "ar"), align="lexical")
     assert target in {s.sources[0].text for s in covered.sentences}
+
+
+def test_headings_are_kept_in_the_text_but_never_quoted_or_listed_as_facts(example_articles):
+    # The second reader's audit found a related link's headline about another event shown as a
+    # summary sentence, and sub-headings («خسائر بشرية») listed as "only one outlet reports this".
+    from dataclasses import replace
+
+    from khulasa.analyze.agreement import group_facts
+    from khulasa.pipeline import prepare_story
+    from khulasa.represent.story import looks_like_heading
+    from khulasa.summarize.base import Budget, candidates
+
+    link = "حريق يطال مخازن الصناديق الانتخابية في جانب الرصافة من العاصمة العراقية"
+    subheading = "خسائر بشرية"
+    first = example_articles[0]
+    paragraphs = first.text.splitlines()
+    text = "\n".join([*paragraphs[:3], subheading, *paragraphs[3:], link])
+    story, _ = prepare_story([replace(first, text=text), *example_articles[1:]])
+    headings = {story.sentences[i].text for i in story.headings}
+    assert {link, subheading} <= headings
+    assert looks_like_heading(link) and not looks_like_heading(link + ".")
+    assert not headings & {story.sentences[i].text for i in candidates(story, Budget(100))}
+    assert not headings & {ref.text for f in group_facts(story) for ref in f.sentences}
+    assert link in {s.text for s in story.sentences}  # the text itself is untouched
