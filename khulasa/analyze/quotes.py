@@ -932,6 +932,8 @@ def _verb_subject(sentence: _Sentence, index: int, end: int, verb: tuple[str, st
     («واعتبرت السفير الكندي "شخصا غير مرغوب فيه"»: the ambassador is the object), or, after a verb
     that takes an object (وصف، اعتبر، اتهم), a noun that names no one who speaks («ووصف المؤتمر
     المقترح بأنه»)."""
+    if verb[1] == "p" and sentence.keys[index].endswith(("وا", "ون")):
+        return None  # «أكدوا تصويتهم», «يقولون»: the plural verb carries its subject; a noun after it is no subject
     subject = _explicit_subject(sentence, index + 1, end)
     if subject is None:
         return None

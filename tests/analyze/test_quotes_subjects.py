@@ -449,3 +449,14 @@ def test_words_in_marks_are_one_quote_even_when_two_verbs_reach_them():
         'وقالت إن زوجها وجه إليها رسالة يوم سفره إلى بكين جاء فيها "انتظري اتصالا مني قريبا".'
     )
     assert [q.text for q in quotes if q.sentence == 1] == ["انتظري اتصالا مني قريبا"]
+
+
+def test_a_plural_verb_carries_its_subject_and_the_noun_after_it_is_its_object():
+    # «بيانا أكدوا تصويتهم ضد مشروع القانون» gave «تصويتهم ضد مشروع القانون» as the speaker, and the
+    # next «وقالوا» inherited it (the second reader's audit). A verb that ends in its plural
+    # pronoun never takes a subject after it: what follows is its object or its words.
+    quotes = quotes_of(
+        "قال نواب المعارضة إن القانون الجديد يفرض أعباء لا تحتمل على الفقراء. "
+        'وأكدوا رفضهم القاطع للقانون في جلسة البرلمان، وقالوا إن "الحكومة لم تستمع إلى الناس".'
+    )
+    assert all(not (q.speaker or "").startswith("رفضهم") for q in quotes)
