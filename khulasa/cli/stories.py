@@ -7,12 +7,15 @@ import sys
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from khulasa.cli.files import open_output
 from khulasa.errors import InputError
 from khulasa.store import SQLStore, open_store
-from khulasa.stream.ingest import IngestReport
 from khulasa.stream.summaries import refresh_summary
+
+if TYPE_CHECKING:  # ingest pulls in datasketch and scipy (0.7 s): only `khulasa ingest` loads it
+    from khulasa.stream.ingest import IngestReport
 
 
 def _open(target: str, must_exist: bool = False) -> SQLStore:

@@ -92,3 +92,14 @@ def test_batch_stays_within_the_budget_unless_long_sentences_are_allowed(tmp_pat
     assert cut["sources"][0]["text"] == records[True]["sentences"][0]["text"]
     assert records[True]["words"] > 30
     assert records[True]["over_budget"] is True and records[True]["budget"] == 30
+
+
+def test_reading_stored_stories_does_not_load_the_ingest_machinery():
+    # `khulasa show` took 1.4 s for a stored story, half of it importing datasketch and scipy for
+    # ingest; only `khulasa ingest` needs them.
+    import subprocess
+    import sys
+
+    probe = "import sys, khulasa.cli.main, khulasa.cli.stories; print('datasketch' in sys.modules)"
+    loaded = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert loaded.stdout.strip() == "False"
