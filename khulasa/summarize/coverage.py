@@ -265,13 +265,13 @@ def fill_in_order(story: Story, budget: Budget) -> list[int]:
     is passed over."""
     words = story.word_counts
     lead = next((i for i, n in enumerate(words) if n >= budget.min_sentence_words and i not in story.headings), None)
-    if lead is not None and budget.words < story.word_counts[lead] <= budget.allowance:
+    if lead is not None and budget.words < words[lead] <= budget.allowance:
         return [lead]
     chosen: list[int] = []
     used = 0
     for index, sentence in enumerate(story.sentences):
         if sentence.word_count < budget.min_sentence_words or index in story.headings:
-            continue
+            continue  # too short to quote, or a heading (Story.headings)
         if not _continues(story, budget, chosen, index):
             continue
         if used + sentence.word_count > budget.words:
