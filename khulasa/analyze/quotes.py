@@ -272,6 +272,9 @@ def _all_spans(text: str) -> list[tuple[int, int]]:
     return outermost
 
 
+MAX_STRAY_SEARCH = 41
+"""Marks in one sentence up to which the stray one is searched for (each candidate re-pairs them
+all); past it, as in a hostile text of thousands of marks, they are paired in turn."""
 _OPENS_AFTER = frozenset(" \t\n:(،,؛ـ")
 _CLOSES_BEFORE = frozenset(" \t\n.،,:؛)!؟?")
 _PROCLITICS = frozenset("لبوفك")
@@ -292,9 +295,10 @@ def _straight_spans(text: str) -> list[tuple[int, int]]:
     out, and pairing in turn would quote the text *between* two quotations («حركة BDS" لمقاطعة ...
     قالت نايدو:" قلت ...» gave the words around the verb as the quote): the stray mark is the one
     whose removal lets the others pair up facing the right way (an opening mark after a colon best,
-    else after a space; a closing one at a word's end); on a tie, the later one."""
+    else after a space; a closing one at a word's end); on a tie, the later one. Past
+    MAX_STRAY_SEARCH marks they are paired in turn."""
     marks = [i for i, char in enumerate(text) if char == '"']
-    if len(marks) % 2:
+    if len(marks) % 2 and len(marks) <= MAX_STRAY_SEARCH:
         faces = [_faces(text, i) for i in marks]
 
         def fit(kept: list[int]) -> int:

@@ -138,3 +138,15 @@ def test_an_outlets_fact_rewritten_in_its_update_is_one_fact(example_articles, e
     listed = [ref.text for f in facts for ref in f.sentences]
     assert sentence in listed and rewrite not in listed
     assert any("المشاورات مستمرة" in text for text in listed)  # what only the update says stays
+
+
+def test_past_the_search_bound_straight_marks_pair_in_turn():
+    # The stray-mark search re-pairs every mark once per candidate; a hostile text of thousands of
+    # marks must not cost that, so past MAX_STRAY_SEARCH marks they pair in turn.
+    from khulasa.analyze.quotes import MAX_STRAY_SEARCH, _all_spans
+
+    pairs = (MAX_STRAY_SEARCH + 1) // 2
+    text = 'حركة BDS" قالت' + ' و"نص قصير"' * pairs
+    marks = [i for i, c in enumerate(text) if c == '"']
+    assert len(marks) % 2 and len(marks) > MAX_STRAY_SEARCH
+    assert _all_spans(text) == [(marks[k] + 1, marks[k + 1]) for k in range(0, len(marks) - 1, 2)]
