@@ -692,7 +692,9 @@ def _phrase_speaker(sentence: _Sentence, phrase_start: int, phrase_end: int, end
             break
         if any(k[:1] == "ل" and k[1:] in _MEDIA for k in between):
             break  # «صرح روز لصحيفة (إيفينينغ ستاندارد)»: the name of whom it was said to
-        opening, closing = sentence.starts[phrase_end], sentence.starts[m_start]
+        # the subject phrase may run to the sentence's end («قال وزير الخارجية محمد جواد ظريف»)
+        opening = sentence.starts[phrase_end] if phrase_end < len(sentence.starts) else len(sentence.text)
+        closing = sentence.starts[m_start]
         spoken = any(t in _OPENERS for t in sentence.tokens[phrase_end:m_start]) and any(
             opening <= a - 1 < closing for a, _ in quoted_spans(sentence.text)
         )

@@ -460,3 +460,10 @@ def test_a_plural_verb_carries_its_subject_and_the_noun_after_it_is_its_object()
         'وأكدوا رفضهم القاطع للقانون في جلسة البرلمان، وقالوا إن "الحكومة لم تستمع إلى الناس".'
     )
     assert all(not (q.speaker or "").startswith("رفضهم") for q in quotes)
+
+
+def test_a_sentence_that_ends_with_the_verbs_subject_is_no_crash():
+    # «قال وزير الخارجية الإيراني محمد جواد ظريف» with nothing after the subject (a caption, a cut
+    # line, a text with no punctuation) raised IndexError, and the story page answered 500.
+    quotes = quotes_of("قال وزير الخارجية الإيراني محمد جواد ظريف")
+    assert all(q.speaker != "" for q in quotes)
