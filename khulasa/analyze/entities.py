@@ -229,11 +229,13 @@ def _propagate(
 
 
 def story_mentions(story: Story) -> list[Mention]:
-    """Every entity mention in the story, in reading order."""
+    """Every entity mention in the story, in reading order. A span without a letter (the tagger
+    can mark a run of dots) names nothing and is left out."""
     mentions = []
     for sentence, (_, spans) in zip(story.sentences, _story_spans(story), strict=True):
         for span in spans:
-            mentions.append(Mention(span.text, span.type, sentence.doc_id, sentence.outlet, sentence.index))
+            if any(char.isalpha() for char in span.text):
+                mentions.append(Mention(span.text, span.type, sentence.doc_id, sentence.outlet, sentence.index))
     return mentions
 
 
@@ -249,7 +251,9 @@ def canonicalize(mentions: list[Mention]) -> list[Entity]:
     by_key: dict[tuple[str, ...], list[Mention]] = defaultdict(list)
     for mention in mentions:
         alias = alias_of(mention.text, mention.type)
-        by_key[base_key(alias) if alias else merge_key(mention.text, mention.type)].append(mention)
+        key = base_key(alias) if alias else merge_key(mention.text, mention.type)
+        if key and all(key):  # a mention with no word to match (only marks) is no entity
+            by_key[key].append(mention)
     by_key = _without_clitics(by_key)
     keys = list(by_key)
     kinds = [_majority_type(by_key[k]) for k in keys]

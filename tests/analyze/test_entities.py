@@ -177,3 +177,17 @@ def test_a_place_is_named_by_its_most_used_spelling_not_a_one_off_longer_span():
     assert entity.name == "بولندا"
     leader = mentions_of("علي خامنئي", "خامنئي", "خامنئي", "خامنئي", kind="PER")
     assert {e.name for e in canonicalize(leader)} == {"علي خامنئي"}
+
+
+def test_a_mention_without_a_word_is_no_entity_and_no_crash():
+    # The tagger marked a run of dots in a fuzzed page as an organisation; its empty matching key
+    # crashed canonicalize with IndexError (benchmarks.fuzz, seed 10, case 493).
+    from khulasa.analyze.entities import Mention, canonicalize
+
+    mentions = [
+        Mention(". . . .", "ORG", "a", "bbc", 0),
+        Mention("محمد جواد ظريف", "PER", "a", "bbc", 1),
+        Mention("ظريف", "PER", "b", "cnn", 0),
+    ]
+    entities = canonicalize(mentions)
+    assert [e.name for e in entities] == ["محمد جواد ظريف"]
