@@ -276,7 +276,9 @@ MAX_STRAY_SEARCH = 41
 """Marks in one sentence up to which the stray one is searched for (each candidate re-pairs them
 all); past it, as in a hostile text of thousands of marks, they are paired in turn."""
 _OPENS_AFTER = frozenset(" \t\n:(،,؛ـ")
-_CLOSES_BEFORE = frozenset(" \t\n.،,:؛)!؟?")
+_STOPS_AFTER = frozenset(".،,؛)!؟?")
+"""Marks after which a straight quotation mark closes even when a space comes before it («... ".»)."""
+_CLOSES_BEFORE = _STOPS_AFTER | frozenset(" \t\n:")
 _PROCLITICS = frozenset("لبوفك")
 
 
@@ -286,7 +288,7 @@ def _faces(text: str, index: int) -> tuple[int, int]:
     before = text[index - 1] if index else " "
     after = text[index + 1] if index + 1 < len(text) else " "
     opens = before in _OPENS_AFTER or (before in _PROCLITICS and (index < 2 or text[index - 2] in _OPENS_AFTER))
-    closes = (not before.isspace() and after in _CLOSES_BEFORE) or after in ".،,؛)!؟?"
+    closes = (not before.isspace() and after in _CLOSES_BEFORE) or after in _STOPS_AFTER
     return (2 if text[:index].rstrip().endswith(":") else int(opens)), int(closes)
 
 
