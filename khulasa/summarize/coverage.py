@@ -141,6 +141,12 @@ def solve_coverage(
     highs.setOptionValue("simplex_iteration_limit", max_iterations)
     # A tiny cut pool keeps the root node cheap; covers here are solved by branching anyway.
     highs.setOptionValue("mip_pool_soft_limit", 1)
+    # Started from the greedy cover (below), the solver needs none of its search for a first
+    # cover: no restarts after fixing columns, no RINS/RENS sub-MIPs, no symmetry detection.
+    # Same summaries on every DUC 2004 and DUC 2006 cluster, in 0.2 instead of 0.58 s on the
+    # slowest DUC 2004 one (d30001t), 38 instead of 48 s over DUC 2006.
+    for option in ("mip_allow_restart", "mip_heuristic_run_rins", "mip_heuristic_run_rens", "mip_detect_symmetry"):
+        highs.setOptionValue(option, False)
     costs = np.concatenate([sentence_values, concept_values]).astype(np.float64)
     zeros = np.zeros(n + m, dtype=np.int32)
     highs.addCols(n + m, costs, np.zeros(n + m), np.ones(n + m), 0, zeros, zeros, np.zeros(0))
@@ -178,6 +184,16 @@ def solve_coverage(
         np.array(indices, dtype=np.int32),
         np.array(values, dtype=np.float64),
     )
+    start = np.zeros(n + m)
+    chosen, covered = _greedy_cover(
+        lengths, sentence_concepts, concept_values, budget_words, exclusive_pairs, sentence_values
+    )
+    start[chosen] = 1.0
+    start[[n + j for j in covered]] = 1.0
+    incumbent = highspy.HighsSolution()
+    incumbent.col_value = start.tolist()
+    incumbent.value_valid = True
+    highs.setSolution(incumbent)
     highs.run()
     status = highs.getModelStatus()
     limits = (highspy.HighsModelStatus.kSolutionLimit, highspy.HighsModelStatus.kIterationLimit)
@@ -187,6 +203,48 @@ def solve_coverage(
     if solution.size != n:
         return None
     return [i for i in range(n) if solution[i] > 0.5]
+
+
+def _greedy_cover(
+    lengths: np.ndarray,
+    sentence_concepts: list[list[int]],
+    concept_values: np.ndarray,
+    budget_words: int,
+    exclusive_pairs: list[tuple[int, int]],
+    sentence_values: np.ndarray,
+) -> tuple[list[int], set[int]]:
+    """A feasible cover to start the solver from: the sentence adding the most uncovered value per
+    word that still fits, again and again (ties to the earlier sentence), and the concepts it covers.
+
+    The solver's own first covers on the DUC 2004 clusters are weaker (feasibility jump: 449 of
+    the optimum 489 on d30001t), and it spends most of its time finding better ones; handed this
+    one it proves the optimum in a third of the time there (0.58 -> 0.21 s) and returns the same
+    summary on every DUC 2004 and DUC 2006 cluster. Where covers tie (or differ within the
+    optimality gap, 1e-4) another optimum may be returned: 54 of 340 long Arabic clusters."""
+    excluded: dict[int, set[int]] = defaultdict(set)
+    for a, b in exclusive_pairs:
+        excluded[a].add(b)
+        excluded[b].add(a)
+    concept_sets = [set(concepts) for concepts in sentence_concepts]
+    chosen: list[int] = []
+    covered: set[int] = set()
+    barred: set[int] = set()
+    used = 0
+    while True:
+        best, best_ratio = -1, 0.0
+        for i, concepts in enumerate(concept_sets):
+            if i in barred or used + lengths[i] > budget_words or lengths[i] <= 0:
+                continue
+            gain = sentence_values[i] + math.fsum(concept_values[j] for j in concepts - covered)
+            ratio = gain / lengths[i]
+            if ratio > best_ratio:
+                best, best_ratio = i, ratio
+        if best < 0:
+            return chosen, covered
+        chosen.append(best)
+        used += int(lengths[best])
+        covered |= concept_sets[best]
+        barred |= excluded[best] | {best}
 
 
 def _has_incumbent(highs, highspy) -> bool:

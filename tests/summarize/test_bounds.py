@@ -114,3 +114,28 @@ def test_solver_stopped_at_its_node_limit_returns_its_best_cover_the_same_each_t
     assert stopped[0] is not None and stopped[0] == stopped[1]  # was None: a limit status meant failure
     assert sum(lengths[stopped[0]]) <= 80
     assert value(stopped[0]) <= value(optimal)
+
+
+def test_greedy_start_is_a_feasible_cover_and_the_solver_never_returns_less():
+    import numpy as np
+
+    from khulasa.summarize.coverage import _greedy_cover, solve_coverage
+
+    rng = np.random.RandomState(1)
+    lengths = rng.randint(15, 40, 80)
+    concepts = [sorted(rng.choice(200, 12, replace=False).tolist()) for _ in range(80)]
+    values = rng.rand(200) * 5
+    exclusive = [(i, i + 1) for i in range(0, 78, 3)]
+
+    def value(chosen):
+        return sum(values[j] for j in {j for i in chosen for j in concepts[i]})
+
+    greedy, covered = _greedy_cover(lengths, concepts, values, 100, exclusive, np.zeros(80))
+    assert greedy and sum(lengths[greedy]) <= 100
+    assert covered == {j for i in greedy for j in concepts[i]}
+    assert not any(a in greedy and b in greedy for a, b in exclusive)
+    for limit in (1, 1000):
+        chosen = solve_coverage(lengths, concepts, values, 100, exclusive, np.zeros(80), max_nodes=limit)
+        assert chosen is not None and sum(lengths[chosen]) <= 100
+        assert not any(a in chosen and b in chosen for a, b in exclusive)
+        assert value(chosen) >= value(greedy) - 1e-9
