@@ -44,6 +44,7 @@ from khulasa.analyze.ner.clitics import strip_proclitics
 from khulasa.analyze.ner.rules import given_names
 from khulasa.represent.story import Story
 from khulasa.represent.terms import sentence_terms
+from khulasa.text.calendar import MONTH_NUMBER, WEEKDAYS
 from khulasa.text.frequency import zipf
 from khulasa.text.normalize import normalize_key, normalize_light
 from khulasa.text.tokenize import WORD
@@ -72,12 +73,11 @@ _COMPLEMENTIZERS = _keys(
 _WRITER = _keys("يذكر يشار تجدر يبدو يجدر يعرف")
 _RELATIVES = _keys("الذي التي الذين اللذين اللتين اللواتي والذي والتي والذين")
 _TIME = _keys(
-    "أمس اليوم الليلة غدا الأحد الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة السبت يوم صباح مساء ليل ليلة ظهر "
+    "أمس اليوم الليلة غدا يوم صباح مساء ليل ليلة ظهر "
     "فجر عصر الماضي الماضية السابق مؤخرا أيضا كذلك بدوره بدورها بدورهم جهته جهتها جانبه جانبها ناحيته ثم سابقا "
-    "لاحقا مجددا حينها آنذاك بدوري أخيرا شهر أوائل أواخر منتصف مطلع الجاري الحالي يناير فبراير مارس أبريل مايو "
-    "يونيو يوليو أغسطس سبتمبر أكتوبر نوفمبر ديسمبر كانون شباط آذار نيسان أيار حزيران تموز آب أيلول تشرين طوال طيلة"
+    "لاحقا مجددا حينها آنذاك بدوري أخيرا شهر أوائل أواخر منتصف مطلع الجاري الحالي طوال طيلة"
     " الأسبوع أسبوع الشهر عشية يومها وقتها ساعتها يومئذ حينئذ"
-)
+) | _keys(" ".join((*WEEKDAYS, *(name.split()[0] for name in MONTH_NUMBER if not name.isascii()))))
 _TIME_NOUNS = _keys("يوم صباح مساء ليلة ظهر فجر عصر عشية مطلع أوائل أواخر منتصف طوال طيلة")
 """Time words that take a genitive («عشية اللقاء», «مساء الأحد»), which is then no subject either."""
 _PREPOSITIONS = _keys(

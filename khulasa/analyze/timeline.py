@@ -60,34 +60,10 @@ from datetime import date, datetime, timedelta
 
 from khulasa.read.timestamps import parse_time
 from khulasa.represent.story import Story
+from khulasa.text.calendar import MONTH_NUMBER as _MONTH_NUMBER
+from khulasa.text.calendar import WEEKDAY_NUMBER as _WEEKDAY_NUMBER
 from khulasa.text.frequency import zipf
 
-_WEEKDAY_NUMBER = {  # datetime.weekday(): Monday is 0
-    "الاثنين": 0,
-    "الإثنين": 0,
-    "الثلاثاء": 1,
-    "الأربعاء": 2,
-    "الاربعاء": 2,
-    "الخميس": 3,
-    "الجمعة": 4,
-    "السبت": 5,
-    "الأحد": 6,
-    "الاحد": 6,
-}
-_MONTH_NUMBER = {
-    **dict.fromkeys(("يناير", "كانون الثاني", "January"), 1),
-    **dict.fromkeys(("فبراير", "شباط", "February"), 2),
-    **dict.fromkeys(("مارس", "آذار", "اذار", "أذار", "March"), 3),
-    **dict.fromkeys(("أبريل", "ابريل", "إبريل", "نيسان", "April"), 4),
-    **dict.fromkeys(("مايو", "أيار", "ايار", "آيار", "May"), 5),
-    **dict.fromkeys(("يونيو", "يونيه", "حزيران", "June"), 6),
-    **dict.fromkeys(("يوليو", "يوليه", "تموز", "July"), 7),
-    **dict.fromkeys(("أغسطس", "اغسطس", "آب", "August"), 8),
-    **dict.fromkeys(("سبتمبر", "أيلول", "ايلول", "September"), 9),
-    **dict.fromkeys(("أكتوبر", "اكتوبر", "تشرين الأول", "تشرين الاول", "October"), 10),
-    **dict.fromkeys(("نوفمبر", "تشرين الثاني", "November"), 11),
-    **dict.fromkeys(("ديسمبر", "كانون الأول", "كانون الاول", "December"), 12),
-}
 _PAST = ("الماضية", "الماضي", "المنصرمة", "المنصرم", "الفائتة", "الفائت")
 _NEXT = ("المقبلة", "المقبل", "القادمة", "القادم")
 _CURRENT = ("الحالية", "الحالي", "الجارية", "الجاري")

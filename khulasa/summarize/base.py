@@ -10,6 +10,7 @@ from typing import Protocol
 import numpy as np
 
 from khulasa.represent.story import Story
+from khulasa.text.calendar import WEEKDAYS
 
 LONG_SENTENCE_FACTOR = 2.0
 """A summary may be a single sentence up to this many times the budget (when it is worth more, or
@@ -61,8 +62,11 @@ _REPORTING_AR = (
     r"(?:[أا]ضاف|[أا]وضح|[أا]شار|[أا]كد|قال|تابع|لفت|ذكر|اعتبر|بين|استطرد|مضى|مضت|واصل|شدد|نوه|رأى|زعم|ختم)(?:ت)?"
 )
 _TIME_AR = (
-    r"(?:العام|الأسبوع|الاسبوع|الشهر|اليوم|الموسم|الصيف|الشتاء|الربيع|الخريف"
-    r"|الأحد|الاثنين|الثلاثاء|الأربعاء|الخميس|الجمعة|السبت)"
+    "(?:"
+    + "|".join(
+        ("العام", "الأسبوع", "الاسبوع", "الشهر", "اليوم", "الموسم", "الصيف", "الشتاء", "الربيع", "الخريف", *WEEKDAYS)
+    )
+    + ")"
 )
 _DANGLING_AR = re.compile(
     r"^(«|\"|“|(وهو|وهي|وهم|هو|هي|هم|وكان|وكانت|لكنه|لكنها|ولكنه|ولكنها|وهذه|وهذا|وذلك|وتلك|وهذان|وهاتان"

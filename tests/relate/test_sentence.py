@@ -168,3 +168,18 @@ def test_out_of_fold_scores_each_month_by_a_model_that_never_saw_it():
     second = out_of_fold(pairs, x, flipped, none, 0.1)
     assert np.allclose(first[in_march], second[in_march])  # March scored without March
     assert not np.allclose(first[~in_march], second[~in_march])  # the others did learn from March
+
+
+def test_a_day_or_month_named_in_other_words_is_no_date_clash():
+    from khulasa.relate.sentence.checks import date_clash, read_facts
+
+    june = read_facts("وصل الرئيس المصري إلى الرياض يوم الخميس 14 يونيو في زيارة رسمية")
+    # Levantine month name, و on the weekday: the same day and month (before, the words were compared)
+    hazeran = read_facts("وكان الرئيس المصري قد وصل والخميس في 14 حزيران إلى الرياض")
+    assert june.weekdays == hazeran.weekdays == {3} and june.months == hazeran.months == {6}
+    assert not date_clash(june, hazeran)
+    january = read_facts("وتعود الزيارة إلى كانون الثاني الماضي")
+    december = read_facts("وتعود الزيارة إلى ديسمبر الماضي")
+    assert january.months == {1} and december.months == {12} and date_clash(january, december)
+    # «تشرين» alone is October or November: no month for sure
+    assert not read_facts("وقعت الحادثة في تشرين بعد الانتخابات").months

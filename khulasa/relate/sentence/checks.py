@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
 
+from khulasa.text.calendar import MONTH_NUMBER, WEEKDAY_NUMBER
 from khulasa.text.normalize import normalize_key
 from khulasa.text.stem import stem
 from khulasa.text.stopwords import is_stopword
@@ -71,11 +72,13 @@ _DIRECTIONS = (
     (("السلام", "هدنه", "تهدئه"), ("الحرب", "تصعيد", "التصعيد")),
     (("تحسن", "انتعاش", "نمو"), ("تدهور", "انكماش", "ركود")),
 )  # fmt: skip
-_WEEKDAYS = ("الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت")
-_MONTHS = (
-    "يناير", "فبراير", "مارس", "ابريل", "مايو", "يونيو", "يوليو", "اغسطس", "سبتمبر", "اكتوبر", "نوفمبر",
-    "ديسمبر", "كانون", "شباط", "اذار", "نيسان", "ايار", "حزيران", "تموز", "اب", "ايلول", "تشرين",
-)  # fmt: skip
+_WEEKDAYS = {normalize_key(day): number for day, number in WEEKDAY_NUMBER.items()}
+_MONTHS = {
+    tuple(normalize_key(word) for word in name.split()): number
+    for name, number in MONTH_NUMBER.items()
+    if not name.isascii()
+}
+"""Month names as matching keys: one word («يونيو», «حزيران») or two («كانون الثاني»)."""
 _YEAR = re.compile(r"^(19|20)\d\d$")
 
 
@@ -87,8 +90,8 @@ class SentenceFacts:
     numbers: frozenset[float]
     negated: bool
     directions: frozenset[tuple[int, int]]  # (group, side)
-    weekdays: frozenset[str]
-    months: frozenset[str]
+    weekdays: frozenset[int]  # datetime.weekday() of each weekday named
+    months: frozenset[int]  # 1-12 of each month named
     years: frozenset[str]
     actors: tuple[str, ...]  # gazetteer names in order of appearance (matching keys)
     phrases: tuple[tuple[float, str, str], ...] = ()  # (value, noun, the words as written) of each count
@@ -207,6 +210,33 @@ def _as_written(token: str, originals: dict[str, str]) -> str:
     return token
 
 
+def _named_days(keys: list[str]) -> list[int]:
+    """The weekdays a sentence names, as numbers: «الخميس», «والخميس» and «الإثنين»/«الاثنين» are
+    one day each (before, the words themselves were compared, so «والخميس» clashed with «الخميس»)."""
+    days = []
+    for key in keys:
+        day = _WEEKDAYS.get(key)
+        if day is None and key[:1] in "وفبل":
+            day = _WEEKDAYS.get(key[1:])
+        if day is not None:
+            days.append(day)
+    return days
+
+
+def _named_months(keys: list[str], bare: list[str]) -> list[int]:
+    """The months a sentence names, as numbers, whichever calendar's name it uses: «يونيو»,
+    «يونيه» and «حزيران» are one month (before, the words were compared, so they clashed);
+    «كانون» or «تشرين» without the word after it names no month for sure and counts none."""
+    months = []
+    for index, word in enumerate(bare):
+        month = _MONTHS.get((word,))
+        if month is None and index + 1 < len(keys):
+            month = _MONTHS.get((word, keys[index + 1]))
+        if month is not None:
+            months.append(month)
+    return months
+
+
 def read_facts(text: str) -> SentenceFacts:
     """The checkable details of one sentence."""
     joined, originals = _joined_numbers(text)
@@ -241,8 +271,8 @@ def read_facts(text: str) -> SentenceFacts:
         numbers=frozenset(numbers),
         negated=any(k in NEGATIONS for k in keys),
         directions=frozenset(directions),
-        weekdays=frozenset(k for k in keys if _strip_prefix(k) in _WEEKDAYS or k in _WEEKDAYS),
-        months=frozenset(k for k in bare if k in _MONTHS),
+        weekdays=frozenset(_named_days(keys)),
+        months=frozenset(_named_months(keys, bare)),
         years=frozenset(k for k in keys if _YEAR.match(k)),
         actors=actors,
         phrases=tuple(sorted((v, n, t) for (v, n), t in phrases.items())),
