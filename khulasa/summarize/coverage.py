@@ -22,6 +22,7 @@ import os
 import sys
 import threading
 from collections import defaultdict
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -185,9 +186,8 @@ def solve_coverage(
         np.array(values, dtype=np.float64),
     )
     start = np.zeros(n + m)
-    chosen, covered = _greedy_cover(
-        lengths, sentence_concepts, concept_values, budget_words, exclusive_pairs, sentence_values
-    )
+    problem = CoverProblem(lengths, sentence_concepts, concept_values, budget_words, exclusive_pairs, sentence_values)
+    chosen, covered = _greedy_cover(problem)
     start[chosen] = 1.0
     start[[n + j for j in covered]] = 1.0
     incumbent = highspy.HighsSolution()
@@ -205,14 +205,21 @@ def solve_coverage(
     return [i for i in range(n) if solution[i] > 0.5]
 
 
-def _greedy_cover(
-    lengths: np.ndarray,
-    sentence_concepts: list[list[int]],
-    concept_values: np.ndarray,
-    budget_words: int,
-    exclusive_pairs: list[tuple[int, int]],
-    sentence_values: np.ndarray,
-) -> tuple[list[int], set[int]]:
+@dataclass(frozen=True)
+class CoverProblem:
+    """A coverage program as solve_coverage states it: sentence lengths and the concepts (indexes
+    into concept_values) each covers, the budget, the pairs of which at most one may be chosen, and
+    each sentence's own value."""
+
+    lengths: np.ndarray
+    sentence_concepts: list[list[int]]
+    concept_values: np.ndarray
+    budget_words: int
+    exclusive_pairs: list[tuple[int, int]]
+    sentence_values: np.ndarray
+
+
+def _greedy_cover(problem: CoverProblem) -> tuple[list[int], set[int]]:
     """A feasible cover to start the solver from: the sentence adding the most uncovered value per
     word that still fits, again and again (ties to the earlier sentence), and the concepts it covers.
 
@@ -221,11 +228,12 @@ def _greedy_cover(
     one it proves the optimum in a third of the time there (0.58 -> 0.21 s) and returns the same
     summary on every DUC 2004 and DUC 2006 cluster. Where covers tie (or differ within the
     optimality gap, 1e-4) another optimum may be returned: 54 of 340 long Arabic clusters."""
+    lengths, concept_values, sentence_values = problem.lengths, problem.concept_values, problem.sentence_values
     excluded: dict[int, set[int]] = defaultdict(set)
-    for a, b in exclusive_pairs:
+    for a, b in problem.exclusive_pairs:
         excluded[a].add(b)
         excluded[b].add(a)
-    concept_sets = [set(concepts) for concepts in sentence_concepts]
+    concept_sets = [set(concepts) for concepts in problem.sentence_concepts]
     chosen: list[int] = []
     covered: set[int] = set()
     barred: set[int] = set()
@@ -233,7 +241,7 @@ def _greedy_cover(
     while True:
         best, best_ratio = -1, 0.0
         for i, concepts in enumerate(concept_sets):
-            if i in barred or used + lengths[i] > budget_words or lengths[i] <= 0:
+            if i in barred or used + lengths[i] > problem.budget_words or lengths[i] <= 0:
                 continue
             gain = sentence_values[i] + math.fsum(concept_values[j] for j in concepts - covered)
             ratio = gain / lengths[i]

@@ -119,7 +119,7 @@ def test_solver_stopped_at_its_node_limit_returns_its_best_cover_the_same_each_t
 def test_greedy_start_is_a_feasible_cover_and_the_solver_never_returns_less():
     import numpy as np
 
-    from khulasa.summarize.coverage import _greedy_cover, solve_coverage
+    from khulasa.summarize.coverage import CoverProblem, _greedy_cover, solve_coverage
 
     rng = np.random.RandomState(1)
     lengths = rng.randint(15, 40, 80)
@@ -130,7 +130,7 @@ def test_greedy_start_is_a_feasible_cover_and_the_solver_never_returns_less():
     def value(chosen):
         return sum(values[j] for j in {j for i in chosen for j in concepts[i]})
 
-    greedy, covered = _greedy_cover(lengths, concepts, values, 100, exclusive, np.zeros(80))
+    greedy, covered = _greedy_cover(CoverProblem(lengths, concepts, values, 100, exclusive, np.zeros(80)))
     assert greedy and sum(lengths[greedy]) <= 100
     assert covered == {j for i in greedy for j in concepts[i]}
     assert not any(a in greedy and b in greedy for a, b in exclusive)
