@@ -1,7 +1,7 @@
 """The worst requests the caps accept, against `khulasa serve` on loopback: CPU seconds and peak
 RSS of the server process per request. Prints figures; asserts nothing.
 
-    python -m benchmarks.hostile [--repeat 1]
+    python -m benchmarks.hostile [--repeat 1] [--only NAME-PART]
 
 Each case gets a fresh server process (`python -m khulasa.cli.main serve`), warmed up by a small
 request that loads the e5 model and word lists; its CPU time (/proc/PID/stat, user + system) and
@@ -59,7 +59,12 @@ class Texts:
 
     def make(self, chars: int, kind: str = "punct") -> str:
         """`punct`: a sentence end every 18 words; `nopunct`: none; `glued`: words glued into runs
-        of up to MAX_GLUED_LETTERS letters (the most the caps accept); `solid`: no space at all."""
+        of up to MAX_GLUED_LETTERS letters (the most the caps accept); `solid`: no space at all;
+        `digits`: a sentence, then one run of Arabic-Indic digits to the end (the letter cap does
+        not count digits)."""
+        if kind == "digits":
+            lead = self.make(200) + " "
+            return lead + ("١٢٣٤٥٦٧٨٩٠" * (chars // 10 + 1))[: chars - len(lead)]
         out: list[str] = []
         size = 0
         while size < chars:
@@ -139,12 +144,14 @@ def cases(texts: Texts) -> dict[str, Case]:
         f"summarize 2 x {half} chars": summarize([texts.make(half) for _ in range(2)]),
         f"summarize 2 x {half} no punctuation": summarize([texts.make(half, "nopunct") for _ in range(2)]),
         f"summarize 2 x {half} glued": summarize([texts.make(half, "glued") for _ in range(2)]),
+        f"summarize 2 x {half} digit run": summarize([texts.make(half, "digits") for _ in range(2)]),
         f"summarize {MAX_DOCS} x {MAX_TOTAL_CHARS // MAX_DOCS} chars": summarize(
             [texts.make(MAX_TOTAL_CHARS // MAX_DOCS) for _ in range(MAX_DOCS)]
         ),
         f"page 1 x {PAGE_MAX_TOTAL_CHARS} chars": page([texts.make(PAGE_MAX_TOTAL_CHARS)]),
         f"page 1 x {PAGE_MAX_TOTAL_CHARS} no punct.": page([texts.make(PAGE_MAX_TOTAL_CHARS, "nopunct")]),
         f"page 1 x {PAGE_MAX_TOTAL_CHARS} glued": page([texts.make(PAGE_MAX_TOTAL_CHARS, "glued")]),
+        f"page 1 x {PAGE_MAX_TOTAL_CHARS} digit run": page([texts.make(PAGE_MAX_TOTAL_CHARS, "digits")]),
         f"page {MAX_DOCS} x {page_share} chars": page([texts.make(page_share) for _ in range(MAX_DOCS)]),
         f"page HTML upload {MAX_HTML_BYTES // 1024} KiB": html_upload,
         f"summarize 2 x {half} no space (refused)": summarize([texts.make(half, "solid") for _ in range(2)]),
@@ -222,17 +229,22 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--repeat", type=int, default=1, help="requests per case (the worst is printed)")
     parser.add_argument("--half-sent", type=int, default=1000, help="connections that never finish their headers")
+    parser.add_argument("--only", help="run only the cases whose name contains this (and no half-sent test)")
     args = parser.parse_args()
     texts = Texts()
     print("one fresh warmed-up server process per case; CPU and peak RSS are the server's")
     print(f"{'request':40} {'status':>6} {'CPU s':>6} {'RSS MB':>7} {'peak MB':>8} {'wall s':>7}")
     with tempfile.TemporaryDirectory() as folder:
         for name, send in cases(texts).items():
+            if args.only and args.only not in name:
+                continue
             with serving(folder) as (pid, client):
                 rss = server_kib(pid, "VmRSS") / 1024
                 runs = [measure(pid, client, send) for _ in range(args.repeat)]
             status, cpu, peak, wall = max(runs, key=lambda run: run[1])
             print(f"{name:40} {status:>6} {cpu:6.2f} {rss:7.0f} {peak:8.0f} {wall:7.2f}", flush=True)
+        if args.only:
+            return
         with serving(folder) as (pid, client):
             port = client.base_url.port or 80
             closed, last = half_sent(port, args.half_sent, HEADER_TIMEOUT + 20)

@@ -183,3 +183,14 @@ def test_a_day_or_month_named_in_other_words_is_no_date_clash():
     assert january.months == {1} and december.months == {12} and date_clash(january, december)
     # «تشرين» alone is October or November: no month for sure
     assert not read_facts("وقعت الحادثة في تشرين بعد الانتخابات").months
+
+
+def test_joined_numbers_start_only_where_a_run_of_digits_starts():
+    from khulasa.relate.sentence.checks import _JOINED_NUMBER, read_facts
+
+    # Tried at every digit of a long run, the old pattern cost 36 s of server CPU for 60,000
+    # pasted digits (benchmarks.hostile "digit run"); now a match can only begin a run.
+    assert _JOINED_NUMBER.search("12345.6", 2) is None
+    assert _JOINED_NUMBER.search("12345.6").group(0) == "12345.6"
+    facts = read_facts("قال " + "١٢٣٤٥٦٧٨٩٠" * 400 + " ثم وصل 1,500 جندي و74.5 طنا")
+    assert (1500.0, "جند") in facts.counts and facts.numbers == {1500.0, 74.5}  # the run is no number
