@@ -148,6 +148,12 @@ def solve_coverage(
     # slowest DUC 2004 one (d30001t), 38 instead of 48 s over DUC 2006.
     for option in ("mip_allow_restart", "mip_heuristic_run_rins", "mip_heuristic_run_rens", "mip_detect_symmetry"):
         highs.setOptionValue(option, False)
+    # Branch on pseudocosts from the first node instead of strong-branching each candidate until
+    # its pseudocost is reliable: strong branching was 26,168 of the 36,066 simplex iterations of
+    # the hostile benchmark's cover (2 x 30,000 characters without punctuation at 1,000 words;
+    # solve 5.2 -> 3.1 s). Same summaries on every DUC 2004 and DUC 2006 cluster (solving 25% and
+    # 33% faster); another optimum where covers tie on 1 of 100 ar-mds-100 and 11 of 340 ar-long.
+    highs.setOptionValue("mip_pscost_minreliable", 0)
     costs = np.concatenate([sentence_values, concept_values]).astype(np.float64)
     zeros = np.zeros(n + m, dtype=np.int32)
     highs.addCols(n + m, costs, np.zeros(n + m), np.ones(n + m), 0, zeros, zeros, np.zeros(0))
