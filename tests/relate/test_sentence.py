@@ -194,3 +194,14 @@ def test_joined_numbers_start_only_where_a_run_of_digits_starts():
     assert _JOINED_NUMBER.search("12345.6").group(0) == "12345.6"
     facts = read_facts("قال " + "١٢٣٤٥٦٧٨٩٠" * 400 + " ثم وصل 1,500 جندي و74.5 طنا")
     assert (1500.0, "جند") in facts.counts and facts.numbers == {1500.0, 74.5}  # the run is no number
+
+
+def test_a_verb_or_a_father_spelled_like_a_month_names_no_month():
+    from khulasa.relate.sentence.checks import date_clash, read_facts
+
+    practised = read_facts("مارس الرئيس ضغوطا كبيرة على البرلمان لتمرير القانون في أبريل")
+    assert practised.months == {4}  # «مارس» the verb is no March
+    assert read_facts("وقال الأب إن ابنه فقد منذ أيام").months == frozenset()  # «الأب» is no August
+    march = read_facts("وقعت الهجمات في مارس الماضي")
+    assert march.months == {3} and date_clash(march, practised)
+    assert read_facts("وصل في 12 مارس 2018").months == {3} and read_facts("ووقع الحادث في 3 آب").months == {8}

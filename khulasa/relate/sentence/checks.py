@@ -231,18 +231,52 @@ def _named_days(keys: list[str]) -> list[int]:
     return days
 
 
+_AMBIGUOUS_MONTHS = frozenset({"مارس", "اب"})
+"""Month names that are also common words: «مارس» (practised), «أب» (father)."""
+_MONTH_CUES = frozenset(
+    normalize_key(word)
+    for word in (
+        "في",
+        "منذ",
+        "حتى",
+        "خلال",
+        "مطلع",
+        "منتصف",
+        "أواخر",
+        "أوائل",
+        "بداية",
+        "نهاية",
+        "شهر",
+        "الشهر",
+        "من",
+        "إلى",
+    )
+)
+
+
 def _named_months(keys: list[str], bare: list[str]) -> list[int]:
     """The months a sentence names, as numbers, whichever calendar's name it uses: «يونيو»,
     «يونيه» and «حزيران» are one month (before, the words were compared, so they clashed);
-    «كانون» or «تشرين» without the word after it names no month for sure and counts none."""
+    «كانون» or «تشرين» without the word after it names no month for sure and counts none, nor do
+    «مارس» and «اب» unless a number, a year or a time preposition stands beside them («12 مارس»,
+    «في مارس 2018», not «مارس الضغط»)."""
     months = []
     for index, word in enumerate(bare):
         month = _MONTHS.get((word,))
         if month is None and index + 1 < len(keys):
             month = _MONTHS.get((word, keys[index + 1]))
+        if month is not None and word in _AMBIGUOUS_MONTHS and not _dated(keys, index):
+            month = None
         if month is not None:
             months.append(month)
     return months
+
+
+def _dated(keys: list[str], index: int) -> bool:
+    """Whether the word at `index` has a number or a time preposition before it, or a number after."""
+    before = keys[index - 1] if index else ""
+    after = keys[index + 1] if index + 1 < len(keys) else ""
+    return before.isdigit() or before in _MONTH_CUES or after.isdigit() or after == "/"
 
 
 def read_facts(text: str) -> SentenceFacts:
