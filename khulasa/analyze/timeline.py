@@ -60,6 +60,7 @@ from datetime import date, datetime, timedelta
 
 from khulasa.read.timestamps import parse_time
 from khulasa.represent.story import Story
+from khulasa.text.calendar import AMBIGUOUS_MONTHS, MONTH_CUES
 from khulasa.text.calendar import MONTH_NUMBER as _MONTH_NUMBER
 from khulasa.text.calendar import WEEKDAY_NUMBER as _WEEKDAY_NUMBER
 from khulasa.text.frequency import zipf
@@ -104,10 +105,6 @@ _DAY_NOUN_AFTER = _word_set(  # written with a bare alef: compared after _bare_a
 _DAY_NOUN_BEFORE = _word_set("نفس ذات ذلك بمناسبة")
 _TITLE_BEFORE = re.compile(r"(?:[\"«]|(?:قناة|صحيفة|جريدة|موقع|برنامج)\s+)(?:روسيا|أخبار|المصري)\s*$")
 """«"روسيا اليوم», «قناة روسيا اليوم», «صحيفة المصري اليوم»: a title; «البرلمان المصري اليوم» is today."""
-_AMBIGUOUS_MONTHS = frozenset(("مارس", "آب", "نيسان"))
-_TIME_WORDS = _word_set(
-    "في من منذ حتى خلال شهر لشهر مطلع أوائل أواخر منتصف نهاية بداية أول آخر إلى بين قبل بعد ومنذ وفي ففي"
-)
 _FUTURE_WORDS = _word_set(
     "سوف المقرر المقررة مقرر مقررا مقررة المنتظر المزمع المرتقب المتوقع يعتزم تعتزم غد غدا غداً غدًا"
 )
@@ -174,8 +171,8 @@ def _is_date(match: re.Match[str], sentence: str) -> bool:
         after = following and _bare_alef(following.group(1))
         title = _TITLE_BEFORE.search(sentence, 0, match.start())
         return previous not in _DAY_NOUN_BEFORE and after not in _DAY_NOUN_AFTER and not title
-    if match.group("monthdate") and match.group("monthdate") in _AMBIGUOUS_MONTHS:
-        return previous in _TIME_WORDS or previous in _MONTH_NUMBER
+    if match.group("monthdate") and match.group("monthdate") in AMBIGUOUS_MONTHS:
+        return previous in MONTH_CUES or previous in _MONTH_NUMBER
     return True
 
 

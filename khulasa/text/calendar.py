@@ -40,3 +40,10 @@ MONTH_NUMBER: dict[str, int] = {
 
 WEEKDAYS: tuple[str, ...] = tuple(WEEKDAY_NUMBER)
 """The weekday names as written, each form once."""
+
+AMBIGUOUS_MONTHS = frozenset(("مارس", "آب", "نيسان"))
+"""Month names that are also other words («مارس» practised, «آب» in «واتس آب» and «الأب», «نيسان»
+the car maker): alone, with no day or year beside it, one names a month only after a MONTH_CUE."""
+_CUES = "في من منذ حتى خلال شهر لشهر مطلع أوائل أواخر منتصف نهاية بداية أول آخر إلى بين قبل بعد ومنذ وفي ففي"
+MONTH_CUES = frozenset(_CUES.split())
+"""Words of time after which an ambiguous month name is the month («في مارس», «منذ آب»)."""

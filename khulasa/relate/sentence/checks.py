@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
 
-from khulasa.text.calendar import MONTH_NUMBER, WEEKDAY_NUMBER
+from khulasa.text.calendar import AMBIGUOUS_MONTHS, MONTH_CUES, MONTH_NUMBER, WEEKDAY_NUMBER
 from khulasa.text.normalize import normalize_key
 from khulasa.text.stem import stem
 from khulasa.text.stopwords import is_stopword
@@ -231,35 +231,17 @@ def _named_days(keys: list[str]) -> list[int]:
     return days
 
 
-_AMBIGUOUS_MONTHS = frozenset({"مارس", "اب"})
-"""Month names that are also common words: «مارس» (practised), «أب» (father)."""
-_MONTH_CUES = frozenset(
-    normalize_key(word)
-    for word in (
-        "في",
-        "منذ",
-        "حتى",
-        "خلال",
-        "مطلع",
-        "منتصف",
-        "أواخر",
-        "أوائل",
-        "بداية",
-        "نهاية",
-        "شهر",
-        "الشهر",
-        "من",
-        "إلى",
-    )
-)
+_AMBIGUOUS_MONTHS = frozenset(normalize_key(name) for name in AMBIGUOUS_MONTHS)
+_MONTH_CUES = frozenset(normalize_key(word) for word in MONTH_CUES)
 
 
 def _named_months(keys: list[str], bare: list[str]) -> list[int]:
     """The months a sentence names, as numbers, whichever calendar's name it uses: «يونيو»,
     «يونيه» and «حزيران» are one month (before, the words were compared, so they clashed);
-    «كانون» or «تشرين» without the word after it names no month for sure and counts none, nor do
-    «مارس» and «اب» unless a number, a year or a time preposition stands beside them («12 مارس»,
-    «في مارس 2018», not «مارس الضغط»)."""
+    «كانون» or «تشرين» without the word after it names no month for sure and counts none, nor does
+    a name that is also another word (calendar.AMBIGUOUS_MONTHS) unless a number stands beside it
+    or a word of time or another month's name before it («12 مارس», «في مارس», not «مارس الضغط»),
+    as the timeline reads them."""
     months = []
     for index, word in enumerate(bare):
         month = _MONTHS.get((word,))
@@ -273,10 +255,11 @@ def _named_months(keys: list[str], bare: list[str]) -> list[int]:
 
 
 def _dated(keys: list[str], index: int) -> bool:
-    """Whether the word at `index` has a number or a time preposition before it, or a number after."""
+    """Whether the word at `index` has a number, a word of time or a month's name before it, or a
+    number or «/» («مارس/آذار») after it."""
     before = keys[index - 1] if index else ""
     after = keys[index + 1] if index + 1 < len(keys) else ""
-    return before.isdigit() or before in _MONTH_CUES or after.isdigit() or after == "/"
+    return before.isdigit() or before in _MONTH_CUES or (before,) in _MONTHS or after.isdigit() or after == "/"
 
 
 def read_facts(text: str) -> SentenceFacts:
